@@ -1,0 +1,218 @@
+/**
+ * The `pwo` command line. Each subcommand parses its own options strictly (an unknown or malformed
+ * option is an error with the usage, exit status 2) and answers `--help`.
+ *
+ * Exit status: 0 success; 1 the checked implementation failed (or vectors differ); 2 usage or setup error.
+ * @module
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { generateVectorTree, verifyManifest, writeVectorTree } from "../harness/manifest.js";
+import { packVectors } from "../harness/pack.js";
+import { jsonReport, junitReport, progressReporter, textReport } from "../harness/report.js";
+import { runConformance, runPassed, SetupError } from "../harness/runner.js";
+import { serve } from "../harness/serve.js";
+import { checkVectorTree } from "../harness/regenerate.js";
+import { runFuzz } from "../harness/fuzz.js";
+import { SUITES } from "../suites.js";
+
+const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const PACKAGE = JSON.parse(readFileSync(resolve(ROOT, "package.json"), "utf8")) as { version: string };
+const DEFAULT_VECTORS = resolve(ROOT, "vectors");
+
+class UsageError extends Error {}
+
+interface Command {
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig["options"]>;
+  run(values: Record<string, unknown>, positionals: string[]): Promise<number>;
+}
+
+const str = (v: unknown, name: string): string => {
+  if (typeof v !== "string" || v === "") throw new UsageError(`--${name} needs a value`);
+  return v;
+};
+const int = (v: unknown, name: string, def: number, min = 1): number => {
+  if (v === undefined) return def;
+  const n = Number(v);
+  if (!Number.isSafeInteger(n) || n < min) throw new UsageError(`--${name}: expected an integer ≥ ${min}, got ${JSON.stringify(v)}`);
+  return n;
+};
+const writeOut = (file: string, content: string | Uint8Array) => {
+  mkdirSync(dirname(resolve(file)), { recursive: true });
+  writeFileSync(file, content);
+};
+
+const COMMANDS: Record<string, Command> = {
+  conform: {
+    summary: "run the conformance vectors against an implementation through the adapter protocol",
+    usage: `pwo conform --impl "<command>" [--suite S]... [--vectors DIR] [--report-json FILE] [--junit FILE]
+             [--timeout MS] [--max-line BYTES] [--max-restarts N] [--strict] [--quiet]
+
+  --impl          shell command starting the implementation (e.g. "pwo serve", "python3 adapter.py")
+  --suite         run only this suite (repeatable); default: every suite in the manifest
+  --vectors       vectors directory (default: the package's own)
+  --report-json   write the JSON report here
+  --junit         write a JUnit XML report here
+  --timeout       per-case deadline in ms (default 10000)
+  --max-line      longest accepted answer line in bytes (default 67108864)
+  --max-restarts  restarts of a crashed or hung implementation before giving up (default 20)
+  --strict        count skipped cases (unsupported operations) as failures
+  --quiet         print only the summary line`,
+    options: {
+      impl: { type: "string" },
+      suite: { type: "string", multiple: true },
+      vectors: { type: "string" },
+      "report-json": { type: "string" },
+      junit: { type: "string" },
+      timeout: { type: "string" },
+      "max-line": { type: "string" },
+      "max-restarts": { type: "string" },
+      strict: { type: "boolean" },
+      quiet: { type: "boolean" },
+    },
+    async run(v) {
+      const progress = progressReporter(process.stderr);
+      const result = await runConformance({
+        impl: str(v.impl, "impl"),
+        vectorsDir: resolve(typeof v.vectors === "string" ? v.vectors : DEFAULT_VECTORS),
+        suites: (v.suite as string[] | undefined) ?? [],
+        timeoutMs: int(v.timeout, "timeout", 10_000),
+        maxLine: int(v["max-line"], "max-line", 64 * 1024 * 1024),
+        maxRestarts: int(v["max-restarts"], "max-restarts", 20, 0),
+        onCase: v.quiet ? undefined : progress.onCase,
+      });
+      progress.end();
+      if (v.strict) {
+        for (const c of result.cases) if (c.status === "skipped") Object.assign(c, { status: "failed", kind: "unavailable" });
+      }
+      const text = textReport(result);
+      process.stdout.write(`${v.quiet ? text.split("\n").at(-1) : text}\n`);
+      if (typeof v["report-json"] === "string") writeOut(v["report-json"], jsonReport(result));
+      if (typeof v.junit === "string") writeOut(v.junit, junitReport(result));
+      return runPassed(result) ? 0 : 1;
+    },
+  },
+  serve: {
+    summary: "serve the reference implementation over the adapter protocol on stdin/stdout",
+    usage: "pwo serve\n\n  Reads one JSON request per line on stdin, answers one JSON line each on stdout (docs/adapter-protocol.md).",
+    options: {},
+    async run() {
+      await serve(SUITES, PACKAGE.version);
+      return 0;
+    },
+  },
+  vectors: {
+    summary: "generate, check or pack the test vectors",
+    usage: `pwo vectors generate [--out DIR]    regenerate every vector file, schema and the manifest
+pwo vectors check [--dir DIR]       verify the manifest and that regeneration is byte-identical
+pwo vectors pack [--dir DIR] [--out FILE]   reproducible .tar.gz with SHA256SUMS (default pwo-vectors-<version>.tar.gz)`,
+    options: { out: { type: "string" }, dir: { type: "string" } },
+    async run(v, pos) {
+      const action = pos[0];
+      const dir = resolve(typeof v.dir === "string" ? v.dir : DEFAULT_VECTORS);
+      if (action === "generate") {
+        const out = resolve(typeof v.out === "string" ? v.out : DEFAULT_VECTORS);
+        const tree = generateVectorTree(SUITES, PACKAGE.version);
+        writeVectorTree(out, tree);
+        process.stdout.write(`wrote ${tree.size} files to ${out}\n`);
+        return 0;
+      }
+      if (action === "check") {
+        const problems = checkVectorTree(dir, generateVectorTree(SUITES, PACKAGE.version));
+        if (problems.length === 0) {
+          const m = verifyManifest(dir);
+          process.stdout.write(`vectors ok: ${m.files.length} files, ${m.totalCases} cases, root ${m.root}\n`);
+          return 0;
+        }
+        process.stdout.write(`vectors differ from a fresh regeneration:\n  ${problems.join("\n  ")}\n`);
+        return 1;
+      }
+      if (action === "pack") {
+        verifyManifest(dir);
+        const out = typeof v.out === "string" ? v.out : `pwo-vectors-${PACKAGE.version}.tar.gz`;
+        const { tgz, files } = packVectors(dir, `pwo-vectors-${PACKAGE.version}`);
+        writeOut(out, tgz);
+        process.stdout.write(`wrote ${out}: ${files} files, ${tgz.length} bytes\n`);
+        return 0;
+      }
+      throw new UsageError(action === undefined ? "pwo vectors needs an action: generate, check or pack" : `unknown action "${action}"`);
+    },
+  },
+  fuzz: {
+    summary: "differential fuzzing: random inputs to an implementation and to the reference",
+    usage: `pwo fuzz --impl "<command>" --suite S [--operation OP]... [--runs N] [--seed N] [--timeout MS]
+
+  Generates inputs with fast-check for each operation of suite S the implementation declares, sends
+  each to the implementation and to the reference, and on the first mismatch shrinks it to a minimal
+  input and prints it as a ready-to-commit vector case. Exit status 1 on a mismatch.
+
+  --runs     inputs per operation (default 200)
+  --seed     fast-check seed (default: a fixed seed, printed)`,
+    options: { impl: { type: "string" }, suite: { type: "string" }, operation: { type: "string", multiple: true }, runs: { type: "string" }, seed: { type: "string" }, timeout: { type: "string" } },
+    async run(v) {
+      const seed = v.seed === undefined ? 20261124 : int(v.seed, "seed", 0, -(2 ** 31));
+      const ok = await runFuzz({
+        suites: SUITES,
+        impl: str(v.impl, "impl"),
+        suite: str(v.suite, "suite"),
+        operations: (v.operation as string[] | undefined) ?? [],
+        runs: int(v.runs, "runs", 200),
+        seed,
+        timeoutMs: int(v.timeout, "timeout", 10_000),
+        log: (s: string) => process.stdout.write(`${s}\n`),
+      });
+      return ok ? 0 : 1;
+    },
+  },
+};
+
+function mainUsage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
+  return `pwo ${PACKAGE.version}: the pwo-spec conformance suite
+
+usage: pwo <command> [options]    (pwo <command> --help for a command's options)
+
+${Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(width)}  ${c.summary}`).join("\n")}`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    process.stdout.write(`${mainUsage()}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === "--version") {
+    process.stdout.write(`${PACKAGE.version}\n`);
+    return 0;
+  }
+  const cmd = COMMANDS[name];
+  if (!cmd) {
+    process.stderr.write(`pwo: unknown command "${name}"\n\n${mainUsage()}\n`);
+    return 2;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    process.stdout.write(`${cmd.usage}\n`);
+    return 0;
+  }
+  try {
+    const { values, positionals } = parseArgs({ args: rest, options: cmd.options, allowPositionals: name === "vectors", strict: true });
+    return await cmd.run(values, positionals);
+  } catch (e) {
+    const usage = e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+    if (usage) {
+      process.stderr.write(`pwo ${name}: ${(e as Error).message}\n\nusage:\n${cmd.usage}\n`);
+      return 2;
+    }
+    if (e instanceof SetupError || (e as Error).name === "ManifestError") {
+      process.stderr.write(`pwo ${name}: ${(e as Error).message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

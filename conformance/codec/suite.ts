@@ -1,0 +1,26 @@
+/** The codec suite as the conformance machinery sees it. */
+import { CODEC_REASONS, compressBlocks } from "../../reference/codec/index.js";
+import type { Suite } from "../harness/suite.js";
+import { CODEC_INPUTS } from "./arbitraries.js";
+import { CODEC_OPERATIONS } from "./operations.js";
+import { CODEC_FLAGS, codecCases } from "./vectors.js";
+
+const PYTHON = "examples/python-adapter (Python 3 standard library, independent)";
+
+export const codecSuite: Suite = {
+  name: "codec",
+  specVersion: "0.1.0",
+  reasons: CODEC_REASONS,
+  flags: CODEC_FLAGS,
+  operations: CODEC_OPERATIONS,
+  checkedAgainst: {
+    decode_varint: [PYTHON],
+    encode_varint: [PYTHON],
+    decode_tx: [PYTHON],
+    encode_tx: [PYTHON],
+    decode_block: [PYTHON],
+    encode_block: [PYTHON],
+  },
+  inputs: CODEC_INPUTS,
+  cases: () => codecCases(compressBlocks),
+};

@@ -1,0 +1,398 @@
+/**
+ * The codec suite's vector cases. Inputs are built here; every expected answer is computed by the
+ * reference (conformance/harness/vectorfile.ts), and `expect` only states the author's intent.
+ * @module
+ */
+import { ByteWriter } from "../../reference/common/bytes.js";
+import { toHex } from "../../reference/common/hex.js";
+import { Rng } from "../../reference/common/rng.js";
+import {
+  computeTxRoot,
+  encodeBlock,
+  encodeTx,
+  generateWorkload,
+  MAX_BLOCK_SIZE,
+  MAX_BLOCK_TXS,
+  MAX_CALLDATA_SIZE,
+  MAX_TX_SIZE,
+  type Block,
+  type Transaction,
+} from "../../reference/codec/index.js";
+import type { CaseSpec } from "../harness/vectorfile.js";
+import { blockToJson, txToJson } from "./operations.js";
+
+const U64_MAX = (1n << 64n) - 1n;
+
+const varint = (v: bigint | number): Uint8Array => new ByteWriter().varint(v).finish();
+/** The LEB128 groups of v followed by `extra` redundant 0x80…0x00 groups: an overlong encoding. */
+function overlong(v: bigint | number, extra = 1): Uint8Array {
+  const b = Array.from(varint(v));
+  b[b.length - 1]! |= 0x80;
+  for (let i = 1; i < extra; i++) b.push(0x80);
+  b.push(0x00);
+  return Uint8Array.from(b);
+}
+const cat = (...parts: (Uint8Array | number[])[]): Uint8Array => {
+  const w = new ByteWriter();
+  for (const p of parts) w.bytes(p instanceof Uint8Array ? p : Uint8Array.from(p));
+  return w.finish();
+};
+const hexOf = (b: Uint8Array) => toHex(b);
+
+/** The fields of an encoded transaction as raw byte strings, so a case can replace any one of them. */
+interface RawTx {
+  version: number[];
+  kind: number[];
+  sigMode: number[];
+  sender: Uint8Array;
+  nonce: Uint8Array;
+  fee: Uint8Array;
+  target: Uint8Array;
+  amount: Uint8Array;
+  calldata: Uint8Array;
+  signature: Uint8Array;
+}
+
+function rawTx(tx: Transaction): RawTx {
+  const isCall = tx.kind === "call";
+  return {
+    version: [1],
+    kind: [isCall ? 1 : 0],
+    sigMode: [tx.sigMode === "single" ? 0 : 1],
+    sender: tx.sender,
+    nonce: varint(tx.nonce),
+    fee: varint(tx.fee),
+    target: isCall ? tx.contract : tx.recipient,
+    amount: varint(isCall ? tx.value : tx.amount),
+    calldata: isCall ? cat(varint(tx.calldata.length), tx.calldata) : new Uint8Array(0),
+    signature: tx.signature ?? new Uint8Array(0),
+  };
+}
+const assemble = (r: RawTx): Uint8Array => cat(r.version, r.kind, r.sigMode, r.sender, r.nonce, r.fee, r.target, r.amount, r.calldata, r.signature);
+
+/** A few transactions of each shape, from the standard workload under fixed seeds. */
+function sampleTxs(seed: string): { payment: Transaction; call: Transaction; aggPayment: Transaction; aggCall: Transaction } {
+  const single = generateWorkload({ seed, blocks: 1, txsPerBlock: 40, sigMode: "single", callPercent: 50 })[0]!.txs;
+  const agg = generateWorkload({ seed, blocks: 1, txsPerBlock: 40, sigMode: "aggregate", callPercent: 50 })[0]!.txs;
+  const find = (txs: Transaction[], kind: Transaction["kind"]) => txs.find((t) => t.kind === kind)!;
+  return { payment: find(single, "payment"), call: find(single, "call"), aggPayment: find(agg, "payment"), aggCall: find(agg, "call") };
+}
+
+const valid = (comment: string, input: CaseSpec["input"], flags: string[] = []): CaseSpec => ({ comment, flags, input, expect: "valid" });
+const invalid = (comment: string, code: string, input: CaseSpec["input"], flags: string[]): CaseSpec => ({ comment, flags, input, expect: code });
+
+function varintCases(rng: Rng): CaseSpec[] {
+  const out: CaseSpec[] = [];
+  const values: [bigint, 32 | 64][] = [[0n, 64], [1n, 64], [127n, 64], [128n, 64], [16383n, 64], [16384n, 64], [(1n << 32n) - 1n, 32], [1n << 63n, 64], [U64_MAX, 64]];
+  for (let i = 0; i < 6; i++) values.push([BigInt(rng.nextU32()) * BigInt(rng.nextU32()), 64]);
+  for (const [v, bits] of values) out.push(valid(`${v} as u${bits}`, { data: hexOf(varint(v)), bits }, ["Boundary"]));
+  const bad: [string, string, Uint8Array, 32 | 64, string[]][] = [
+    ["empty input", "UNEXPECTED_EOF", new Uint8Array(0), 64, ["Truncated"]],
+    ["continuation bit set on the last byte", "UNEXPECTED_EOF", Uint8Array.of(0x80), 64, ["Truncated"]],
+    ["zero written in two bytes", "NON_CANONICAL_VARINT", overlong(0), 64, ["NonCanonicalVarint"]],
+    ["127 written in two bytes", "NON_CANONICAL_VARINT", overlong(127), 64, ["NonCanonicalVarint"]],
+    ["1 padded to ten bytes", "NON_CANONICAL_VARINT", overlong(1, 8), 64, ["NonCanonicalVarint"]],
+    ["2^64, one past u64", "VARINT_OVERFLOW", varint(1n << 64n), 64, ["Overflow"]],
+    ["eleven bytes", "VARINT_OVERFLOW", cat(new Array(10).fill(0xff), [0x01]), 64, ["Overflow"]],
+    ["2^32 as u32", "VARINT_OVERFLOW", varint(1n << 32n), 32, ["Overflow"]],
+    ["u32 in six bytes", "VARINT_OVERFLOW", overlong(1, 5), 32, ["Overflow", "NonCanonicalVarint"]],
+    ["a second varint follows", "TRAILING_BYTES", Uint8Array.of(0x01, 0x01), 64, ["TrailingBytes"]],
+  ];
+  for (const [comment, code, data, bits, flags] of bad) out.push(invalid(comment, code, { data: hexOf(data), bits }, flags));
+  return out;
+}
+
+function encodeVarintCases(rng: Rng): CaseSpec[] {
+  const values = [0n, 1n, 127n, 128n, 300n, (1n << 32n) - 1n, U64_MAX, 1n << 64n, (1n << 100n) + 7n];
+  for (let i = 0; i < 4; i++) values.push(BigInt(rng.nextU32()));
+  return values.map((v) => valid(`${v}`, { value: v.toString() }, v > U64_MAX ? ["BeyondU64"] : []));
+}
+
+function decodeTxCases(): CaseSpec[] {
+  const s = sampleTxs("vectors/decode_tx");
+  const out: CaseSpec[] = [];
+  for (const [name, tx] of Object.entries(s)) out.push(valid(`workload ${name}`, { data: hexOf(encodeTx(tx)) }, ["Workload"]));
+  const edge = (comment: string, tx: Transaction) => out.push(valid(comment, { data: hexOf(encodeTx(tx)) }, ["Boundary"]));
+  edge("all-zero payment", { ...s.payment, kind: "payment", nonce: 0n, fee: 0n, amount: 0n, sender: new Uint8Array(32), recipient: new Uint8Array(32) } as Transaction);
+  edge("u64 maxima", { ...s.payment, nonce: U64_MAX, fee: U64_MAX, amount: U64_MAX } as Transaction);
+  edge("call with empty call data", { ...s.call, calldata: new Uint8Array(0) } as Transaction);
+  edge("call with MAX_CALLDATA_SIZE bytes", { ...s.call, calldata: new Uint8Array(MAX_CALLDATA_SIZE).fill(0xab) } as Transaction);
+
+  const base = rawTx(s.payment);
+  const call = rawTx(s.call);
+  const agg = rawTx(s.aggPayment);
+  const bad = (comment: string, code: string, r: RawTx, flags: string[]) => out.push(invalid(comment, code, { data: hexOf(assemble(r)) }, flags));
+  out.push(invalid("empty input", "UNEXPECTED_EOF", { data: "" }, ["Truncated"]));
+  const full = assemble(base);
+  for (const cut of [1, 3, 20, 35, full.length - 64, full.length - 1]) {
+    out.push(invalid(`payment truncated to ${cut} bytes`, "UNEXPECTED_EOF", { data: hexOf(full.subarray(0, cut)) }, ["Truncated"]));
+  }
+  bad("version 0", "UNKNOWN_VERSION", { ...base, version: [0] }, ["BadVersion"]);
+  bad("version 2", "UNKNOWN_VERSION", { ...base, version: [2] }, ["BadVersion"]);
+  bad("kind 2", "INVALID_KIND", { ...base, kind: [2] }, ["BadEnum"]);
+  bad("kind 0xff", "INVALID_KIND", { ...base, kind: [0xff] }, ["BadEnum"]);
+  bad("signature mode 2", "INVALID_SIG_MODE", { ...base, sigMode: [2] }, ["BadEnum"]);
+  bad("overlong nonce", "NON_CANONICAL_VARINT", { ...base, nonce: overlong(s.payment.nonce) }, ["NonCanonicalVarint"]);
+  bad("overlong fee", "NON_CANONICAL_VARINT", { ...base, fee: overlong(s.payment.fee, 2) }, ["NonCanonicalVarint"]);
+  bad("overlong amount", "NON_CANONICAL_VARINT", { ...base, amount: overlong(0) }, ["NonCanonicalVarint"]);
+  bad("nonce 2^64", "VARINT_OVERFLOW", { ...base, nonce: varint(1n << 64n) }, ["Overflow"]);
+  bad("amount of eleven varint bytes", "VARINT_OVERFLOW", { ...base, amount: cat(new Array(10).fill(0x80), [0x01]) }, ["Overflow"]);
+  bad("call data length MAX_CALLDATA_SIZE + 1", "CALLDATA_TOO_LARGE", { ...call, calldata: cat(varint(MAX_CALLDATA_SIZE + 1), new Uint8Array(8)) }, ["LengthOutOfRange"]);
+  bad("call data length 2^32 − 1 with 4 bytes present", "CALLDATA_TOO_LARGE", { ...call, calldata: cat(varint(0xffffffff), new Uint8Array(4)) }, ["HugeLength"]);
+  bad("call data length beyond the input", "UNEXPECTED_EOF", { ...call, calldata: cat(varint(200), new Uint8Array(10)), signature: new Uint8Array(0) }, ["Truncated"]);
+  bad("call data length of six varint bytes", "VARINT_OVERFLOW", { ...call, calldata: overlong(4, 5) }, ["Overflow"]);
+  bad("one byte after the signature", "TRAILING_BYTES", { ...base, signature: cat(base.signature, [0]) }, ["TrailingBytes"]);
+  bad("aggregate mode followed by a signature", "TRAILING_BYTES", { ...agg, signature: new Uint8Array(64) }, ["TrailingBytes", "SignatureMode"]);
+  bad("single mode without its signature", "UNEXPECTED_EOF", { ...base, signature: new Uint8Array(0) }, ["Truncated", "SignatureMode"]);
+  return out;
+}
+
+function encodeTxCases(): CaseSpec[] {
+  const s = sampleTxs("vectors/encode_tx");
+  const out: CaseSpec[] = [];
+  for (const [name, tx] of Object.entries(s)) out.push(valid(`workload ${name}`, { tx: txToJson(tx) }, ["Workload"]));
+  const json = (tx: Transaction) => txToJson(tx);
+  const bad = (comment: string, code: string, tx: Record<string, unknown>, flags: string[]) => out.push(invalid(comment, code, { tx: tx as CaseSpec["input"] }, flags));
+  const p = json(s.payment);
+  const c = json(s.call);
+  bad("sender of 31 bytes", "FIELD_OUT_OF_RANGE", { ...p, sender: (p.sender as string).slice(2) }, ["WrongLength"]);
+  bad("recipient of 33 bytes", "FIELD_OUT_OF_RANGE", { ...p, recipient: `${p.recipient as string}00` }, ["WrongLength"]);
+  bad("nonce 2^64", "FIELD_OUT_OF_RANGE", { ...p, nonce: (1n << 64n).toString() }, ["Overflow"]);
+  bad("amount 2^64", "FIELD_OUT_OF_RANGE", { ...p, amount: (1n << 64n).toString() }, ["Overflow"]);
+  bad("value 10^30", "FIELD_OUT_OF_RANGE", { ...c, value: (10n ** 30n).toString() }, ["Overflow"]);
+  bad("signature of 63 bytes", "FIELD_OUT_OF_RANGE", { ...p, signature: (p.signature as string).slice(2) }, ["WrongLength"]);
+  bad("single mode without signature", "SIGNATURE_MODE_MISMATCH", { ...p, signature: null }, ["SignatureMode"]);
+  bad("aggregate mode with a signature", "SIGNATURE_MODE_MISMATCH", { ...json(s.aggPayment), signature: "00".repeat(64) }, ["SignatureMode"]);
+  bad("call data of MAX_CALLDATA_SIZE + 1 bytes", "CALLDATA_TOO_LARGE", { ...c, calldata: "00".repeat(MAX_CALLDATA_SIZE + 1) }, ["LengthOutOfRange"]);
+  return out;
+}
+
+/** A block over `txs`, with a correct root and an aggregate signature iff one is needed. */
+function makeBlock(txs: Transaction[], height = 7n, shardId = 3): Block {
+  const needsAgg = txs.some((t) => t.sigMode === "aggregate");
+  return { shardId, height, parentHash: new Uint8Array(32).fill(0x11), txRoot: computeTxRoot(txs.map(encodeTx)), txs, aggregateSignature: needsAgg ? new Uint8Array(96).fill(0x22) : null };
+}
+
+/** The fields of an encoded block as raw byte strings. */
+function rawBlock(b: Block) {
+  return {
+    head: cat([1], varint(b.shardId), varint(b.height), b.parentHash),
+    txRoot: b.txRoot,
+    count: varint(b.txs.length),
+    txs: cat(...b.txs.map((t) => { const e = encodeTx(t); return cat(varint(e.length), e); })),
+    agg: b.aggregateSignature === null ? Uint8Array.of(0) : cat([1], b.aggregateSignature),
+  };
+}
+type RawBlock = ReturnType<typeof rawBlock>;
+const assembleBlock = (r: RawBlock) => cat(r.head, r.txRoot, r.count, r.txs, r.agg);
+
+function decodeBlockCases(): CaseSpec[] {
+  const s = sampleTxs("vectors/decode_block");
+  const out: CaseSpec[] = [];
+  const [w1] = generateWorkload({ seed: "vectors/decode_block", blocks: 1, txsPerBlock: 6, sigMode: "single" });
+  const [w2] = generateWorkload({ seed: "vectors/decode_block", blocks: 1, txsPerBlock: 6, sigMode: "aggregate" });
+  out.push(valid("workload block, single mode", { data: hexOf(encodeBlock(w1!)) }, ["Workload"]));
+  out.push(valid("workload block, aggregate mode", { data: hexOf(encodeBlock(w2!)) }, ["Workload"]));
+  out.push(valid("empty block", { data: hexOf(encodeBlock(makeBlock([]))) }, ["Boundary"]));
+  out.push(valid("mixed signature modes", { data: hexOf(encodeBlock(makeBlock([s.payment, s.aggCall, s.call]))) }, ["Boundary"]));
+  out.push(valid("shard 2^32 − 1, height 2^64 − 1", { data: hexOf(encodeBlock(makeBlock([s.payment], U64_MAX, 0xffffffff))) }, ["Boundary"]));
+  for (let n = 1; n <= 5; n++) out.push(valid(`${n} payments: tx-root shape of ${n} leaves`, { data: hexOf(encodeBlock(makeBlock(new Array(n).fill(s.payment)))) }, ["MerkleShape"]));
+
+  const good = makeBlock([s.payment, s.aggCall]);
+  const r = rawBlock(good);
+  const bad = (comment: string, code: string, raw: RawBlock, flags: string[]) => out.push(invalid(comment, code, { data: hexOf(assembleBlock(raw)) }, flags));
+  const full = assembleBlock(r);
+  out.push(invalid("empty input", "UNEXPECTED_EOF", { data: "" }, ["Truncated"]));
+  for (const cut of [1, 40, 70, full.length - 97, full.length - 1]) out.push(invalid(`truncated to ${cut} bytes`, "UNEXPECTED_EOF", { data: hexOf(full.subarray(0, cut)) }, ["Truncated"]));
+  bad("block version 2", "UNKNOWN_VERSION", { ...r, head: cat([2], r.head.subarray(1)) }, ["BadVersion"]);
+  bad("shard id of 2^32", "VARINT_OVERFLOW", { ...r, head: cat([1], varint(1n << 32n), varint(good.height), good.parentHash) }, ["Overflow"]);
+  bad("overlong height", "NON_CANONICAL_VARINT", { ...r, head: cat([1], varint(good.shardId), overlong(good.height), good.parentHash) }, ["NonCanonicalVarint"]);
+  bad("tx root with one bit flipped", "TX_ROOT_MISMATCH", { ...r, txRoot: cat([good.txRoot[0]! ^ 1], good.txRoot.subarray(1)) }, ["Commitment"]);
+  bad("transactions swapped under the same root", "TX_ROOT_MISMATCH", { ...r, txs: rawBlock(makeBlock([s.aggCall, s.payment])).txs }, ["Commitment"]);
+  bad("tx count MAX_BLOCK_TXS + 1", "TOO_MANY_TXS", { ...r, count: varint(MAX_BLOCK_TXS + 1) }, ["LengthOutOfRange"]);
+  bad("tx count one more than present", "UNEXPECTED_EOF", { ...r, count: varint(3), agg: new Uint8Array(0) }, ["Truncated"]);
+  bad("tx length prefix MAX_TX_SIZE + 1", "TX_TOO_LARGE", { ...r, txs: cat(varint(MAX_TX_SIZE + 1), r.txs) }, ["LengthOutOfRange"]);
+  const first = encodeTx(s.payment);
+  bad("tx slice one byte longer than the transaction", "TRAILING_BYTES", { ...r, count: varint(1), txs: cat(varint(first.length + 1), first, [0]), agg: Uint8Array.of(0), txRoot: computeTxRoot([cat(first, [0])]) }, ["TrailingBytes"]);
+  bad("tx slice one byte shorter than the transaction", "UNEXPECTED_EOF", { ...r, count: varint(1), txs: cat(varint(first.length - 1), first.subarray(0, -1)), agg: Uint8Array.of(0) }, ["Truncated"]);
+  bad("aggregate flag 2", "INVALID_FLAG", { ...r, agg: cat([2], good.aggregateSignature!) }, ["BadEnum"]);
+  bad("aggregate-mode transaction, no aggregate signature", "AGGREGATE_SIGNATURE_MISMATCH", { ...r, agg: Uint8Array.of(0) }, ["SignatureMode"]);
+  const single = makeBlock([s.payment]);
+  bad("aggregate signature without aggregate-mode transactions", "AGGREGATE_SIGNATURE_MISMATCH", { ...rawBlock(single), agg: cat([1], new Uint8Array(96)) }, ["SignatureMode"]);
+  bad("one byte after the block", "TRAILING_BYTES", { ...r, agg: cat(r.agg, [0]) }, ["TrailingBytes"]);
+  return out;
+}
+
+function encodeBlockCases(): CaseSpec[] {
+  const s = sampleTxs("vectors/encode_block");
+  const out: CaseSpec[] = [];
+  const [w] = generateWorkload({ seed: "vectors/encode_block", blocks: 1, txsPerBlock: 5, sigMode: "aggregate" });
+  out.push(valid("workload block", { block: blockToJson(w!) }, ["Workload"]));
+  out.push(valid("empty block", { block: blockToJson(makeBlock([])) }, ["Boundary"]));
+  out.push(valid("mixed signature modes", { block: blockToJson(makeBlock([s.call, s.aggPayment])) }, ["Boundary"]));
+  const good = blockToJson(makeBlock([s.payment, s.aggCall]));
+  const bad = (comment: string, code: string, block: Record<string, unknown>, flags: string[]) => out.push(invalid(comment, code, { block: block as CaseSpec["input"] }, flags));
+  bad("shard id 2^32", "FIELD_OUT_OF_RANGE", { ...good, shardId: 2 ** 32 }, ["Overflow"]);
+  bad("height 2^64", "FIELD_OUT_OF_RANGE", { ...good, height: (1n << 64n).toString() }, ["Overflow"]);
+  bad("parent hash of 31 bytes", "FIELD_OUT_OF_RANGE", { ...good, parentHash: "11".repeat(31) }, ["WrongLength"]);
+  bad("tx root of zeros", "TX_ROOT_MISMATCH", { ...good, txRoot: "00".repeat(32) }, ["Commitment"]);
+  bad("missing aggregate signature", "AGGREGATE_SIGNATURE_MISMATCH", { ...good, aggregateSignature: null }, ["SignatureMode"]);
+  bad("aggregate signature of 95 bytes", "FIELD_OUT_OF_RANGE", { ...good, aggregateSignature: "22".repeat(95) }, ["WrongLength"]);
+  bad("a transaction with an out-of-range nonce", "FIELD_OUT_OF_RANGE", { ...good, txs: [{ ...txToJson(s.payment), nonce: (1n << 64n).toString() }, txToJson(s.aggCall)] }, ["Overflow"]);
+  return out;
+}
+
+/** Blocks that reuse a small set of accounts, so a 16-reference window fills, evicts and readmits them. */
+function evictionBlocks(): Block[] {
+  const rng = new Rng("pwo/codec/vectors/eviction");
+  const accounts = Array.from({ length: 24 }, (_, i) => new Uint8Array(32).fill(i + 1));
+  const nonces = new Map<number, bigint>();
+  const blocks: Block[] = [];
+  for (let b = 0; b < 3; b++) {
+    const txs: Transaction[] = [];
+    for (let t = 0; t < 12; t++) {
+      const from = rng.below(accounts.length);
+      const nonce = rng.chance(1, 5) ? BigInt(rng.below(1000)) : (nonces.get(from) ?? 0n);
+      nonces.set(from, nonce + 1n);
+      txs.push({ kind: "payment", sigMode: "aggregate", sender: accounts[from]!, nonce, fee: BigInt(rng.between(0, 3)) * 10n ** BigInt(rng.below(4)), recipient: accounts[rng.below(accounts.length)]!, amount: BigInt(rng.nextU32()), signature: null });
+    }
+    blocks.push(makeBlock(txs, BigInt(b + 1)));
+  }
+  return blocks;
+}
+
+function streamBlocks() {
+  const single = generateWorkload({ seed: "vectors/stream", blocks: 3, txsPerBlock: 8, sigMode: "single" });
+  const agg = generateWorkload({ seed: "vectors/stream", blocks: 3, txsPerBlock: 8, sigMode: "aggregate", accounts: 50 });
+  return { single, agg, eviction: evictionBlocks() };
+}
+
+function compressCases(): CaseSpec[] {
+  const { single, agg, eviction } = streamBlocks();
+  const enc = (bs: Block[]) => bs.map((b) => hexOf(encodeBlock(b)));
+  return [
+    valid("no blocks", { blocks: [], windowLog: 16 }, ["Boundary"]),
+    valid("one empty block", { blocks: enc([makeBlock([])]), windowLog: 16 }, ["Boundary"]),
+    valid("workload stream, single mode", { blocks: enc(single), windowLog: 16 }, ["Workload"]),
+    valid("workload stream, aggregate mode, 50 accounts", { blocks: enc(agg), windowLog: 16 }, ["Workload"]),
+    valid("small window: accounts evicted and readmitted, nonce jumps", { blocks: enc(eviction), windowLog: 4 }, ["Eviction"]),
+    valid("same stream, window 2^5", { blocks: enc(eviction), windowLog: 5 }, ["Eviction"]),
+    invalid("window log 3", "FIELD_OUT_OF_RANGE", { blocks: enc(single.slice(0, 1)), windowLog: 3 }, ["WindowLog"]),
+    invalid("window log 17", "FIELD_OUT_OF_RANGE", { blocks: enc(single.slice(0, 1)), windowLog: 17 }, ["WindowLog"]),
+    invalid("an input block with a bad tx root", "TX_ROOT_MISMATCH", { blocks: [hexOf(assembleBlock({ ...rawBlock(single[0]!), txRoot: new Uint8Array(32) }))], windowLog: 16 }, ["Commitment"]),
+  ];
+}
+
+/** Decompression cases: valid streams and frames damaged at each rule of §Decompression. */
+function decompressCases(compress: (blocks: Block[], windowLog: number) => Uint8Array[]): CaseSpec[] {
+  const { single, agg, eviction } = streamBlocks();
+  const frames = (bs: Block[], wl = 16) => compress(bs, wl).map(hexOf);
+  const out: CaseSpec[] = [
+    valid("no frames", { frames: [], maxBlockSize: MAX_BLOCK_SIZE }, ["Boundary"]),
+    valid("workload stream, single mode", { frames: frames(single), maxBlockSize: MAX_BLOCK_SIZE }, ["Workload"]),
+    valid("workload stream, aggregate mode", { frames: frames(agg), maxBlockSize: MAX_BLOCK_SIZE }, ["Workload"]),
+    valid("small window: eviction and readmission", { frames: frames(eviction, 4), maxBlockSize: MAX_BLOCK_SIZE }, ["Eviction"]),
+  ];
+  const bad = (comment: string, code: string, fs: Uint8Array[], flags: string[], maxBlockSize = MAX_BLOCK_SIZE) => out.push(invalid(comment, code, { frames: fs.map(hexOf), maxBlockSize }, flags));
+  const f = compress(agg, 16);
+  const f0 = f[0]!;
+  const size = encodeBlock(agg[0]!).length;
+  // frame = version ‖ windowLog ‖ size ‖ header ‖ count ‖ txs ‖ agg
+  const sizeLen = varint(size).length;
+  const rest = f0.subarray(2 + sizeLen);
+  bad("frame version 2", "UNKNOWN_VERSION", [cat([2], f0.subarray(1))], ["BadVersion"]);
+  bad("window log 17", "FIELD_OUT_OF_RANGE", [cat([1, 17], f0.subarray(2))], ["WindowLog"]);
+  bad("second frame with another window log", "WINDOW_MISMATCH", [f0, cat([1, 15], f[1]!.subarray(2))], ["WindowLog"]);
+  bad("declared size above the decoder's limit", "SIZE_LIMIT_EXCEEDED", [f0], ["SizeLimit"], size - 1);
+  bad("declared size above MAX_BLOCK_SIZE", "SIZE_LIMIT_EXCEEDED", [cat([1, 16], varint(MAX_BLOCK_SIZE + 1), rest)], ["SizeLimit"]);
+  bad("declared size one too small", "SIZE_MISMATCH", [cat([1, 16], varint(size - 1), rest)], ["SizeMismatch"]);
+  bad("declared size one too large", "SIZE_MISMATCH", [cat([1, 16], varint(size + 1), rest)], ["SizeMismatch"]);
+  bad("truncated frame", "UNEXPECTED_EOF", [f0.subarray(0, f0.length - 1)], ["Truncated"]);
+  bad("one byte after the frame", "TRAILING_BYTES", [cat(f0, [0])], ["TrailingBytes"]);
+  bad("frames of a stream out of order", "BACKREF_OUT_OF_RANGE", [f[1]!], ["StreamOrder"]);
+  out.push(...frameBodyCases());
+  return out;
+}
+
+/** Frames written field by field, to reach the account-reference, nonce and amount rules. */
+function frameBodyCases(): CaseSpec[] {
+  const A = new Uint8Array(32).fill(0xaa);
+  const B = new Uint8Array(32).fill(0xbb);
+  const header = (txs: Transaction[]) => {
+    const b = makeBlock(txs);
+    return { block: b, bytes: cat([1], varint(b.shardId), varint(b.height), b.parentHash, b.txRoot) };
+  };
+  const pay = (nonce: bigint, amount: bigint): Transaction => ({ kind: "payment", sigMode: "aggregate", sender: A, nonce, fee: 0n, recipient: B, amount, signature: null });
+  /** A one-frame stream whose transactions' compressed bodies are given raw. */
+  const frame = (txs: Transaction[], bodies: Uint8Array[]) => {
+    const h = header(txs);
+    return cat([1, 16], varint(encodeBlock(h.block).length), h.bytes, varint(bodies.length), ...bodies, cat([1], h.block.aggregateSignature!));
+  };
+  const lit = (a: Uint8Array) => cat([0], a);
+  const two = [pay(0n, 5n), pay(1n, 5n)];
+  const amt5 = varint(5 * 20); // 5 = 5·10^0 → 20·5 + 0
+  // head 0x02 (payment, aggregate) ‖ sender literal ‖ nonce Δ 0 ‖ fee 0 ‖ recipient literal ‖ amount 5
+  const firstOk = cat([2], lit(A), [0], [0], lit(B), amt5);
+  const out: CaseSpec[] = [];
+  const one = (comment: string, code: string, txs: Transaction[], bodies: Uint8Array[], flags: string[]) => out.push(invalid(comment, code, { frames: [hexOf(frame(txs, bodies))], maxBlockSize: MAX_BLOCK_SIZE }, flags));
+  out.push(valid("hand-written frame: literals then back-references", { frames: [hexOf(frame(two, [firstOk, cat([2], varint(2), [0], [0], varint(2), amt5)]))], maxBlockSize: MAX_BLOCK_SIZE }, ["HandWritten"]));
+  one("account written literally while in the window", "NON_CANONICAL_ACCOUNT_REF", two, [firstOk, cat([2], lit(A), [0], [0], varint(2), amt5)], ["AccountRef"]);
+  one("back-reference to an older occurrence", "NON_CANONICAL_ACCOUNT_REF", [pay(0n, 5n), pay(1n, 5n), pay(2n, 5n)], [firstOk, cat([2], varint(2), [0], [0], varint(2), amt5), cat([2], varint(4), [0], [0], varint(2), amt5)], ["AccountRef"]);
+  one("back-reference before the stream's start", "BACKREF_OUT_OF_RANGE", [pay(0n, 5n)], [cat([2], varint(1), [0], [0], lit(B), amt5)], ["AccountRef"]);
+  one("amount 50 as mantissa 50, exponent 0", "NON_CANONICAL_AMOUNT", [pay(0n, 50n)], [cat([2], lit(A), [0], [0], lit(B), varint(50 * 20))], ["DecimalCoding"]);
+  one("zero amount with exponent 3", "NON_CANONICAL_AMOUNT", [pay(0n, 0n)], [cat([2], lit(A), [0], [0], lit(B), varint(3))], ["DecimalCoding"]);
+  one("amount 2·10^19 > u64", "FIELD_OUT_OF_RANGE", [pay(0n, 5n)], [cat([2], lit(A), [0], [0], lit(B), varint(2 * 20 + 19))], ["Overflow"]);
+  one("nonce delta −1 from expected 0", "FIELD_OUT_OF_RANGE", [pay(0n, 5n)], [cat([2], lit(A), [1], [0], lit(B), amt5)], ["Overflow"]);
+  one("reserved bits in the tx head", "INVALID_FLAG", [pay(0n, 5n)], [cat([0x06], lit(A), [0], [0], lit(B), amt5)], ["BadEnum"]);
+  one("overlong nonce delta", "NON_CANONICAL_VARINT", [pay(0n, 5n)], [cat([2], lit(A), [0x80, 0x00], [0], lit(B), amt5)], ["NonCanonicalVarint"]);
+  return out;
+}
+
+export const CODEC_FLAGS: Record<string, string> = {
+  Workload: "inputs drawn from the standard workload (spec/codec.md §Workload)",
+  Boundary: "a value at the edge of its range, or an empty list",
+  BeyondU64: "a varint value above 2^64 − 1 (varints themselves are unbounded)",
+  MerkleShape: "a tx-root tree of a particular leaf count",
+  Eviction: "a compressed stream whose window fills and evicts accounts",
+  HandWritten: "a frame assembled field by field rather than by the compressor",
+  Truncated: "the input ends inside a field",
+  TrailingBytes: "bytes follow the last field",
+  NonCanonicalVarint: "a varint with a redundant zero group",
+  Overflow: "a value too large for its field",
+  BadVersion: "an unknown version byte",
+  BadEnum: "an enumeration or flag byte outside its defined values",
+  LengthOutOfRange: "a length or count above its specified maximum",
+  HugeLength: "a length prefix far beyond the input, which must be refused before any allocation",
+  WrongLength: "a fixed-size byte field of another length",
+  SignatureMode: "a signature or aggregate signature inconsistent with the signature mode",
+  Commitment: "a header commitment that does not match the contents",
+  WindowLog: "a compressed stream's window log out of range or inconsistent",
+  SizeLimit: "a frame declaring a block larger than the decoder accepts",
+  SizeMismatch: "a frame whose reconstruction is not of the declared size",
+  StreamOrder: "frames decompressed without the frames before them",
+  AccountRef: "an account reference that is non-canonical or out of range",
+  DecimalCoding: "a decimal-coded amount that is non-canonical",
+  Fuzz: "a counterexample found by `pwo fuzz` and promoted to a vector",
+};
+
+export function codecCases(compress: (blocks: Block[], windowLog: number) => Uint8Array[]): Record<string, { seed: string; cases: CaseSpec[] }> {
+  return {
+    decode_varint: { seed: "pwo/codec/vectors/decode_varint/v1", cases: varintCases(new Rng("pwo/codec/vectors/decode_varint/v1")) },
+    encode_varint: { seed: "pwo/codec/vectors/encode_varint/v1", cases: encodeVarintCases(new Rng("pwo/codec/vectors/encode_varint/v1")) },
+    decode_tx: { seed: "vectors/decode_tx", cases: decodeTxCases() },
+    encode_tx: { seed: "vectors/encode_tx", cases: encodeTxCases() },
+    decode_block: { seed: "vectors/decode_block", cases: decodeBlockCases() },
+    encode_block: { seed: "vectors/encode_block", cases: encodeBlockCases() },
+    compress: { seed: "vectors/stream", cases: compressCases() },
+    decompress: { seed: "vectors/stream", cases: decompressCases(compress) },
+    workload: {
+      seed: "std",
+      cases: [
+        valid("standard workload, single mode", { seed: "std", blocks: 2, txsPerBlock: 5, sigMode: "single" }, ["Workload"]),
+        valid("standard workload, aggregate mode", { seed: "std", blocks: 2, txsPerBlock: 5, sigMode: "aggregate" }, ["Workload"]),
+        valid("another seed", { seed: "vectors/workload/2", blocks: 1, txsPerBlock: 12, sigMode: "single" }, ["Workload"]),
+        valid("no transactions", { seed: "std", blocks: 2, txsPerBlock: 0, sigMode: "single" }, ["Boundary"]),
+      ],
+    },
+  };
+}

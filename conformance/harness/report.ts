@@ -1,0 +1,137 @@
+/**
+ * Reports of a conformance run: a readable table per suite, the failing cases with their differences,
+ * and machine forms (JSON keyed by suite/file/tcId, JUnit XML) for CI systems.
+ * @module
+ */
+import type { CaseResult, RunResult } from "./runner.js";
+import { runPassed } from "./runner.js";
+
+export interface SuiteTotals {
+  suite: string;
+  cases: number;
+  passed: number;
+  failed: number;
+  skipped: number;
+  ms: number;
+}
+
+export function suiteTotals(r: RunResult): SuiteTotals[] {
+  const by = new Map<string, SuiteTotals>();
+  for (const c of r.cases) {
+    const t = by.get(c.suite) ?? { suite: c.suite, cases: 0, passed: 0, failed: 0, skipped: 0, ms: 0 };
+    t.cases++;
+    t[c.status]++;
+    t.ms += c.ms;
+    by.set(c.suite, t);
+  }
+  return [...by.values()];
+}
+
+/** A plain-text table: one header, one row per entry, columns padded to their widest cell. */
+export function table(header: string[], rows: (string | number)[][]): string {
+  const cells = [header, ...rows.map((r) => r.map(String))];
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? "").length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...cells.slice(1).map(line)].join("\n");
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)}s`;
+
+/** The human report: per-suite and per-file tables, then the first failures in detail. */
+export function textReport(r: RunResult, maxFailures = 20): string {
+  const out: string[] = [];
+  const who = r.implementation ? `${r.implementation.name} ${r.implementation.version}` : r.impl;
+  out.push(`pwo conform: ${who} (\`${r.impl}\`), vectors ${r.suiteVersion}, manifest root ${r.manifestRoot.slice(0, 16)}…`, "");
+  for (const s of suiteTotals(r)) {
+    out.push(`suite ${s.suite}`);
+    const files = r.files.filter((f) => f.suite === s.suite);
+    const rows = files.map((f) => {
+      const ms = r.cases.filter((c) => c.file === f.file).reduce((n, c) => n + c.ms, 0);
+      return [f.file, f.declared, f.passed, f.failed, f.skipped, seconds(ms)];
+    });
+    rows.push(["total", s.cases, s.passed, s.failed, s.skipped, seconds(s.ms)]);
+    out.push(table(["file", "cases", "passed", "failed", "skipped", "time"], rows), "");
+  }
+  const failures = r.cases.filter((c) => c.status === "failed");
+  if (failures.length) {
+    out.push(`${failures.length} failed case(s)${failures.length > maxFailures ? `, first ${maxFailures}` : ""}:`);
+    for (const f of failures.slice(0, maxFailures)) {
+      out.push(`  ✗ ${f.file}#${f.tcId} [${f.kind}] ${f.comment} (expected ${f.result})`);
+      for (const d of f.details ?? []) out.push(`      ${d}`);
+    }
+    out.push("");
+  }
+  for (const p of r.problems) out.push(`run problem: ${p}`);
+  const t = suiteTotals(r).reduce((a, s) => ({ cases: a.cases + s.cases, passed: a.passed + s.passed, failed: a.failed + s.failed, skipped: a.skipped + s.skipped }), { cases: 0, passed: 0, failed: 0, skipped: 0 });
+  out.push(`${runPassed(r) ? "PASS" : "FAIL"}: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped of ${t.cases} cases in ${seconds(r.ms)}${r.restarts ? `; implementation restarted ${r.restarts} time(s)` : ""}`);
+  return out.join("\n");
+}
+
+/** The JSON report: totals, per-file accounts, and every case keyed by suite, file and tcId. */
+export function jsonReport(r: RunResult): string {
+  const body = {
+    format: "pwo-conform-report/1",
+    passed: runPassed(r),
+    impl: r.impl,
+    implementation: r.implementation,
+    suiteVersion: r.suiteVersion,
+    manifestRoot: r.manifestRoot,
+    restarts: r.restarts,
+    ms: Math.round(r.ms),
+    problems: r.problems,
+    suites: suiteTotals(r).map((s) => ({ ...s, ms: Math.round(s.ms) })),
+    files: r.files,
+    cases: r.cases.map((c) => ({ key: `${c.suite}/${c.file}#${c.tcId}`, ...c, ms: Math.round(c.ms * 1000) / 1000 })),
+  };
+  return `${JSON.stringify(body, null, 2)}\n`;
+}
+
+const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+
+function junitCase(c: CaseResult): string {
+  const head = `    <testcase classname="${xml(`${c.suite}.${c.operation}`)}" name="${xml(`${c.file}#${c.tcId} ${c.comment}`)}" time="${(c.ms / 1000).toFixed(4)}"`;
+  if (c.status === "passed") return `${head}/>`;
+  if (c.status === "skipped") return `${head}>\n      <skipped message="${xml((c.details ?? []).join("; "))}"/>\n    </testcase>`;
+  const msg = `[${c.kind}] ${(c.details ?? [])[0] ?? ""}`;
+  return `${head}>\n      <failure type="${xml(c.kind ?? "failed")}" message="${xml(msg)}">${xml((c.details ?? []).join("\n"))}</failure>\n    </testcase>`;
+}
+
+/** JUnit XML: one testsuite per suite, one testcase per vector case; run problems as a failing testcase. */
+export function junitReport(r: RunResult): string {
+  const suites = suiteTotals(r).map((s) => {
+    const cases = r.cases.filter((c) => c.suite === s.suite).map(junitCase);
+    return `  <testsuite name="${xml(s.suite)}" tests="${s.cases}" failures="${s.failed}" skipped="${s.skipped}" errors="0" time="${(s.ms / 1000).toFixed(3)}">\n${cases.join("\n")}\n  </testsuite>`;
+  });
+  if (r.problems.length) {
+    suites.push(`  <testsuite name="run" tests="1" failures="1" skipped="0" errors="0" time="0">\n    <testcase classname="run" name="accounting"><failure type="run-problem" message="${xml(r.problems[0]!)}">${xml(r.problems.join("\n"))}</failure></testcase>\n  </testsuite>`);
+  }
+  const failed = r.cases.filter((c) => c.status === "failed").length + (r.problems.length ? 1 : 0);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="pwo conform" tests="${r.cases.length}" failures="${failed}" time="${(r.ms / 1000).toFixed(3)}">\n${suites.join("\n")}\n</testsuites>\n`;
+}
+
+/** Progress on stderr: a bar on a terminal, otherwise a line every `everyMs` with counts and rate. */
+export function progressReporter(stream: NodeJS.WriteStream, everyMs = 2000): { onCase: (r: CaseResult, done: number, total: number) => void; end: () => void } {
+  const t0 = performance.now();
+  let last = 0;
+  let failed = 0;
+  let shown = false;
+  return {
+    onCase: (r, done, total) => {
+      if (r.status === "failed") failed++;
+      const now = performance.now();
+      if (now - last < (stream.isTTY ? 100 : everyMs) && done !== total) return;
+      last = now;
+      const rate = done / ((now - t0) / 1000);
+      const text = `${r.suite}: ${done}/${total} cases, ${failed} failed, ${rate.toFixed(0)} cases/s`;
+      if (stream.isTTY) {
+        const width = 30;
+        const fill = Math.round((done / Math.max(total, 1)) * width);
+        stream.write(`\r[${"#".repeat(fill)}${".".repeat(width - fill)}] ${text}\u001b[K`);
+        shown = true;
+      } else if (now - t0 >= everyMs || done === total) stream.write(`progress: ${text}\n`);
+    },
+    end: () => {
+      if (shown) stream.write("\n");
+    },
+  };
+}

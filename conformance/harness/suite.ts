@@ -1,0 +1,26 @@
+/**
+ * A suite: one component as the conformance machinery sees it. Every component registers one in
+ * conformance/suites.ts; nothing else in the harness knows component names.
+ * @module
+ */
+import type fc from "fast-check";
+import type { ReasonVocabulary } from "../../reference/common/errors.js";
+import type { JsonObject, Operation } from "./operation.js";
+import type { CaseSpec } from "./vectorfile.js";
+
+export interface Suite {
+  name: string;
+  /** Version of spec/<name>.md the vectors test. */
+  specVersion: string;
+  /** The closed vocabulary of reason codes (spec §Validity rules). */
+  reasons: ReasonVocabulary;
+  /** Every flag a case may carry, with one line each. */
+  flags: Record<string, string>;
+  operations: readonly Operation[];
+  /** Operation name → independent implementations run against all its vectors in `npm test`. */
+  checkedAgainst: Record<string, string[]>;
+  /** Operation name → arbitrary of its JSON input, for `pwo fuzz` and the property tests. */
+  inputs: Record<string, fc.Arbitrary<JsonObject>>;
+  /** Operation name → the seed label and the cases generated from it. */
+  cases(): Record<string, { seed: string; cases: CaseSpec[] }>;
+}

@@ -1,0 +1,13 @@
+/**
+ * Every suite of the conformance suite, in the order reports list them. Adding a component means
+ * adding its Suite here (CONTRIBUTING.md §Adding a component).
+ * @module
+ */
+import { codecSuite } from "./codec/suite.js";
+import type { Suite } from "./harness/suite.js";
+
+export const SUITES: readonly Suite[] = [codecSuite];
+
+export function getSuite(name: string): Suite | undefined {
+  return SUITES.find((s) => s.name === name);
+}
