@@ -141,6 +141,7 @@ function decodeTxCases(): CaseSpec[] {
   bad("call data length 2^32 − 1 with 4 bytes present", "CALLDATA_TOO_LARGE", { ...call, calldata: cat(varint(0xffffffff), new Uint8Array(4)) }, ["HugeLength"]);
   bad("call data length beyond the input", "UNEXPECTED_EOF", { ...call, calldata: cat(varint(200), new Uint8Array(10)), signature: new Uint8Array(0) }, ["Truncated"]);
   bad("call data length of six varint bytes", "VARINT_OVERFLOW", { ...call, calldata: overlong(4, 5) }, ["Overflow"]);
+  bad("overlong call data length", "NON_CANONICAL_VARINT", { ...call, calldata: cat(overlong(s.call.kind === "call" ? s.call.calldata.length : 0), s.call.kind === "call" ? s.call.calldata : []) }, ["NonCanonicalVarint"]);
   bad("one byte after the signature", "TRAILING_BYTES", { ...base, signature: cat(base.signature, [0]) }, ["TrailingBytes"]);
   bad("aggregate mode followed by a signature", "TRAILING_BYTES", { ...agg, signature: new Uint8Array(64) }, ["TrailingBytes", "SignatureMode"]);
   bad("single mode without its signature", "UNEXPECTED_EOF", { ...base, signature: new Uint8Array(0) }, ["Truncated", "SignatureMode"]);
@@ -209,6 +210,11 @@ function decodeBlockCases(): CaseSpec[] {
   bad("overlong height", "NON_CANONICAL_VARINT", { ...r, head: cat([1], varint(good.shardId), overlong(good.height), good.parentHash) }, ["NonCanonicalVarint"]);
   bad("tx root with one bit flipped", "TX_ROOT_MISMATCH", { ...r, txRoot: cat([good.txRoot[0]! ^ 1], good.txRoot.subarray(1)) }, ["Commitment"]);
   bad("transactions swapped under the same root", "TX_ROOT_MISMATCH", { ...r, txs: rawBlock(makeBlock([s.aggCall, s.payment])).txs }, ["Commitment"]);
+  bad("overlong shard id", "NON_CANONICAL_VARINT", { ...r, head: cat([1], overlong(good.shardId), varint(good.height), good.parentHash) }, ["NonCanonicalVarint"]);
+  bad("overlong tx count", "NON_CANONICAL_VARINT", { ...r, count: overlong(2) }, ["NonCanonicalVarint"]);
+  const firstEnc = encodeTx(s.payment);
+  bad("overlong tx length prefix", "NON_CANONICAL_VARINT", { ...r, txs: cat(overlong(firstEnc.length), r.txs.subarray(varint(firstEnc.length).length)) }, ["NonCanonicalVarint"]);
+  bad("tx length prefix MAX_TX_SIZE + 1 with the bytes present", "TX_TOO_LARGE", { ...r, count: varint(1), txs: cat(varint(MAX_TX_SIZE + 1), new Uint8Array(MAX_TX_SIZE + 1)) }, ["LengthOutOfRange"]);
   bad("tx count MAX_BLOCK_TXS + 1", "TOO_MANY_TXS", { ...r, count: varint(MAX_BLOCK_TXS + 1) }, ["LengthOutOfRange"]);
   bad("tx count one more than present", "UNEXPECTED_EOF", { ...r, count: varint(3), agg: new Uint8Array(0) }, ["Truncated"]);
   bad("tx length prefix MAX_TX_SIZE + 1", "TX_TOO_LARGE", { ...r, txs: cat(varint(MAX_TX_SIZE + 1), r.txs) }, ["LengthOutOfRange"]);

@@ -86,13 +86,14 @@ export async function runFuzz(o: FuzzOptions): Promise<boolean> {
       last = isFault(got) ? [`[${got.fault}] ${got.detail}`] : jsonDifferences(expected as unknown as Json, ("output" in got ? { output: got.output } : { error: got.error.code }) as unknown as Json, "answer");
     }
     const vectorCase = {
-      comment: `found by pwo fuzz --seed ${o.seed} (path ${details.counterexamplePath}) against ${impl && !isFault(impl) ? impl.hello?.implementation.name : o.impl}`,
+      comment: `found by pwo fuzz --seed ${o.seed} against ${impl && !isFault(impl) ? impl.hello?.implementation.name : o.impl}`,
       flags: ["Fuzz"],
       input,
       ...("output" in expected ? { result: "valid", output: expected.output } : { result: "invalid", error: expected.error }),
     };
     o.log(`  ${op.name}: DIFFERENCE after ${details.numRuns} inputs, shrunk ${details.numShrinks} times`);
     for (const d of last) o.log(`    ${d}`);
+    o.log(`    fast-check path: ${details.counterexamplePath}`);
     o.log(`    replay: pwo fuzz --impl ${JSON.stringify(o.impl)} --suite ${suite.name} --operation ${op.name} --seed ${o.seed} --runs ${o.runs}`);
     o.log(`    as a vector case (${suite.name}/${op.name}):`);
     o.log(JSON.stringify(vectorCase, null, 2).replace(/^/gm, "    "));

@@ -84,6 +84,8 @@ function readVectorFile(dir: string, path: string): VectorFile {
   return v;
 }
 
+const preview = (s: string): string => (s.length > 120 ? `${s.slice(0, 117)}…` : s);
+
 /** Judges one answer against its case. */
 export function judge(t: TestCase, answer: Answer): Pick<CaseResult, "status" | "kind" | "details"> {
   if (t.result === "valid") {
@@ -91,7 +93,7 @@ export function judge(t: TestCase, answer: Answer): Pick<CaseResult, "status" | 
     const diffs = jsonDifferences(t.output as Json, answer.output as Json, "output");
     return diffs.length ? { status: "failed", kind: "mismatch", details: diffs } : { status: "passed" };
   }
-  if ("output" in answer) return { status: "failed", kind: "accepted-invalid", details: [`accepted an invalid input; expected error ${t.error}`, ...jsonDifferences({}, answer.output as Json, "output").slice(0, 2)] };
+  if ("output" in answer) return { status: "failed", kind: "accepted-invalid", details: [`accepted an invalid input; expected error ${t.error}`, `answered output ${preview(JSON.stringify(answer.output))}`] };
   if (answer.error.code !== t.error) return { status: "failed", kind: "wrong-error", details: [`error ${answer.error.code}, expected ${t.error}${answer.error.message ? ` (${answer.error.message})` : ""}`] };
   return { status: "passed" };
 }

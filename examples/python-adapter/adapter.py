@@ -32,7 +32,7 @@ HASH_SIZE = 32
 SIGNATURE_SIZE = 64
 AGGREGATE_SIGNATURE_SIZE = 96
 MAX_CALLDATA_SIZE = 65_536
-MAX_TX_SIZE = 65_792
+MAX_TX_SIZE = 65_700  # 3 + 32 + 10 + 10 + 32 + 10 + 3 + 65536 + 64
 MAX_BLOCK_TXS = 1_048_576
 MAX_BLOCK_SIZE = 67_108_864
 U64_LIMIT = 1 << 64
@@ -401,15 +401,15 @@ class Codec:
         self.check_u64(block["height"], "height")
         self.check_fixed(block["parentHash"], HASH_SIZE, "parentHash")
         self.check_fixed(block["txRoot"], HASH_SIZE, "txRoot")
+        agg = block["aggregateSignature"]
+        if agg is not None:
+            self.check_fixed(agg, AGGREGATE_SIGNATURE_SIZE, "aggregateSignature")
         txs = block["txs"]
         if len(txs) > MAX_BLOCK_TXS:
             raise CodecError("TOO_MANY_TXS")
         encoded = [self.encode_tx_bytes(t) for t in txs]
-        agg = block["aggregateSignature"]
         self.check_aggregate_signature([t["sigMode"] for t in txs], agg)
         self.check_tx_root(encoded, block["txRoot"])
-        if agg is not None:
-            self.check_fixed(agg, AGGREGATE_SIGNATURE_SIZE, "aggregateSignature")
         parts = [bytes([CODEC_VERSION]), encode_varint_bytes(shard), encode_varint_bytes(block["height"]),
                  block["parentHash"], block["txRoot"], encode_varint_bytes(len(encoded))]
         for t in encoded:

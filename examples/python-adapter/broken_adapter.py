@@ -18,6 +18,7 @@ must report failures for both.
 import os
 import sys
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import adapter  # noqa: E402

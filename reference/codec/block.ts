@@ -81,6 +81,7 @@ export function checkBlockCommitments(txs: readonly Transaction[], encodedTxs: r
 export function encodeBlock(block: Block): Uint8Array {
   const w = new ByteWriter();
   writeHeader(w, block);
+  if (block.aggregateSignature !== null) checkFixed(block.aggregateSignature, AGGREGATE_SIGNATURE_SIZE, "aggregateSignature");
   checkTxCount(block.txs.length);
   const encodedTxs = block.txs.map(encodeTx);
   checkBlockCommitments(block.txs, encodedTxs, block, block.aggregateSignature);

@@ -12,8 +12,11 @@ export const SIGNATURE_SIZE = 64;
 export const AGGREGATE_SIGNATURE_SIZE = 96;
 /** Largest call data, in bytes: 2^16. */
 export const MAX_CALLDATA_SIZE = 65_536;
-/** Largest encoded transaction: the largest call plus every fixed field at its widest; 2^16 + 256. */
-export const MAX_TX_SIZE = 65_792;
+/**
+ * Largest encoded transaction, exactly: a single-mode call with MAX_CALLDATA_SIZE bytes of call data and
+ * every varint at its widest: 3 (version, kind, mode) + 32 + 10 + 10 + 32 + 10 + 3 (length) + 65 536 + 64.
+ */
+export const MAX_TX_SIZE = 65_700;
 /** Most transactions in one block: 2^20. */
 export const MAX_BLOCK_TXS = 1_048_576;
 /** Largest encoded block, in bytes: 2^26 (64 MiB). */
