@@ -66,7 +66,7 @@ export function checkTxCount(n: number): number {
 }
 
 /**
- * The block-level rules checked after parsing (B7, B8): the aggregate signature is present iff some
+ * The block-level rules checked after parsing (B8, B9): the aggregate signature is present iff some
  * transaction is in aggregate mode, and the header commits to the transactions.
  */
 export function checkBlockCommitments(txs: readonly Transaction[], encodedTxs: readonly Uint8Array[], header: BlockHeader, aggregateSignature: Uint8Array | null): void {
@@ -92,7 +92,7 @@ export function encodeBlock(block: Block): Uint8Array {
   return w.finish();
 }
 
-/** Decodes a block, in the order of §Block encoding: size, fields, trailing bytes, commitments. */
+/** Decodes a block in the order of §Block encoding, rules B1–B9: size, fields, trailing bytes, commitments. */
 export function decodeBlock(data: Uint8Array): Block {
   if (data.length > MAX_BLOCK_SIZE) fail("BLOCK_TOO_LARGE", `${data.length} bytes > ${MAX_BLOCK_SIZE}`);
   const r = codecReader(data);

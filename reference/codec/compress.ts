@@ -215,7 +215,7 @@ function readCompressedTx(r: ByteReader, s: StreamState): Transaction {
 }
 
 /**
- * Decompresses the next frame of a stream into the canonical block encoding (§Decompression, D1–D6).
+ * Decompresses the next frame of a stream into the canonical block encoding (§Decompression, D1–D8).
  * `maxBlockSize` is the decoder's own limit (≤ MAX_BLOCK_SIZE); nothing larger is ever built.
  */
 export function decompressFrame(s: StreamState, frame: Uint8Array, maxBlockSize: number = MAX_BLOCK_SIZE): Uint8Array {
@@ -238,7 +238,7 @@ export function decompressFrame(s: StreamState, frame: Uint8Array, maxBlockSize:
   r.end("frame");
   if (out.length !== declared) fail("SIZE_MISMATCH", `reconstructed ${out.length} bytes, frame declares ${declared}`);
   const encoded = out.finish();
-  decodeBlock(encoded); // the block rules (B1–B8) apply to what a frame reconstructs
+  decodeBlock(encoded); // the block rules (B1–B9) apply to what a frame reconstructs
   return encoded;
 }
 
