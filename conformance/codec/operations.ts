@@ -111,7 +111,7 @@ export const CODEC_OPERATIONS: readonly Operation[] = [
   op({
     name: "decode_varint",
     summary: "decode a canonical unsigned LEB128 varint of at most `bits` bits that spans the whole input",
-    specSection: `${SPEC}#varints`,
+    specSection: "spec/common.md#varints",
     input: objectSchema({ data: HEX_SCHEMA, bits: { enum: [32, 64] } }),
     output: objectSchema({ value: DECIMAL_SCHEMA }),
     run: (i) => {
@@ -126,7 +126,7 @@ export const CODEC_OPERATIONS: readonly Operation[] = [
   op({
     name: "encode_varint",
     summary: "encode a non-negative integer as canonical unsigned LEB128",
-    specSection: `${SPEC}#varints`,
+    specSection: "spec/common.md#varints",
     input: objectSchema({ value: DECIMAL_SCHEMA }),
     output: objectSchema({ data: HEX_SCHEMA }),
     run: (i) => ({ data: hex(new ByteWriter().varint(getDecimal(i, "value")).finish()) }),

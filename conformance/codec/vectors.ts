@@ -108,8 +108,8 @@ function encodeVarintCases(rng: Rng): CaseSpec[] {
   return values.map((v) => valid(`${v}`, { value: v.toString() }, v > U64_MAX ? ["BeyondU64"] : []));
 }
 
-function decodeTxCases(): CaseSpec[] {
-  const s = sampleTxs("vectors/decode_tx");
+function decodeTxCases(seed: string): CaseSpec[] {
+  const s = sampleTxs(seed);
   const out: CaseSpec[] = [];
   for (const [name, tx] of Object.entries(s)) out.push(valid(`workload ${name}`, { data: hexOf(encodeTx(tx)) }, ["Workload"]));
   const edge = (comment: string, tx: Transaction) => out.push(valid(comment, { data: hexOf(encodeTx(tx)) }, ["Boundary"]));
@@ -148,8 +148,8 @@ function decodeTxCases(): CaseSpec[] {
   return out;
 }
 
-function encodeTxCases(): CaseSpec[] {
-  const s = sampleTxs("vectors/encode_tx");
+function encodeTxCases(seed: string): CaseSpec[] {
+  const s = sampleTxs(seed);
   const out: CaseSpec[] = [];
   for (const [name, tx] of Object.entries(s)) out.push(valid(`workload ${name}`, { tx: txToJson(tx) }, ["Workload"]));
   const json = (tx: Transaction) => txToJson(tx);
@@ -187,11 +187,11 @@ function rawBlock(b: Block) {
 type RawBlock = ReturnType<typeof rawBlock>;
 const assembleBlock = (r: RawBlock) => cat(r.head, r.txRoot, r.count, r.txs, r.agg);
 
-function decodeBlockCases(): CaseSpec[] {
-  const s = sampleTxs("vectors/decode_block");
+function decodeBlockCases(seed: string): CaseSpec[] {
+  const s = sampleTxs(seed);
   const out: CaseSpec[] = [];
-  const [w1] = generateWorkload({ seed: "vectors/decode_block", blocks: 1, txsPerBlock: 6, sigMode: "single" });
-  const [w2] = generateWorkload({ seed: "vectors/decode_block", blocks: 1, txsPerBlock: 6, sigMode: "aggregate" });
+  const [w1] = generateWorkload({ seed, blocks: 1, txsPerBlock: 6, sigMode: "single" });
+  const [w2] = generateWorkload({ seed, blocks: 1, txsPerBlock: 6, sigMode: "aggregate" });
   out.push(valid("workload block, single mode", { data: hexOf(encodeBlock(w1!)) }, ["Workload"]));
   out.push(valid("workload block, aggregate mode", { data: hexOf(encodeBlock(w2!)) }, ["Workload"]));
   out.push(valid("empty block", { data: hexOf(encodeBlock(makeBlock([]))) }, ["Boundary"]));
@@ -229,10 +229,10 @@ function decodeBlockCases(): CaseSpec[] {
   return out;
 }
 
-function encodeBlockCases(): CaseSpec[] {
-  const s = sampleTxs("vectors/encode_block");
+function encodeBlockCases(seed: string): CaseSpec[] {
+  const s = sampleTxs(seed);
   const out: CaseSpec[] = [];
-  const [w] = generateWorkload({ seed: "vectors/encode_block", blocks: 1, txsPerBlock: 5, sigMode: "aggregate" });
+  const [w] = generateWorkload({ seed, blocks: 1, txsPerBlock: 5, sigMode: "aggregate" });
   out.push(valid("workload block", { block: blockToJson(w!) }, ["Workload"]));
   out.push(valid("empty block", { block: blockToJson(makeBlock([])) }, ["Boundary"]));
   out.push(valid("mixed signature modes", { block: blockToJson(makeBlock([s.call, s.aggPayment])) }, ["Boundary"]));
@@ -249,8 +249,8 @@ function encodeBlockCases(): CaseSpec[] {
 }
 
 /** Blocks that reuse a small set of accounts, so a 16-reference window fills, evicts and readmits them. */
-function evictionBlocks(): Block[] {
-  const rng = new Rng("pwo/codec/vectors/eviction");
+function evictionBlocks(seed: string): Block[] {
+  const rng = new Rng(`${seed}/eviction`);
   const accounts = Array.from({ length: 24 }, (_, i) => new Uint8Array(32).fill(i + 1));
   const nonces = new Map<number, bigint>();
   const blocks: Block[] = [];
@@ -267,14 +267,14 @@ function evictionBlocks(): Block[] {
   return blocks;
 }
 
-function streamBlocks() {
-  const single = generateWorkload({ seed: "vectors/stream", blocks: 3, txsPerBlock: 8, sigMode: "single" });
-  const agg = generateWorkload({ seed: "vectors/stream", blocks: 3, txsPerBlock: 8, sigMode: "aggregate", accounts: 50 });
-  return { single, agg, eviction: evictionBlocks() };
+function streamBlocks(seed: string) {
+  const single = generateWorkload({ seed, blocks: 3, txsPerBlock: 8, sigMode: "single" });
+  const agg = generateWorkload({ seed, blocks: 3, txsPerBlock: 8, sigMode: "aggregate", accounts: 50 });
+  return { single, agg, eviction: evictionBlocks(seed) };
 }
 
-function compressCases(): CaseSpec[] {
-  const { single, agg, eviction } = streamBlocks();
+function compressCases(seed: string): CaseSpec[] {
+  const { single, agg, eviction } = streamBlocks(seed);
   const enc = (bs: Block[]) => bs.map((b) => hexOf(encodeBlock(b)));
   return [
     valid("no blocks", { blocks: [], windowLog: 16 }, ["Boundary"]),
@@ -290,8 +290,8 @@ function compressCases(): CaseSpec[] {
 }
 
 /** Decompression cases: valid streams and frames damaged at each rule of §Decompression. */
-function decompressCases(compress: (blocks: Block[], windowLog: number) => Uint8Array[]): CaseSpec[] {
-  const { single, agg, eviction } = streamBlocks();
+function decompressCases(seed: string, compress: (blocks: Block[], windowLog: number) => Uint8Array[]): CaseSpec[] {
+  const { single, agg, eviction } = streamBlocks(seed);
   const frames = (bs: Block[], wl = 16) => compress(bs, wl).map(hexOf);
   const out: CaseSpec[] = [
     valid("no frames", { frames: [], maxBlockSize: MAX_BLOCK_SIZE }, ["Boundary"]),
@@ -381,24 +381,28 @@ export const CODEC_FLAGS: Record<string, string> = {
   Fuzz: "a counterexample found by `pwo fuzz` and promoted to a vector",
 };
 
+/** Every codec operation's cases; each file's draws derive from its label `pwo/codec/vectors/<operation>/v1`. */
 export function codecCases(compress: (blocks: Block[], windowLog: number) => Uint8Array[]): Record<string, { seed: string; cases: CaseSpec[] }> {
-  return {
-    decode_varint: { seed: "pwo/codec/vectors/decode_varint/v1", cases: varintCases(new Rng("pwo/codec/vectors/decode_varint/v1")) },
-    encode_varint: { seed: "pwo/codec/vectors/encode_varint/v1", cases: encodeVarintCases(new Rng("pwo/codec/vectors/encode_varint/v1")) },
-    decode_tx: { seed: "vectors/decode_tx", cases: decodeTxCases() },
-    encode_tx: { seed: "vectors/encode_tx", cases: encodeTxCases() },
-    decode_block: { seed: "vectors/decode_block", cases: decodeBlockCases() },
-    encode_block: { seed: "vectors/encode_block", cases: encodeBlockCases() },
-    compress: { seed: "vectors/stream", cases: compressCases() },
-    decompress: { seed: "vectors/stream", cases: decompressCases(compress) },
-    workload: {
-      seed: "std",
-      cases: [
-        valid("standard workload, single mode", { seed: "std", blocks: 2, txsPerBlock: 5, sigMode: "single" }, ["Workload"]),
-        valid("standard workload, aggregate mode", { seed: "std", blocks: 2, txsPerBlock: 5, sigMode: "aggregate" }, ["Workload"]),
-        valid("another seed", { seed: "vectors/workload/2", blocks: 1, txsPerBlock: 12, sigMode: "single" }, ["Workload"]),
-        valid("no transactions", { seed: "std", blocks: 2, txsPerBlock: 0, sigMode: "single" }, ["Boundary"]),
-      ],
-    },
+  const builders: Record<string, (seed: string) => CaseSpec[]> = {
+    decode_varint: (seed) => varintCases(new Rng(seed)),
+    encode_varint: (seed) => encodeVarintCases(new Rng(seed)),
+    decode_tx: decodeTxCases,
+    encode_tx: encodeTxCases,
+    decode_block: decodeBlockCases,
+    encode_block: encodeBlockCases,
+    compress: compressCases,
+    decompress: (seed) => decompressCases(seed, compress),
+    workload: () => [
+      valid("standard workload, single mode", { seed: "std", blocks: 2, txsPerBlock: 5, sigMode: "single" }, ["Workload"]),
+      valid("standard workload, aggregate mode", { seed: "std", blocks: 2, txsPerBlock: 5, sigMode: "aggregate" }, ["Workload"]),
+      valid("another seed", { seed: "vectors/workload/2", blocks: 1, txsPerBlock: 12, sigMode: "single" }, ["Workload"]),
+      valid("no transactions", { seed: "std", blocks: 2, txsPerBlock: 0, sigMode: "single" }, ["Boundary"]),
+    ],
   };
+  return Object.fromEntries(
+    Object.entries(builders).map(([op, build]) => {
+      const seed = `pwo/codec/vectors/${op}/v1`;
+      return [op, { seed, cases: build(seed) }];
+    }),
+  );
 }

@@ -7,6 +7,7 @@
  */
 import fc from "fast-check";
 import { Implementation, isFault } from "./client.js";
+import { SetupError } from "./runner.js";
 import { jsonDifferences } from "./compare.js";
 import type { Json, JsonObject, Operation, Outcome } from "./operation.js";
 import { BadInput, runOperation } from "./operation.js";
@@ -37,13 +38,13 @@ function referenceAnswer(op: Operation, input: JsonObject): Outcome {
 /** Returns true when no difference was found. */
 export async function runFuzz(o: FuzzOptions): Promise<boolean> {
   const suite = o.suites.find((s) => s.name === o.suite);
-  if (!suite) throw new Error(`unknown suite "${o.suite}"; known: ${o.suites.map((s) => s.name).join(", ")}`);
+  if (!suite) throw new SetupError(`unknown suite "${o.suite}"; known: ${o.suites.map((s) => s.name).join(", ")}`);
   const start = () => Implementation.start({ command: o.impl, timeoutMs: o.timeoutMs, maxLine: 64 * 1024 * 1024 });
   let impl = await start();
-  if (isFault(impl)) throw new Error(`the implementation failed the handshake (${impl.detail})`);
+  if (isFault(impl)) throw new SetupError(`the implementation failed the handshake (${impl.detail})`);
   const declared = impl.hello?.capabilities[suite.name] ?? [];
   const ops = suite.operations.filter((op) => declared.includes(op.name) && (o.operations.length === 0 || o.operations.includes(op.name)));
-  if (ops.length === 0) throw new Error(`the implementation declares no ${suite.name} operation to fuzz (it declares: ${declared.join(", ") || "none"})`);
+  if (ops.length === 0) throw new SetupError(`the implementation declares no ${suite.name} operation to fuzz (it declares: ${declared.join(", ") || "none"})`);
   o.log(`pwo fuzz: ${suite.name}, ${ops.length} operation(s), ${o.runs} runs each, seed ${o.seed}`);
   let nextId = 1;
   let clean = true;

@@ -1,6 +1,6 @@
 /**
  * Reports of a conformance run: a readable table per suite, the failing cases with their differences,
- * and machine forms (JSON keyed by suite/file/tcId, JUnit XML) for CI systems.
+ * and machine forms (JSON keyed by `<suite>/<operation>.json#tcId`, JUnit XML) for CI systems.
  * @module
  */
 import type { CaseResult, RunResult } from "./runner.js";
@@ -81,7 +81,7 @@ export function jsonReport(r: RunResult): string {
     problems: r.problems,
     suites: suiteTotals(r).map((s) => ({ ...s, ms: Math.round(s.ms) })),
     files: r.files,
-    cases: r.cases.map((c) => ({ key: `${c.suite}/${c.file}#${c.tcId}`, ...c, ms: Math.round(c.ms * 1000) / 1000 })),
+    cases: r.cases.map((c) => ({ key: `${c.file}#${c.tcId}`, ...c, ms: Math.round(c.ms * 1000) / 1000 })),
   };
   return `${JSON.stringify(body, null, 2)}\n`;
 }
