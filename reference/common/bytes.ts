@@ -19,7 +19,7 @@ export function varintLength(v: bigint): number {
 }
 
 export class ByteWriter {
-  private buf = new Uint8Array(64);
+  private buf = new Uint8Array(256);
   private len = 0;
 
   get length(): number {

@@ -1,0 +1,13 @@
+/**
+ * Every bench suite, in the order `npm run bench` runs them. Adding a component's benchmarks means
+ * adding its BenchSuite here, as conformance/suites.ts does for conformance suites.
+ * @module
+ */
+import { codecBench } from "./codec.js";
+import type { BenchSuite } from "./harness.js";
+
+export const BENCH_SUITES: readonly BenchSuite[] = [codecBench];
+
+export function getBenchSuite(name: string): BenchSuite | undefined {
+  return BENCH_SUITES.find((s) => s.name === name);
+}
