@@ -128,7 +128,7 @@ export function progressReporter(stream: NodeJS.WriteStream, everyMs = 2000): { 
         const fill = Math.round((done / Math.max(total, 1)) * width);
         stream.write(`\r[${"#".repeat(fill)}${".".repeat(width - fill)}] ${text}\u001b[K`);
         shown = true;
-      } else if (now - t0 >= everyMs || done === total) stream.write(`progress: ${text}\n`);
+      } else if (now - t0 >= everyMs) stream.write(`progress: ${text}\n`); // short runs stay quiet
     },
     end: () => {
       if (shown) stream.write("\n");
