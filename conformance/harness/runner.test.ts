@@ -20,9 +20,15 @@ interface Report {
   files: { file: string; declared: number; passed: number; failed: number; skipped: number }[];
 }
 
+/**
+ * The runner's behaviour does not depend on the suite, so these tests run the fast codec suite only;
+ * `npm start` and the per-component tests cover every suite through the protocol.
+ */
+const SUITE = "codec";
+
 function conform(impl: string, extra: string[] = []): { status: number | null; out: string; report: Report | undefined } {
   const dir = tmp();
-  const r = pwo(["conform", "--impl", impl, "--report-json", join(dir, "r.json"), "--junit", join(dir, "r.xml"), "--quiet", ...extra]);
+  const r = pwo(["conform", "--impl", impl, "--suite", SUITE, "--report-json", join(dir, "r.json"), "--junit", join(dir, "r.xml"), "--quiet", ...extra]);
   let report: Report | undefined;
   try {
     report = JSON.parse(readFileSync(join(dir, "r.json"), "utf8")) as Report;
@@ -32,7 +38,8 @@ function conform(impl: string, extra: string[] = []): { status: number | null; o
   return { status: r.status, out: r.stdout + r.stderr, report };
 }
 
-const manifestCases = (): number => (JSON.parse(readFileSync("vectors/manifest.json", "utf8")) as { totalCases: number }).totalCases;
+const manifestCases = (): number =>
+  (JSON.parse(readFileSync("vectors/manifest.json", "utf8")) as { files: { suite: string; cases: number }[] }).files.filter((f) => f.suite === SUITE).reduce((n, f) => n + f.cases, 0);
 
 describe("pwo conform", () => {
   it("passes the reference through the protocol and accounts for every case of the manifest", () => {
@@ -44,9 +51,19 @@ describe("pwo conform", () => {
     for (const f of report!.files) expect(f.passed).toBe(f.declared);
   });
 
+  it("passes the reference on every suite's vectors (what `npm start` runs)", () => {
+    const dir = tmp();
+    const r = pwo(["conform", "--impl", "pwo serve", "--quiet", "--report-json", join(dir, "all.json")]);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, "all.json"), "utf8")) as Report;
+    const total = (JSON.parse(readFileSync("vectors/manifest.json", "utf8")) as { totalCases: number }).totalCases;
+    expect(report.cases.length).toBe(total);
+    expect(report.cases.every((c) => c.status === "passed")).toBe(true);
+  });
+
   it("writes JUnit XML with one testcase per case", () => {
     const dir = tmp();
-    const r = pwo(["conform", "--impl", "pwo serve", "--quiet", "--junit", join(dir, "j.xml")]);
+    const r = pwo(["conform", "--impl", "pwo serve", "--suite", SUITE, "--quiet", "--junit", join(dir, "j.xml")]);
     expect(r.status).toBe(0);
     const xml = readFileSync(join(dir, "j.xml"), "utf8");
     expect(xml.match(/<testcase /g)?.length).toBe(manifestCases());
@@ -112,7 +129,7 @@ describe("pwo conform", () => {
     cpSync("vectors", dir, { recursive: true });
     const file = join(dir, "codec/decode_tx.json");
     writeFileSync(file, readFileSync(file, "utf8").replace('"valid"', '"invalid"'));
-    const r = pwo(["conform", "--impl", "pwo serve", "--vectors", dir]);
+    const r = pwo(["conform", "--impl", "pwo serve", "--suite", SUITE, "--vectors", dir]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/codec\/decode_tx\.json: sha256 .* differs/);
   });
