@@ -1,0 +1,14 @@
+import { bls12_381 as b } from "@noble/curves/bls12-381.js";
+const G1=b.G1.Point, G2=b.G2.Point;
+const t=(n,f)=>{try{const r=f();console.log(n,"ok",r?.toHex?.(true)?.slice(0,20)??r)}catch(e){console.log(n,"ERR",e.message)}};
+t("g1 inf", ()=>G1.fromHex("c0"+"00".repeat(47)));
+t("g1 inf bad", ()=>G1.fromHex("c0"+"00".repeat(46)+"01"));
+t("g1 inf sign", ()=>G1.fromHex("e0"+"00".repeat(47)));
+t("g1 nocomp", ()=>G1.fromHex("00".repeat(48)));
+t("g1 x>=p", ()=>G1.fromHex("9a"+"ff".repeat(47)));
+t("g2 notsub", ()=>G2.fromHex("80"+"00".repeat(94)+"02"));
+t("g2 notcurve", ()=>G2.fromHex("80"+"00".repeat(94)+"01"));
+const P=G1.BASE.toHex(true); t("g1 base", ()=>G1.fromHex(P));
+t("g1 uncompressed 96", ()=>G1.fromHex(G1.BASE.toHex(false)));
+console.log(Object.keys(b.G2), Object.keys(b.G1.Point), typeof G1.BASE.isTorsionFree, typeof G1.BASE.assertValidity, typeof G1.BASE.clearCofactor);
+console.log(Object.keys(b.longSignatures), Object.keys(b));
