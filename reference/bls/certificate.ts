@@ -66,29 +66,44 @@ export interface CertificateVerdict {
 }
 
 /**
- * Admits a committee (rules M1–M7 of spec/bls.md, in order): non-empty, at most MAX_COMMITTEE_SIZE
- * members; per member in order: a valid non-identity key, a stake in 1..2^64−1, a key not seen
- * before, a proof of possession that verifies; finally a total stake ≤ 2^64 − 1.
+ * Admits a committee (rules M1–M7 of spec/bls.md, each rule over all members before the next, the
+ * first failing member named): non-empty, at most MAX_COMMITTEE_SIZE members; every key valid and
+ * not the identity; every stake in 1..2^64−1; no key twice; every proof of possession valid (checked
+ * as one batch, {@link verifyBatchItems} under the POP DST, then one by one only to name a failure);
+ * a total stake ≤ 2^64 − 1.
  */
 export function makeCommittee(candidates: readonly MemberInput[]): Committee {
   if (candidates.length === 0) fail("EMPTY_COMMITTEE", "no members"); // M1
   if (candidates.length > MAX_COMMITTEE_SIZE) fail("COMMITTEE_TOO_LARGE", `${candidates.length} members, at most ${MAX_COMMITTEE_SIZE}`); // M2
-  const members: Member[] = [];
-  const seen = new Set<string>();
-  let totalStake = 0n;
+  const members: Member[] = candidates.map((c) => ({ publicKey: c.publicKey, stake: c.stake, point: publicKeyPoint(c.publicKey) })); // M3: E1–E7, not the identity
   for (const [i, c] of candidates.entries()) {
-    const point = publicKeyPoint(c.publicKey); // M3: E1–E7, not the identity
     if (c.stake === 0n) fail("ZERO_STAKE", `member ${i} has zero stake`); // M4
     if (c.stake < 0n || c.stake >= U64_LIMIT) fail("STAKE_OVERFLOW", `member ${i}: stake ${c.stake} is not a u64`);
+  }
+  const seen = new Set<string>();
+  for (const [i, c] of candidates.entries()) {
     const key = Buffer.from(c.publicKey).toString("hex");
     if (seen.has(key)) fail("DUPLICATE_PUBLIC_KEY", `member ${i} repeats an earlier key`); // M5
     seen.add(key);
-    if (!popVerify(c.publicKey, c.proofOfPossession)) fail("INVALID_PROOF_OF_POSSESSION", `member ${i}: proof of possession does not verify`); // M6
-    totalStake += c.stake;
-    members.push({ publicKey: c.publicKey, stake: c.stake, point });
   }
+  if (!proofsOfPossessionHold(members, candidates)) {
+    const i = candidates.findIndex((c) => !popVerify(c.publicKey, c.proofOfPossession));
+    fail("INVALID_PROOF_OF_POSSESSION", `member ${i}: proof of possession does not verify`); // M6
+  }
+  const totalStake = candidates.reduce((t, c) => t + c.stake, 0n);
   if (totalStake >= U64_LIMIT) fail("STAKE_OVERFLOW", `total stake ${totalStake} exceeds 2^64 − 1`); // M7
   return { members, totalStake };
+}
+
+/** All proofs of possession at once: PopVerify's equation for every member, by random linear combination. */
+function proofsOfPossessionHold(members: readonly Member[], candidates: readonly MemberInput[]): boolean {
+  try {
+    const items = members.map((m, i) => ({ publicKey: m.point, message: m.publicKey, signature: signaturePoint(candidates[i]!.proofOfPossession) }));
+    return verifyBatchItems(items, POP.popDst!);
+  } catch (e) {
+    if (isSpecError(e, "bls")) return false;
+    throw e;
+  }
 }
 
 /**

@@ -102,17 +102,28 @@ export function decodeG2(bytes: Uint8Array): G2Point {
   return point;
 }
 
-/** The compressed encoding of a G1 point (48 bytes). */
+/** The identity's encodings: the infinity flag (and the compression flag if compressed), then zeros. */
+function infinity(size: number, compressed: boolean): Uint8Array {
+  const out = new Uint8Array(size);
+  out[0] = compressed ? FLAG_COMPRESSED | FLAG_INFINITY : FLAG_INFINITY;
+  return out;
+}
+
+/** The compressed encoding of a G1 point (48 bytes); the identity is 0xc0 ‖ 0^47. */
 export function encodeG1(point: G1Point): Uint8Array {
-  return point.toBytes(true);
+  return point.is0() ? infinity(PUBLIC_KEY_SIZE, true) : point.toBytes(true);
 }
 
-/** The compressed encoding of a G2 point (96 bytes). */
+/** The compressed encoding of a G2 point (96 bytes); the identity is 0xc0 ‖ 0^95. */
 export function encodeG2(point: G2Point): Uint8Array {
-  return point.toBytes(true);
+  return point.is0() ? infinity(SIGNATURE_SIZE, true) : point.toBytes(true);
 }
 
-/** The uncompressed encoding (96 bytes G1, 192 bytes G2): x ‖ y, what `decode_g1`/`decode_g2` answer. */
+/**
+ * The uncompressed encoding (96 bytes in G1, 192 in G2): x ‖ y with the compression flag 0, the
+ * identity 0x40 ‖ 0…0. What `decode_g1` and `decode_g2` answer.
+ */
 export function encodeUncompressed(point: G1Point | G2Point): Uint8Array {
-  return point.toBytes(false);
+  const size = point instanceof G1 ? 2 * PUBLIC_KEY_SIZE : 2 * SIGNATURE_SIZE;
+  return point.is0() ? infinity(size, false) : point.toBytes(false);
 }
