@@ -11,6 +11,9 @@ import { i2osp } from "../../reference/bls/keys.js";
 import { hostileBytes } from "../harness/arbitraries.js";
 import type { JsonObject } from "../harness/operation.js";
 
+/** A constant computed when first drawn, not at import (point encodings cost precomputation). */
+const lazy = <T>(f: () => T): fc.Arbitrary<T> => fc.constant(0).map(() => f());
+
 /** A secret key from KeyGen over 32 arbitrary IKM bytes. */
 export const secretKeyArb: fc.Arbitrary<Uint8Array> = fc.uint8Array({ minLength: 32, maxLength: 32 }).map((ikm) => keyGen(ikm));
 /** Short messages, empty included. */
@@ -25,10 +28,10 @@ const rawSecretKeyArb: fc.Arbitrary<Uint8Array> = fc.oneof(
 );
 
 /** Compressed G1 encodings: valid keys, the generator, the identity, mutated and random bytes. */
-export const g1BytesArb: fc.Arbitrary<Uint8Array> = hostileBytes(fc.oneof(signerArb.map((s) => s.pk), fc.constant(encodeG1(G1.BASE)), fc.constant(encodeG1(G1.ZERO))), 60);
+export const g1BytesArb: fc.Arbitrary<Uint8Array> = hostileBytes(fc.oneof(signerArb.map((s) => s.pk), lazy(() => encodeG1(G1.BASE)), lazy(() => encodeG1(G1.ZERO))), 60);
 /** Compressed G2 encodings: valid signatures, the generator, the identity, mutated and random bytes. */
 export const g2BytesArb: fc.Arbitrary<Uint8Array> = hostileBytes(
-  fc.oneof(fc.tuple(secretKeyArb, messageArb).map(([sk, m]) => sign(sk, m)), fc.constant(encodeG2(G2.BASE)), fc.constant(encodeG2(G2.ZERO))),
+  fc.oneof(fc.tuple(secretKeyArb, messageArb).map(([sk, m]) => sign(sk, m)), lazy(() => encodeG2(G2.BASE)), lazy(() => encodeG2(G2.ZERO))),
   110,
 );
 

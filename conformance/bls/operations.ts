@@ -90,8 +90,23 @@ export const commitFromJson = (o: JsonObject): Commit => ({
 export const certificateToJson = (c: Certificate): JsonObject => ({ signature: hex(c.signature), signers: hex(c.signers) });
 export const certificateFromJson = (o: JsonObject): Certificate => ({ signature: getHex(o, "signature"), signers: getHex(o, "signers") });
 
+/**
+ * Admitted committees by their exact JSON, so that a server answering many certificate requests over
+ * one committee checks its proofs of possession once (as a node does once per epoch). Only
+ * successful admissions are kept; at most {@link COMMITTEE_CACHE_SIZE}, oldest evicted first.
+ */
+const committeeCache = new Map<string, Committee>();
+const COMMITTEE_CACHE_SIZE = 32;
+
 function committeeFromJson(i: JsonObject): Committee {
-  return makeCommittee(getArray(i, "committee").map((m, k) => memberFromJson(asObject(m, `committee[${k}]`))));
+  const members = getArray(i, "committee");
+  const key = JSON.stringify(members);
+  const hit = committeeCache.get(key);
+  if (hit) return hit;
+  const committee = makeCommittee(members.map((m, k) => memberFromJson(asObject(m, `committee[${k}]`))));
+  if (committeeCache.size >= COMMITTEE_CACHE_SIZE) committeeCache.delete(committeeCache.keys().next().value!);
+  committeeCache.set(key, committee);
+  return committee;
 }
 
 const op = (o: Omit<Operation, "suite">): Operation => ({ suite: "bls", ...o });
