@@ -68,9 +68,9 @@ export interface CertificateVerdict {
 /**
  * Admits a committee (rules M1–M7 of spec/bls.md, each rule over all members before the next, the
  * first failing member named): non-empty, at most MAX_COMMITTEE_SIZE members; every key valid and
- * not the identity; every stake in 1..2^64−1; no key twice; every proof of possession valid (checked
- * as one batch, {@link verifyBatchItems} under the POP DST, then one by one only to name a failure);
- * a total stake ≤ 2^64 − 1.
+ * not the identity; every stake in 1..2^64−1; no key twice; a total stake ≤ 2^64 − 1; then, the
+ * only costly rule, every proof of possession valid (checked as one batch, {@link verifyBatchItems}
+ * under the POP DST, then one by one only to name the first failure).
  */
 export function makeCommittee(candidates: readonly MemberInput[]): Committee {
   if (candidates.length === 0) fail("EMPTY_COMMITTEE", "no members"); // M1
@@ -86,12 +86,12 @@ export function makeCommittee(candidates: readonly MemberInput[]): Committee {
     if (seen.has(key)) fail("DUPLICATE_PUBLIC_KEY", `member ${i} repeats an earlier key`); // M5
     seen.add(key);
   }
+  const totalStake = candidates.reduce((t, c) => t + c.stake, 0n);
+  if (totalStake >= U64_LIMIT) fail("STAKE_OVERFLOW", `total stake ${totalStake} exceeds 2^64 − 1`); // M6
   if (!proofsOfPossessionHold(members, candidates)) {
     const i = candidates.findIndex((c) => !popVerify(c.publicKey, c.proofOfPossession));
-    fail("INVALID_PROOF_OF_POSSESSION", `member ${i}: proof of possession does not verify`); // M6
+    fail("INVALID_PROOF_OF_POSSESSION", `member ${i}: proof of possession does not verify`); // M7
   }
-  const totalStake = candidates.reduce((t, c) => t + c.stake, 0n);
-  if (totalStake >= U64_LIMIT) fail("STAKE_OVERFLOW", `total stake ${totalStake} exceeds 2^64 − 1`); // M7
   return { members, totalStake };
 }
 
