@@ -9,7 +9,7 @@
 export * from "./constants.js";
 export { BLS_REASONS, type BlsReason } from "./errors.js";
 export { POP, BASIC, CIPHERSUITES, hashToG2, type Ciphersuite } from "./ciphersuite.js";
-export { decodeG1, decodeG2, encodeG1, encodeG2, encodeUncompressed, G1, G2, type G1Point, type G2Point } from "./points.js";
+export { decodeG1, decodeG2, encodeG1, encodeG2, encodeUncompressed, G1, G2, type G1Point, type G2Point, type Fp2 } from "./points.js";
 export { keyGen, skToPk, keyValidate, publicKeyPoint, secretKeyScalar } from "./keys.js";
 export { sign, verify, aggregate, fastAggregateVerify, aggregateVerify, popProve, popVerify, signaturePoint } from "./signatures.js";
 export { batchVerify, computeBatchScalars, verifyBatchItems, type BatchItem } from "./batch.js";

@@ -11,7 +11,8 @@ import type { WeierstrassPoint } from "@noble/curves/abstract/weierstrass.js";
 import { FLAG_COMPRESSED, FLAG_INFINITY, FLAG_SIGN, P, PUBLIC_KEY_SIZE, SIGNATURE_SIZE } from "./constants.js";
 import { fail } from "./errors.js";
 
-type Fp2 = ReturnType<typeof bls12_381.fields.Fp2.fromBigTuple>;
+/** An element of Fp2 = Fp[u]/(u² + 1), as @noble/curves represents it: { c0, c1 }. */
+export type Fp2 = ReturnType<typeof bls12_381.fields.Fp2.fromBigTuple>;
 /** A point of G1 (public keys): coordinates in Fp. */
 export type G1Point = WeierstrassPoint<bigint>;
 /** A point of G2 (signatures, hashed messages): coordinates in Fp2. */
