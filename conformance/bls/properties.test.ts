@@ -169,7 +169,8 @@ describe("signer bitfields", () => {
 // ---- certificates over one fixed committee ----
 
 const STAKES = [10n, 20n, 30n, 40n, 50n]; // total 150: a certificate needs more than 100
-const fixture = sampleCommittee(new Rng("pwo/bls/properties/committee"), STAKES);
+const sample = sampleCommittee(new Rng("pwo/bls/properties/committee"), STAKES);
+const fixture = { ...sample, committee: makeCommittee(sample.members) };
 const COMMITS: Commit[] = [0, 1, 2].map((k) => ({ chainId: 9n, shard: 1n, height: 500n + BigInt(k), round: 0n, blockDigest: new Rng(`pwo/bls/properties/digest/${k}`).bytes(32) }));
 /** Every member's signature of every commit, computed once. */
 const SIGS = COMMITS.map((c) => fixture.sks.map((sk) => signCommit(sk, c)));

@@ -16,18 +16,16 @@ import {
   POP,
   R,
   aggregate,
-  aggregateCertificate,
+  commitMessage,
   encodeG1,
   encodeSigners,
   keyGen,
-  makeCommittee,
   popProve,
   sign,
   signCommit,
   skToPk,
   type Certificate,
   type Commit,
-  type Committee,
   type MemberInput,
 } from "../../reference/bls/index.js";
 import { i2osp } from "../../reference/bls/keys.js";
@@ -91,8 +89,17 @@ function compressedX(halves: bigint[], flags = 0x80): Uint8Array {
   return out;
 }
 
-/** Searches small x for a compressed G1/G2 encoding that is off the curve, or on it but outside the subgroup. */
+const specialPoints = new Map<string, Uint8Array>();
+/** {@link searchSpecialPoint}, computed once per kind. */
 function specialPoint(group: "G1" | "G2", want: "offCurve" | "offSubgroup"): Uint8Array {
+  const key = `${group}/${want}`;
+  let p = specialPoints.get(key);
+  if (!p) specialPoints.set(key, (p = searchSpecialPoint(group, want)));
+  return p;
+}
+
+/** Searches small x for a compressed G1/G2 encoding that is off the curve, or on it but outside the subgroup. */
+function searchSpecialPoint(group: "G1" | "G2", want: "offCurve" | "offSubgroup"): Uint8Array {
   const Fp = bls12_381.fields.Fp;
   const Fp2 = bls12_381.fields.Fp2;
   for (let x = 1n; x < 1000n; x++) {
@@ -437,16 +444,25 @@ function commitMessageCases(rng: Rng): CaseSpec[] {
   ];
 }
 
-/** A committee of `stakes.length` members under one seed: secret keys, wire members, the admitted committee. */
-export function sampleCommittee(rng: Rng, stakes: bigint[]): { sks: Uint8Array[]; members: MemberInput[]; committee: Committee } {
+/** `stakes.length` candidate members under one seed: their secret keys and wire members (keys, stakes, proofs). */
+export function sampleCommittee(rng: Rng, stakes: bigint[]): { sks: Uint8Array[]; members: MemberInput[] } {
   const sks = stakes.map(() => keyGen(rng.bytes(32)));
   const members = sks.map((sk, i) => ({ publicKey: skToPk(sk), stake: stakes[i]!, proofOfPossession: popProve(sk) }));
-  return { sks, members, committee: makeCommittee(members) };
+  return { sks, members };
 }
 
-/** The certificate of `commit` signed by the members at `indices`. */
-export function certify(c: { sks: Uint8Array[]; committee: Committee }, commit: Commit, indices: number[]): Certificate {
-  return aggregateCertificate(c.committee, indices.map((i) => ({ index: i, signature: signCommit(c.sks[i]!, commit) })));
+/** Members' commit signatures, each computed once per (key, commit) across all cases. */
+const signatureCache = new Map<string, Uint8Array>();
+function cachedSignCommit(sk: Uint8Array, commit: Commit): Uint8Array {
+  const key = `${hex(sk)}/${hex(commitMessage(commit))}`;
+  let sig = signatureCache.get(key);
+  if (!sig) signatureCache.set(key, (sig = signCommit(sk, commit)));
+  return sig;
+}
+
+/** The certificate of `commit` signed by the members at `indices`: their aggregate signature and bitfield. */
+export function certify(c: { sks: Uint8Array[] }, commit: Commit, indices: number[]): Certificate {
+  return { signature: aggregate(indices.map((i) => cachedSignCommit(c.sks[i]!, commit))), signers: encodeSigners(c.sks.length, indices) };
 }
 
 function verifyCertificateCases(rng: Rng): CaseSpec[] {
