@@ -10,14 +10,13 @@
  */
 import { utf8ToBytes } from "@noble/hashes/utils.js";
 import { isSpecError } from "../common/errors.js";
-import { POP } from "./ciphersuite.js";
+import { POP, hashToG2 } from "./ciphersuite.js";
 import { BLOCK_DIGEST_SIZE, COMMIT_DOMAIN, MAX_BATCH_SIZE, MAX_COMMITTEE_SIZE, U32_LIMIT, U64_LIMIT } from "./constants.js";
 import { fail } from "./errors.js";
 import { concat, i2osp, publicKeyPoint } from "./keys.js";
 import { G1, G2, decodeG2, encodeG2, type G1Point } from "./points.js";
 import { type BatchItem, verifyBatchItems } from "./batch.js";
 import { popVerify, pairingProductIsOne, sign, signaturePoint } from "./signatures.js";
-import { hashToG2 } from "./ciphersuite.js";
 
 /** A candidate member: its public key, its stake and its proof of possession (all as on the wire). */
 export interface MemberInput {
