@@ -139,6 +139,17 @@ export function nmtProveRange(leaves: readonly Uint8Array[], namespaceSize: numb
   return { start, end, nodes };
 }
 
+/** How many nodes a proof of [start, end) in a tree of n leaves has: the maximal subtrees outside the range. */
+export function countProofNodes(n: number, start: number, end: number): number {
+  const walk = (lo: number, hi: number): number => {
+    if (hi <= start || lo >= end) return 1;
+    if (hi - lo === 1) return 0;
+    const k = splitPoint(hi - lo);
+    return walk(lo, lo + k) + walk(lo + k, hi);
+  };
+  return walk(0, n);
+}
+
 /** A proof node with the side of the range it lies on. */
 interface PlacedNode {
   node: Uint8Array;
@@ -153,12 +164,13 @@ function computeRangeRoot(leafCount: number, proof: NmtProof, leafHashes: readon
   const { start, end, nodes } = proof;
   if (!(Number.isInteger(leafCount) && leafCount >= 1 && Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start < end && end <= leafCount)) fail("MALFORMED_PROOF", `range [${start}, ${end}) is empty or outside a tree of ${leafCount} leaves`);
   if (leafHashes.length !== end - start) fail("MALFORMED_PROOF", `${leafHashes.length} leaves for a range of ${end - start}`);
+  const needed = countProofNodes(leafCount, start, end);
+  if (nodes.length !== needed) fail("MALFORMED_PROOF", `proof has ${nodes.length} nodes, the range needs ${needed}`);
   for (const n of nodes) if (n.length !== nmtNodeSize(ns)) fail("MALFORMED_PROOF", `proof node of ${n.length} bytes, expected ${nmtNodeSize(ns)}`);
   const placed: PlacedNode[] = [];
   let next = 0;
   const walk = (lo: number, hi: number): Uint8Array => {
     if (hi <= start || lo >= end) {
-      if (next >= nodes.length) fail("MALFORMED_PROOF", `proof has ${nodes.length} nodes, more are needed`);
       const node = nodes[next++]!;
       placed.push({ node, side: hi <= start ? "left" : "right" });
       return node;
@@ -169,7 +181,6 @@ function computeRangeRoot(leafCount: number, proof: NmtProof, leafHashes: readon
     return hashNmtNode(l, walk(lo + k, hi), ns);
   };
   const root = walk(0, leafCount);
-  if (next !== nodes.length) fail("MALFORMED_PROOF", `proof has ${nodes.length} nodes, ${next} are needed`);
   return { root, placed };
 }
 
