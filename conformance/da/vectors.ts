@@ -263,7 +263,7 @@ const commitmentsJson = (sq: Pick<ExtendedSquare, "dataRoot" | "rowRoots" | "col
 export function badlyExtended(sq: ExtendedSquare, r: number, c: number, p: SquareParams): ExtendedSquare {
   const cells = sq.cells.slice();
   const i = r * 2 * sq.k + c;
-  cells[i] = flip(cells[i]!, p.namespaceSize + 1); // keep the namespace, change the data
+  cells[i] = flip(cells[i]!, p.shareSize - 1); // keep the namespace, change the last data byte
   return { k: sq.k, cells, ...computeSquareRoots(cells, sq.k, p.namespaceSize) };
 }
 
