@@ -86,6 +86,18 @@ describe("Reed-Solomon", () => {
     );
   });
 
+  it("the fast path's word-aligned, byte-wise and chunked branches agree with the readable one", () => {
+    const rng = new Rng("pwo/da/test/rs-branches");
+    // aligned word path, misaligned views (byte path), and shards longer than the 2048-byte chunk
+    for (const [k, m, size, offset] of [[5, 3, 64, 0], [5, 3, 64, 1], [3, 2, 5000, 0], [3, 2, 4102, 2], [2, 1, 2048, 0]] as const) {
+      const data = Array.from({ length: k }, () => {
+        const backing = rng.bytes(size + offset);
+        return backing.subarray(offset, offset + size);
+      });
+      expect(reedSolomon.encode(data, m).map(toHex), `${k}+${m} × ${size} at offset ${offset}`).toEqual(readableReedSolomon.encode(data, m).map(toHex));
+    }
+  });
+
   it("is systematic and linear: parity(a ⊕ b) = parity(a) ⊕ parity(b)", () => {
     fc.assert(
       fc.property(rsShapeArb, fc.nat(), ({ data, m }, seed) => {
