@@ -93,23 +93,36 @@ function combineReadable(coefs: Uint8Array, src: readonly Uint8Array[], size: nu
 }
 
 /**
- * The same sum through the 256-byte row of {@link MUL_TABLE} of each coefficient: the fast path.
- * When every shard is 4-byte aligned and its size a multiple of 4 (the usual case), it reads and
- * writes 32-bit words, four table lookups per word (byte order does not matter: each byte is
- * multiplied independently); otherwise it goes byte by byte.
+ * The same sums through the 256-byte row of {@link MUL_TABLE} of each coefficient: the fast path.
+ * `bindFast(src, size)` prepares the sources once (32-bit views when every shard is 4-byte aligned
+ * and its size a multiple of 4, the usual case) and returns `coefs ↦ Σ_j coefs[j] · src[j]`. The word
+ * path does four table lookups per word (each byte is multiplied independently, so byte order does
+ * not matter); otherwise it goes byte by byte.
  */
-function combineFast(coefs: Uint8Array, src: readonly Uint8Array[], size: number): Uint8Array {
-  const out = new Uint8Array(size);
+function bindFast(src: readonly Uint8Array[], size: number): (coefs: Uint8Array) => Uint8Array {
+  const t = MUL_TABLE;
   const aligned = size % 4 === 0 && src.every((s) => s.byteOffset % 4 === 0);
-  if (aligned) {
-    const words = size >>> 2;
-    const out32 = new Uint32Array(out.buffer, 0, words);
-    const t = MUL_TABLE;
-    for (let j = 0; j < src.length; j++) {
+  if (!aligned) {
+    return (coefs) => {
+      const out = new Uint8Array(size);
+      for (let j = 0; j < src.length; j++) {
+        const c = coefs[j]!;
+        if (c === 0) continue;
+        const s = src[j]!;
+        const base = c << 8;
+        for (let b = 0; b < size; b++) out[b] = out[b]! ^ t[base + s[b]!]!;
+      }
+      return out;
+    };
+  }
+  const words = size >>> 2;
+  const src32 = src.map((s) => new Uint32Array(s.buffer, s.byteOffset, words));
+  return (coefs) => {
+    const out32 = new Uint32Array(words);
+    for (let j = 0; j < src32.length; j++) {
       const c = coefs[j]!;
       if (c === 0) continue;
-      const s = src[j]!;
-      const s32 = new Uint32Array(s.buffer, s.byteOffset, words);
+      const s32 = src32[j]!;
       if (c === 1) {
         for (let w = 0; w < words; w++) out32[w] = out32[w]! ^ s32[w]!;
         continue;
@@ -120,35 +133,33 @@ function combineFast(coefs: Uint8Array, src: readonly Uint8Array[], size: number
         out32[w] = out32[w]! ^ (t[base | (x & 0xff)]! | (t[base | ((x >>> 8) & 0xff)]! << 8) | (t[base | ((x >>> 16) & 0xff)]! << 16) | (t[base | (x >>> 24)]! << 24));
       }
     }
-    return out;
-  }
-  const t = MUL_TABLE;
-  for (let j = 0; j < src.length; j++) {
-    const c = coefs[j]!;
-    if (c === 0) continue;
-    const s = src[j]!;
-    const base = c << 8;
-    for (let b = 0; b < size; b++) out[b] = out[b]! ^ t[base + s[b]!]!;
-  }
-  return out;
+    return new Uint8Array(out32.buffer);
+  };
 }
 
-type Combine = typeof combineReadable;
+/** The readable form bound the same way. */
+const bindReadable = (src: readonly Uint8Array[], size: number) => (coefs: Uint8Array) => combineReadable(coefs, src, size);
+
+type Bind = typeof bindReadable;
 
 /** Bytes per chunk when encoding long shards (a multiple of 4, so chunks stay word-aligned). */
 const ENCODE_CHUNK = 2048;
 
-function makeReedSolomon(name: string, combine: Combine): ErasureCode {
+function makeReedSolomon(name: string, bind: Bind): ErasureCode {
   const encode = (data: readonly Uint8Array[], parityCount: number): Uint8Array[] => {
     checkCounts(data.length, parityCount);
     const size = checkSizes(data);
     const e = computeEncodingMatrix(data.length, data.length + parityCount);
-    if (size <= ENCODE_CHUNK) return Array.from({ length: parityCount }, (_, i) => combine(e[data.length + i]!, data, size));
+    if (size <= ENCODE_CHUNK) {
+      const combine = bind(data, size);
+      return Array.from({ length: parityCount }, (_, i) => combine(e[data.length + i]!));
+    }
     // long shards: all parity shards chunk by chunk, so the data chunks stay in cache
     const parity = Array.from({ length: parityCount }, () => new Uint8Array(size));
     for (let off = 0; off < size; off += ENCODE_CHUNK) {
       const part = data.map((d) => d.subarray(off, off + ENCODE_CHUNK));
-      for (let i = 0; i < parityCount; i++) parity[i]!.set(combine(e[data.length + i]!, part, part[0]!.length), off);
+      const combine = bind(part, part[0]!.length);
+      for (let i = 0; i < parityCount; i++) parity[i]!.set(combine(e[data.length + i]!), off);
     }
     return parity;
   };
@@ -163,10 +174,12 @@ function makeReedSolomon(name: string, combine: Combine): ErasureCode {
     // data_d = Σ_j D[d][j] · present_j, where D = (rows `picked` of E)⁻¹
     if (picked.some((i, j) => i !== j)) {
       const decode = matInvert(picked.map((i) => e[i]!));
-      for (let d = 0; d < dataCount; d++) if (out[d] === undefined) out[d] = combine(decode[d]!, present, size);
+      const fromPresent = bind(present, size);
+      for (let d = 0; d < dataCount; d++) if (out[d] === undefined) out[d] = fromPresent(decode[d]!);
     }
     const data = out.slice(0, dataCount) as Uint8Array[];
-    for (let p = dataCount; p < shards.length; p++) if (out[p] === undefined) out[p] = combine(e[p]!, data, size);
+    const fromData = bind(data, size);
+    for (let p = dataCount; p < shards.length; p++) if (out[p] === undefined) out[p] = fromData(e[p]!);
     return out as Uint8Array[];
   };
 
@@ -174,10 +187,10 @@ function makeReedSolomon(name: string, combine: Combine): ErasureCode {
 }
 
 /** Reed-Solomon over GF(2^8), readable form: one `gfMul` per byte and coefficient. */
-export const readableReedSolomon: ErasureCode = makeReedSolomon("reed-solomon-gf8 (readable)", combineReadable);
+export const readableReedSolomon: ErasureCode = makeReedSolomon("reed-solomon-gf8 (readable)", bindReadable);
 
 /** Reed-Solomon over GF(2^8), table-driven: the implementation the reference uses. */
-export const reedSolomon: ErasureCode = makeReedSolomon("reed-solomon-gf8", combineFast);
+export const reedSolomon: ErasureCode = makeReedSolomon("reed-solomon-gf8", bindFast);
 
 /**
  * The `parityCount` parity shards of `data` (spec/da.md §Reed-Solomon).
