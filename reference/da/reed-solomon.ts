@@ -94,51 +94,70 @@ function combineReadable(coefs: Uint8Array, src: readonly Uint8Array[], size: nu
 
 /**
  * The same sums through the 256-byte row of {@link MUL_TABLE} of each coefficient: the fast path.
- * `bindFast(src, size)` prepares the sources once (32-bit views when every shard is 4-byte aligned
- * and its size a multiple of 4, the usual case) and returns `coefs ↦ Σ_j coefs[j] · src[j]`. The word
- * path does four table lookups per word (each byte is multiplied independently, so byte order does
- * not matter); otherwise it goes byte by byte.
+ * `bindFast(src, size)` prepares the sources once and returns `rows ↦ [Σ_j row[j] · src[j] for each
+ * row]`. When every shard is 4-byte aligned and its size a multiple of 4 (the usual case) it works on
+ * 32-bit words, four table lookups per word (each byte is multiplied independently, so byte order
+ * does not matter), and four output rows per pass over the sources, so each source word is read and
+ * split into bytes once for four outputs. Otherwise it goes byte by byte.
  */
-function bindFast(src: readonly Uint8Array[], size: number): (coefs: Uint8Array) => Uint8Array {
+function bindFast(src: readonly Uint8Array[], size: number): (rows: readonly Uint8Array[]) => Uint8Array[] {
   const t = MUL_TABLE;
+  const k = src.length;
   const aligned = size % 4 === 0 && src.every((s) => s.byteOffset % 4 === 0);
   if (!aligned) {
-    return (coefs) => {
-      const out = new Uint8Array(size);
-      for (let j = 0; j < src.length; j++) {
-        const c = coefs[j]!;
-        if (c === 0) continue;
-        const s = src[j]!;
-        const base = c << 8;
-        for (let b = 0; b < size; b++) out[b] = out[b]! ^ t[base + s[b]!]!;
-      }
-      return out;
-    };
+    return (rows) =>
+      rows.map((coefs) => {
+        const out = new Uint8Array(size);
+        for (let j = 0; j < k; j++) {
+          const base = coefs[j]! << 8;
+          const s = src[j]!;
+          for (let b = 0; b < size; b++) out[b] = out[b]! ^ t[base + s[b]!]!;
+        }
+        return out;
+      });
   }
   const words = size >>> 2;
   const src32 = src.map((s) => new Uint32Array(s.buffer, s.byteOffset, words));
-  return (coefs) => {
-    const out32 = new Uint32Array(words);
-    for (let j = 0; j < src32.length; j++) {
-      const c = coefs[j]!;
-      if (c === 0) continue;
-      const s32 = src32[j]!;
-      if (c === 1) {
-        for (let w = 0; w < words; w++) out32[w] = out32[w]! ^ s32[w]!;
-        continue;
-      }
-      const base = c << 8;
-      for (let w = 0; w < words; w++) {
-        const x = s32[w]!;
-        out32[w] = out32[w]! ^ (t[base | (x & 0xff)]! | (t[base | ((x >>> 8) & 0xff)]! << 8) | (t[base | ((x >>> 16) & 0xff)]! << 16) | (t[base | (x >>> 24)]! << 24));
+  /** out ^= c · s, wordwise. */
+  const mulAdd1 = (o: Uint32Array, c: number, s: Uint32Array): void => {
+    const a = c << 8;
+    for (let w = 0; w < words; w++) {
+      const x = s[w]!;
+      o[w] = o[w]! ^ (t[a | (x & 0xff)]! | (t[a | ((x >>> 8) & 0xff)]! << 8) | (t[a | ((x >>> 16) & 0xff)]! << 16) | (t[a | (x >>> 24)]! << 24));
+    }
+  };
+  return (rows) => {
+    const outs = rows.map(() => new Uint32Array(words));
+    let i = 0;
+    for (; i + 4 <= rows.length; i += 4) {
+      const [o0, o1, o2, o3] = [outs[i]!, outs[i + 1]!, outs[i + 2]!, outs[i + 3]!];
+      const [r0, r1, r2, r3] = [rows[i]!, rows[i + 1]!, rows[i + 2]!, rows[i + 3]!];
+      for (let j = 0; j < k; j++) {
+        const s = src32[j]!;
+        const a = r0[j]! << 8;
+        const b = r1[j]! << 8;
+        const c = r2[j]! << 8;
+        const d = r3[j]! << 8;
+        for (let w = 0; w < words; w++) {
+          const x = s[w]!;
+          const x0 = x & 0xff;
+          const x1 = (x >>> 8) & 0xff;
+          const x2 = (x >>> 16) & 0xff;
+          const x3 = x >>> 24;
+          o0[w] = o0[w]! ^ (t[a | x0]! | (t[a | x1]! << 8) | (t[a | x2]! << 16) | (t[a | x3]! << 24));
+          o1[w] = o1[w]! ^ (t[b | x0]! | (t[b | x1]! << 8) | (t[b | x2]! << 16) | (t[b | x3]! << 24));
+          o2[w] = o2[w]! ^ (t[c | x0]! | (t[c | x1]! << 8) | (t[c | x2]! << 16) | (t[c | x3]! << 24));
+          o3[w] = o3[w]! ^ (t[d | x0]! | (t[d | x1]! << 8) | (t[d | x2]! << 16) | (t[d | x3]! << 24));
+        }
       }
     }
-    return new Uint8Array(out32.buffer);
+    for (; i < rows.length; i++) for (let j = 0; j < k; j++) mulAdd1(outs[i]!, rows[i]![j]!, src32[j]!);
+    return outs.map((o) => new Uint8Array(o.buffer));
   };
 }
 
 /** The readable form bound the same way. */
-const bindReadable = (src: readonly Uint8Array[], size: number) => (coefs: Uint8Array) => combineReadable(coefs, src, size);
+const bindReadable = (src: readonly Uint8Array[], size: number) => (rows: readonly Uint8Array[]) => rows.map((coefs) => combineReadable(coefs, src, size));
 
 type Bind = typeof bindReadable;
 
@@ -151,15 +170,13 @@ function makeReedSolomon(name: string, bind: Bind): ErasureCode {
     const size = checkSizes(data);
     const e = computeEncodingMatrix(data.length, data.length + parityCount);
     if (size <= ENCODE_CHUNK) {
-      const combine = bind(data, size);
-      return Array.from({ length: parityCount }, (_, i) => combine(e[data.length + i]!));
+      return bind(data, size)(e.slice(data.length));
     }
     // long shards: all parity shards chunk by chunk, so the data chunks stay in cache
     const parity = Array.from({ length: parityCount }, () => new Uint8Array(size));
     for (let off = 0; off < size; off += ENCODE_CHUNK) {
       const part = data.map((d) => d.subarray(off, off + ENCODE_CHUNK));
-      const combine = bind(part, part[0]!.length);
-      for (let i = 0; i < parityCount; i++) parity[i]!.set(combine(e[data.length + i]!), off);
+      bind(part, part[0]!.length)(e.slice(data.length)).forEach((chunk, i) => parity[i]!.set(chunk, off));
     }
     return parity;
   };
@@ -174,12 +191,12 @@ function makeReedSolomon(name: string, bind: Bind): ErasureCode {
     // data_d = Σ_j D[d][j] · present_j, where D = (rows `picked` of E)⁻¹
     if (picked.some((i, j) => i !== j)) {
       const decode = matInvert(picked.map((i) => e[i]!));
-      const fromPresent = bind(present, size);
-      for (let d = 0; d < dataCount; d++) if (out[d] === undefined) out[d] = fromPresent(decode[d]!);
+      const missing = Array.from({ length: dataCount }, (_, d) => d).filter((d) => out[d] === undefined);
+      bind(present, size)(missing.map((d) => decode[d]!)).forEach((shard, x) => (out[missing[x]!] = shard));
     }
     const data = out.slice(0, dataCount) as Uint8Array[];
-    const fromData = bind(data, size);
-    for (let p = dataCount; p < shards.length; p++) if (out[p] === undefined) out[p] = fromData(e[p]!);
+    const missingParity = Array.from({ length: shards.length - dataCount }, (_, i) => dataCount + i).filter((p) => out[p] === undefined);
+    bind(data, size)(missingParity.map((p) => e[p]!)).forEach((shard, x) => (out[missingParity[x]!] = shard));
     return out as Uint8Array[];
   };
 
