@@ -46,10 +46,13 @@ const isParity = (id: Uint8Array): boolean => id.every((b) => b === 0xff);
 /** NsH(d) = ns ‖ ns ‖ SHA-256(0x00 ‖ d). N1: d is at least ns bytes (INVALID_LEAF). */
 export function hashNmtLeaf(leaf: Uint8Array, ns: number): Uint8Array {
   if (leaf.length < ns) fail("INVALID_LEAF", `leaf of ${leaf.length} bytes is shorter than the ${ns}-byte namespace`);
+  const msg = new Uint8Array(1 + leaf.length); // 0x00 ‖ d, hashed in one call
+  msg[0] = NMT_LEAF_PREFIX;
+  msg.set(leaf, 1);
   const out = new Uint8Array(nmtNodeSize(ns));
   out.set(leaf.subarray(0, ns), 0);
   out.set(leaf.subarray(0, ns), ns);
-  out.set(sha256.create().update(Uint8Array.of(NMT_LEAF_PREFIX)).update(leaf).digest(), 2 * ns);
+  out.set(sha256(msg), 2 * ns);
   return out;
 }
 
@@ -68,7 +71,11 @@ export function hashNmtNode(left: Uint8Array, right: Uint8Array, ns: number): Ui
   // ignore-max-namespace: parity leaves do not raise a node's maximum above the data's
   const max = isParity(lMin) ? lMin : isParity(rMin) ? lMax : compareBytes(lMax, rMax) >= 0 ? lMax : rMax;
   out.set(max, ns);
-  out.set(sha256.create().update(Uint8Array.of(NMT_NODE_PREFIX)).update(left).update(right).digest(), 2 * ns);
+  const msg = new Uint8Array(1 + left.length + right.length); // 0x01 ‖ l ‖ r, hashed in one call
+  msg[0] = NMT_NODE_PREFIX;
+  msg.set(left, 1);
+  msg.set(right, 1 + left.length);
+  out.set(sha256(msg), 2 * ns);
   return out;
 }
 
