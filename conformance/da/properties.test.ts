@@ -88,8 +88,8 @@ describe("Reed-Solomon", () => {
 
   it("the fast path's word-aligned, byte-wise and chunked branches agree with the readable one", () => {
     const rng = new Rng("pwo/da/test/rs-branches");
-    // aligned word path (four rows per pass and the remainder), misaligned views (byte path), and shards longer than the 2048-byte chunk
-    for (const [k, m, size, offset] of [[5, 3, 64, 0], [6, 7, 64, 0], [9, 8, 128, 0], [5, 3, 64, 1], [3, 2, 5000, 0], [3, 2, 4102, 2], [2, 1, 2048, 0]] as const) {
+    // aligned word path (eight rows per pass and the remainder), misaligned views (byte path), and shards longer than the 2048-byte chunk
+    for (const [k, m, size, offset] of [[5, 3, 64, 0], [6, 7, 64, 0], [9, 8, 128, 0], [3, 13, 64, 0], [5, 3, 64, 1], [3, 2, 5000, 0], [3, 2, 4102, 2], [2, 1, 2048, 0]] as const) {
       const data = Array.from({ length: k }, () => {
         const backing = rng.bytes(size + offset);
         return backing.subarray(offset, offset + size);

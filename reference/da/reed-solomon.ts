@@ -97,8 +97,8 @@ function combineReadable(coefs: Uint8Array, src: readonly Uint8Array[], size: nu
  * `bindFast(src, size)` prepares the sources once and returns `rows ↦ [Σ_j row[j] · src[j] for each
  * row]`. When every shard is 4-byte aligned and its size a multiple of 4 (the usual case) it works on
  * 32-bit words, four table lookups per word (each byte is multiplied independently, so byte order
- * does not matter), and four output rows per pass over the sources, so each source word is read and
- * split into bytes once for four outputs. Otherwise it goes byte by byte.
+ * does not matter), and eight output rows per pass over the sources, so each source word is read and
+ * split into bytes once for eight outputs (the rest one row at a time). Otherwise it goes byte by byte.
  */
 function bindFast(src: readonly Uint8Array[], size: number): (rows: readonly Uint8Array[]) => Uint8Array[] {
   const t = MUL_TABLE;
@@ -129,15 +129,13 @@ function bindFast(src: readonly Uint8Array[], size: number): (rows: readonly Uin
   return (rows) => {
     const outs = rows.map(() => new Uint32Array(words));
     let i = 0;
-    for (; i + 4 <= rows.length; i += 4) {
-      const [o0, o1, o2, o3] = [outs[i]!, outs[i + 1]!, outs[i + 2]!, outs[i + 3]!];
-      const [r0, r1, r2, r3] = [rows[i]!, rows[i + 1]!, rows[i + 2]!, rows[i + 3]!];
+    for (; i + 8 <= rows.length; i += 8) {
+      const [o0, o1, o2, o3, o4, o5, o6, o7] = outs.slice(i, i + 8) as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];
+      const r = rows.slice(i, i + 8);
       for (let j = 0; j < k; j++) {
         const s = src32[j]!;
-        const a = r0[j]! << 8;
-        const b = r1[j]! << 8;
-        const c = r2[j]! << 8;
-        const d = r3[j]! << 8;
+        // the 256-byte table row of each of the eight coefficients
+        const [a, b, c, d, e, f, g, h] = r.map((row) => row[j]! << 8) as [number, number, number, number, number, number, number, number];
         for (let w = 0; w < words; w++) {
           const x = s[w]!;
           const x0 = x & 0xff;
@@ -148,6 +146,10 @@ function bindFast(src: readonly Uint8Array[], size: number): (rows: readonly Uin
           o1[w] = o1[w]! ^ (t[b | x0]! | (t[b | x1]! << 8) | (t[b | x2]! << 16) | (t[b | x3]! << 24));
           o2[w] = o2[w]! ^ (t[c | x0]! | (t[c | x1]! << 8) | (t[c | x2]! << 16) | (t[c | x3]! << 24));
           o3[w] = o3[w]! ^ (t[d | x0]! | (t[d | x1]! << 8) | (t[d | x2]! << 16) | (t[d | x3]! << 24));
+          o4[w] = o4[w]! ^ (t[e | x0]! | (t[e | x1]! << 8) | (t[e | x2]! << 16) | (t[e | x3]! << 24));
+          o5[w] = o5[w]! ^ (t[f | x0]! | (t[f | x1]! << 8) | (t[f | x2]! << 16) | (t[f | x3]! << 24));
+          o6[w] = o6[w]! ^ (t[g | x0]! | (t[g | x1]! << 8) | (t[g | x2]! << 16) | (t[g | x3]! << 24));
+          o7[w] = o7[w]! ^ (t[h | x0]! | (t[h | x1]! << 8) | (t[h | x2]! << 16) | (t[h | x3]! << 24));
         }
       }
     }
