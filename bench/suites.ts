@@ -5,9 +5,10 @@
  */
 import { blsBench } from "./bls.js";
 import { codecBench } from "./codec.js";
+import { daBench } from "./da.js";
 import type { BenchSuite } from "./harness.js";
 
-export const BENCH_SUITES: readonly BenchSuite[] = [codecBench, blsBench];
+export const BENCH_SUITES: readonly BenchSuite[] = [codecBench, blsBench, daBench];
 
 export function getBenchSuite(name: string): BenchSuite | undefined {
   return BENCH_SUITES.find((s) => s.name === name);

@@ -1,0 +1,402 @@
+/**
+ * The da suite's vector cases. Inputs are built here; every expected answer is computed by the
+ * reference (conformance/harness/vectorfile.ts), and `expect` only states the author's intent.
+ * Squares are small (k ≤ 4, shares of 8–24 bytes) to keep the files small; one case of each square
+ * operation uses the default parameters (512-byte shares, 29-byte namespaces).
+ * @module
+ */
+import { fromHex, toHex } from "../../reference/common/hex.js";
+import { Rng } from "../../reference/common/rng.js";
+import {
+  computeSquareRoots,
+  createBadEncodingProof,
+  createSample,
+  DEFAULT_NAMESPACE_SIZE,
+  DEFAULT_SHARE_SIZE,
+  extendSquare,
+  getAxis,
+  cellLeaf,
+  hashNmtLeaf,
+  nmtProveNamespace,
+  nmtProveRange,
+  nmtRoot,
+  rsEncode,
+  type ExtendedSquare,
+  type SquareParams,
+} from "../../reference/da/index.js";
+import type { JsonObject } from "../harness/operation.js";
+import type { CaseSpec } from "../harness/vectorfile.js";
+import { fraudProofJson, nullableHex } from "./operations.js";
+
+export const DA_FLAGS: Record<string, string> = {
+  Absence: "a namespace absence proof",
+  BadEncoding: "a square whose producer extended a row or column wrongly",
+  Boundary: "a size or count at the edge of its range",
+  CountOutOfRange: "a shard count outside 1..256",
+  DefaultParameters: "512-byte shares and 29-byte namespaces, the defaults",
+  EmptyProof: "a namespace outside the root's range, or an empty tree",
+  Erasure: "some shards or cells withheld",
+  External: "a published vector (source cited in the comment)",
+  Inclusion: "a namespace inclusion proof",
+  Incomplete: "a namespace proof that hides leaves of the namespace",
+  IndexOutOfRange: "a row, column or axis outside the square",
+  InvalidLeaf: "a leaf shorter than its namespace",
+  MalformedProof: "a proof of the wrong shape",
+  NamespaceOrder: "leaves or shares out of namespace order",
+  Parameter: "a namespace size, share size or square width out of range",
+  Random: "a random shape or content from the file's seed",
+  ReservedNamespace: "an original share in a reserved namespace",
+  SizeMismatch: "shards or shares of the wrong size",
+  TamperedData: "a share, leaf or root changed in one byte",
+  TamperedProof: "a proof node changed in one byte",
+  TooFewShards: "fewer shards than needed to decode",
+  Unrecoverable: "a withholding pattern that blocks reconstruction",
+  WellEncoded: "a proof against a correctly extended square",
+};
+
+const valid = (comment: string, input: JsonObject, flags: string[] = []): CaseSpec => ({ comment, flags, input, expect: "valid" });
+const invalid = (comment: string, code: string, input: JsonObject, flags: string[]): CaseSpec => ({ comment, flags, input, expect: code });
+const hexes = (xs: readonly Uint8Array[]) => xs.map(toHex);
+
+/** A copy of `b` with byte `at` (mod length) XORed with 0x01. */
+function flip(b: Uint8Array, at = 0): Uint8Array {
+  const c = b.slice();
+  c[at % c.length]! ^= 0x01;
+  return c;
+}
+const flipHex = (h: string, at = 0): string => toHex(flip(fromHex(h), at));
+
+// ---- Reed-Solomon ----
+
+function rsEncodeCases(rng: Rng): CaseSpec[] {
+  const out: CaseSpec[] = [];
+  const shapes: [number, number, number][] = [[1, 1, 1], [4, 2, 4], [2, 2, 16], [10, 4, 8], [1, 255, 2], [255, 1, 2], [128, 128, 1]];
+  for (let i = 0; i < 4; i++) shapes.push([rng.between(1, 20), rng.between(1, 12), rng.between(1, 24)]);
+  for (const [k, m, size] of shapes) {
+    const flags = k + m === 256 || k + m === 2 ? ["Boundary"] : ["Random"];
+    out.push(valid(`${k} data + ${m} parity shards of ${size} bytes`, { data: hexes(Array.from({ length: k }, () => rng.bytes(size))), parityCount: m }, flags));
+  }
+  out.push(valid("all-zero data gives all-zero parity", { data: hexes([new Uint8Array(8), new Uint8Array(8), new Uint8Array(8)]), parityCount: 2 }, ["Boundary"]));
+  const d3 = hexes([rng.bytes(8), rng.bytes(8), rng.bytes(8)]);
+  out.push(invalid("no data shards", "SHARD_COUNT_OUT_OF_RANGE", { data: [], parityCount: 2 }, ["CountOutOfRange"]));
+  out.push(invalid("no parity shards", "SHARD_COUNT_OUT_OF_RANGE", { data: d3, parityCount: 0 }, ["CountOutOfRange"]));
+  out.push(invalid("257 shards in total", "SHARD_COUNT_OUT_OF_RANGE", { data: hexes(Array.from({ length: 200 }, () => Uint8Array.of(1))), parityCount: 57 }, ["CountOutOfRange"]));
+  out.push(invalid("shards of 8 and 7 bytes", "SIZE_MISMATCH", { data: [d3[0]!, d3[1]!.slice(2)], parityCount: 2 }, ["SizeMismatch"]));
+  out.push(invalid("empty shards", "SIZE_MISMATCH", { data: ["", ""], parityCount: 1 }, ["SizeMismatch"]));
+  return out;
+}
+
+function rsReconstructCases(rng: Rng): CaseSpec[] {
+  const out: CaseSpec[] = [];
+  const withhold = (k: number, m: number, size: number, lost: number[], flags: string[], comment: string, code = "valid") => {
+    const data = Array.from({ length: k }, () => rng.bytes(size));
+    const all: (Uint8Array | undefined)[] = [...data, ...rsEncode(data, m)];
+    for (const i of lost) all[i] = undefined;
+    const input = { shards: nullableHex(all), dataCount: k };
+    out.push(code === "valid" ? valid(comment, input, flags) : invalid(comment, code, input, flags));
+  };
+  withhold(4, 2, 4, [0, 2], ["Erasure"], "4+2, two data shards lost");
+  withhold(4, 2, 4, [4, 5], ["Erasure"], "4+2, both parity shards lost");
+  withhold(4, 2, 4, [], ["Boundary"], "4+2, nothing lost");
+  withhold(3, 5, 6, [0, 1, 2, 3, 6], ["Erasure", "Boundary"], "3+5, all data lost: decoded from parity alone");
+  for (let t = 0; t < 3; t++) {
+    const k = rng.between(2, 16);
+    const m = rng.between(1, 16);
+    const lost = Array.from({ length: k + m }, (_, i) => i).filter(() => rng.chance(1, 2)).slice(0, m);
+    withhold(k, m, rng.between(1, 12), lost, ["Erasure", "Random"], `${k}+${m}, ${lost.length} random shards lost`);
+  }
+  withhold(4, 2, 4, [0, 1, 5], ["TooFewShards"], "4+2 with three lost", "TOO_FEW_SHARDS");
+  withhold(2, 2, 4, [0, 1, 2, 3], ["TooFewShards"], "everything lost", "TOO_FEW_SHARDS");
+  out.push(invalid("present shards of 4 and 5 bytes", "SIZE_MISMATCH", { shards: ["00010203", null, "0001020304"], dataCount: 2 }, ["SizeMismatch"]));
+  out.push(invalid("dataCount equal to the shard count leaves no parity", "SHARD_COUNT_OUT_OF_RANGE", { shards: ["00", "01"], dataCount: 2 }, ["CountOutOfRange"]));
+  out.push(invalid("dataCount 0", "SHARD_COUNT_OUT_OF_RANGE", { shards: ["00", "01"], dataCount: 0 }, ["CountOutOfRange"]));
+  return out;
+}
+
+// ---- NMT ----
+
+/** The 4 leaves of celestiaorg/nmt docs/spec/nmt.md, Figure 1 (namespace size 1): ns ‖ "leaf_i". */
+export const NMT_FIGURE1_LEAVES = ["006c6561665f30", "006c6561665f31", "016c6561665f32", "036c6561665f33"];
+
+/** n random namespaced leaves, sorted, namespaces from a small alphabet so they repeat. */
+function randomLeaves(rng: Rng, n: number, ns: number, dataSize = 6): Uint8Array[] {
+  const leaves = Array.from({ length: n }, () => {
+    const l = new Uint8Array(ns + dataSize);
+    l.set(rng.bytes(dataSize), ns);
+    l[ns - 1] = rng.below(6) * 2; // even namespaces, so odd ones are absent
+    return l;
+  });
+  return leaves.sort((a, b) => a[ns - 1]! - b[ns - 1]!);
+}
+const parityLeaf = (ns: number, data: Uint8Array): Uint8Array => Uint8Array.from([...new Uint8Array(ns).fill(0xff), ...data]);
+
+function nmtRootCases(rng: Rng): CaseSpec[] {
+  const out: CaseSpec[] = [];
+  out.push(valid("celestiaorg/nmt docs/spec/nmt.md Figure 1 (commit 1884bfb3fd0b69b64fd16e553b5107e8e6678759): root 00 03 b1c2cc5…", { namespaceSize: 1, leaves: NMT_FIGURE1_LEAVES }, ["External"]));
+  out.push(valid("empty tree: zero namespaces ‖ SHA-256(\"\")", { namespaceSize: 8, leaves: [] }, ["Boundary"]));
+  out.push(valid("one leaf", { namespaceSize: 8, leaves: hexes(randomLeaves(rng, 1, 8)) }, ["Boundary"]));
+  out.push(valid("a leaf that is only a namespace", { namespaceSize: 4, leaves: ["00000001"] }, ["Boundary"]));
+  for (const n of [3, 5, 8, 13]) out.push(valid(`${n} leaves, namespace size 8`, { namespaceSize: 8, leaves: hexes(randomLeaves(rng, n, 8)) }, ["Random"]));
+  const withParity = [...randomLeaves(rng, 3, 2), parityLeaf(2, rng.bytes(6)), parityLeaf(2, rng.bytes(6))];
+  out.push(valid("3 data leaves then 2 parity leaves: the root's max ignores the parity namespace", { namespaceSize: 2, leaves: hexes(withParity) }, ["Boundary"]));
+  out.push(valid("only parity leaves: the maximum namespace is kept", { namespaceSize: 2, leaves: hexes([parityLeaf(2, rng.bytes(4)), parityLeaf(2, rng.bytes(4)), parityLeaf(2, rng.bytes(4))]) }, ["Boundary"]));
+  out.push(valid("default 29-byte namespaces", { namespaceSize: DEFAULT_NAMESPACE_SIZE, leaves: hexes(randomLeaves(rng, 4, DEFAULT_NAMESPACE_SIZE)) }, ["DefaultParameters"]));
+  out.push(invalid("Figure 1 leaves with the last two swapped", "NAMESPACE_ORDER", { namespaceSize: 1, leaves: [NMT_FIGURE1_LEAVES[0]!, NMT_FIGURE1_LEAVES[1]!, NMT_FIGURE1_LEAVES[3]!, NMT_FIGURE1_LEAVES[2]!] }, ["NamespaceOrder"]));
+  out.push(invalid("a parity leaf before a data leaf", "NAMESPACE_ORDER", { namespaceSize: 2, leaves: hexes([parityLeaf(2, rng.bytes(4)), ...randomLeaves(rng, 1, 2)]) }, ["NamespaceOrder"]));
+  out.push(invalid("a 3-byte leaf with 4-byte namespaces", "INVALID_LEAF", { namespaceSize: 4, leaves: ["000000", "00000000"] }, ["InvalidLeaf"]));
+  out.push(invalid("namespace size 0", "PARAMETER_OUT_OF_RANGE", { namespaceSize: 0, leaves: ["00"] }, ["Parameter"]));
+  out.push(invalid("namespace size 33", "PARAMETER_OUT_OF_RANGE", { namespaceSize: 33, leaves: [] }, ["Parameter"]));
+  return out;
+}
+
+function nmtProveRangeCases(rng: Rng): CaseSpec[] {
+  const out: CaseSpec[] = [];
+  const fig = { namespaceSize: 1, leaves: NMT_FIGURE1_LEAVES };
+  out.push(valid("Figure 1, leaf 2", { ...fig, start: 2, end: 3 }, ["External"]));
+  out.push(valid("Figure 1, leaves [0, 2): the proof is node 01 03 52c7c03…", { ...fig, start: 0, end: 2 }, ["External"]));
+  out.push(valid("Figure 1, the whole tree: no nodes", { ...fig, start: 0, end: 4 }, ["Boundary"]));
+  const leaves = hexes(randomLeaves(rng, 11, 4));
+  for (const [s, e] of [[0, 1], [10, 11], [3, 8], [5, 6]] as const) out.push(valid(`11 leaves, [${s}, ${e})`, { namespaceSize: 4, leaves, start: s, end: e }, ["Random"]));
+  out.push(invalid("empty range [2, 2)", "MALFORMED_PROOF", { ...fig, start: 2, end: 2 }, ["MalformedProof"]));
+  out.push(invalid("range past the last leaf", "MALFORMED_PROOF", { ...fig, start: 3, end: 5 }, ["MalformedProof"]));
+  return out;
+}
+
+function nmtVerifyRangeCases(rng: Rng): CaseSpec[] {
+  const out: CaseSpec[] = [];
+  const ns = 4;
+  const leaves = randomLeaves(rng, 11, ns);
+  const root = toHex(nmtRoot(leaves, ns));
+  const proofInput = (s: number, e: number): JsonObject => ({ namespaceSize: ns, root, leafCount: leaves.length, start: s, end: e, nodes: hexes(nmtProveRange(leaves, ns, s, e).nodes), leaves: hexes(leaves.slice(s, e)) });
+  for (const [s, e] of [[0, 1], [10, 11], [3, 8], [0, 11]] as const) out.push(valid(`11 leaves, [${s}, ${e})`, proofInput(s, e), s === 0 && e === 11 ? ["Boundary"] : ["Random"]));
+  const fig = NMT_FIGURE1_LEAVES.map((h) => fromHex(h));
+  out.push(valid("Figure 1, leaf 3", { namespaceSize: 1, root: toHex(nmtRoot(fig, 1)), leafCount: 4, start: 3, end: 4, nodes: hexes(nmtProveRange(fig, 1, 3, 4).nodes), leaves: [NMT_FIGURE1_LEAVES[3]!] }, ["External"]));
+  const p = proofInput(3, 8);
+  const nodes = p.nodes as string[];
+  out.push(invalid("a leaf's data changed", "ROOT_MISMATCH", { ...p, leaves: (p.leaves as string[]).map((l, i) => (i === 2 ? flipHex(l, ns + 1) : l)) }, ["TamperedData"]));
+  out.push(invalid("a proof node's digest changed", "ROOT_MISMATCH", { ...p, nodes: nodes.map((n, i) => (i === 0 ? flipHex(n, 2 * ns + 5) : n)) }, ["TamperedProof"]));
+  out.push(invalid("the root changed", "ROOT_MISMATCH", { ...p, root: flipHex(root, 2 * ns + 1) }, ["TamperedData"]));
+  out.push(invalid("the leaves and nodes of [3, 8) claimed for [2, 7): siblings fall out of namespace order", "NAMESPACE_ORDER", { ...p, start: 2, end: 7, leaves: hexes(leaves.slice(3, 8)) }, ["TamperedProof"]));
+  out.push(invalid("a node missing", "MALFORMED_PROOF", { ...p, nodes: nodes.slice(1) }, ["MalformedProof"]));
+  out.push(invalid("a node too many", "MALFORMED_PROOF", { ...p, nodes: [...nodes, nodes[0]!] }, ["MalformedProof"]));
+  out.push(invalid("a node one byte short", "MALFORMED_PROOF", { ...p, nodes: nodes.map((n, i) => (i === 0 ? n.slice(2) : n)) }, ["MalformedProof"]));
+  out.push(invalid("fewer leaves than the range", "MALFORMED_PROOF", { ...p, leaves: (p.leaves as string[]).slice(1) }, ["MalformedProof"]));
+  out.push(invalid("range beyond leafCount", "MALFORMED_PROOF", { ...p, leafCount: 7 }, ["MalformedProof"]));
+  out.push(invalid("a left node's maximum namespace raised above its right sibling", "NAMESPACE_ORDER", { ...p, nodes: nodes.map((n, i) => (i === 0 ? `${n.slice(0, 2 * ns)}${"ff".repeat(ns)}${n.slice(4 * ns)}` : n)) }, ["TamperedProof"]));
+  return out;
+}
+
+function nmtProveNamespaceCases(rng: Rng): CaseSpec[] {
+  const out: CaseSpec[] = [];
+  const fig = { namespaceSize: 1, leaves: NMT_FIGURE1_LEAVES };
+  out.push(valid("Figure 1, namespace 0: inclusion [0, 2) with node 01 03 52c7c03…", { ...fig, namespace: "00" }, ["External", "Inclusion"]));
+  out.push(valid("Figure 1, namespace 2: absence via leaf 3, nodes 00 00 ead8d25…, 01 01 71ca46a…", { ...fig, namespace: "02" }, ["External", "Absence"]));
+  out.push(valid("Figure 1, namespace 6: outside the root's range, empty proof", { ...fig, namespace: "06" }, ["External", "EmptyProof"]));
+  const leaves = hexes(randomLeaves(rng, 12, 2));
+  for (const n of [0, 3, 4, 10, 11]) out.push(valid(`12 leaves, namespace 00${n.toString(16).padStart(2, "0")}`, { namespaceSize: 2, leaves, namespace: `00${n.toString(16).padStart(2, "0")}` }, ["Random"]));
+  out.push(valid("empty tree", { namespaceSize: 2, leaves: [], namespace: "0000" }, ["EmptyProof", "Boundary"]));
+  out.push(invalid("a namespace of the wrong size", "PARAMETER_OUT_OF_RANGE", { ...fig, namespace: "0000" }, ["Parameter"]));
+  return out;
+}
+
+function nmtVerifyNamespaceCases(rng: Rng): CaseSpec[] {
+  const out: CaseSpec[] = [];
+  const ns = 2;
+  const leaves = randomLeaves(rng, 12, ns);
+  const root = toHex(nmtRoot(leaves, ns));
+  const input = (nsHex: string): JsonObject => {
+    const p = nmtProveNamespace(leaves, ns, fromHex(nsHex));
+    return { namespaceSize: ns, root, leafCount: leaves.length, namespace: nsHex, start: p.start, end: p.end, nodes: hexes(p.nodes), leaves: p.kind === "inclusion" ? hexes(leaves.slice(p.start, p.end)) : [], leafHash: p.leafHash === null ? null : toHex(p.leafHash) };
+  };
+  const present = toHex(leaves[5]!.subarray(0, ns));
+  const absentNs = `00${(leaves[5]![ns - 1]! + 1).toString(16).padStart(2, "0")}`;
+  const inc = input(present);
+  const abs = input(absentNs);
+  out.push(valid(`inclusion of namespace ${present}`, inc, ["Inclusion"]));
+  out.push(valid(`absence of namespace ${absentNs}`, abs, ["Absence"]));
+  out.push(valid("namespace above the root's range: empty proof", input("00ff"), ["EmptyProof"]));
+  const figLeaves = NMT_FIGURE1_LEAVES.map((h) => fromHex(h));
+  const figRoot = toHex(nmtRoot(figLeaves, 1));
+  const fp = nmtProveNamespace(figLeaves, 1, Uint8Array.of(2));
+  out.push(valid("Figure 1, absence of namespace 2", { namespaceSize: 1, root: figRoot, leafCount: 4, namespace: "02", start: fp.start, end: fp.end, nodes: hexes(fp.nodes), leaves: [], leafHash: toHex(fp.leafHash!) }, ["External", "Absence"]));
+  const incLeaves = inc.leaves as string[];
+  const incNodes = inc.nodes as string[];
+  const shortEnd = (inc.end as number) - 1;
+  out.push(invalid("inclusion proof with the last leaf of the namespace left out", "INCOMPLETE_NAMESPACE_PROOF", { ...inc, end: shortEnd, nodes: hexes(nmtProveRange(leaves, ns, inc.start as number, shortEnd).nodes), leaves: incLeaves.slice(0, -1) }, ["Incomplete"]));
+  out.push(invalid("a proven leaf's data changed", "ROOT_MISMATCH", { ...inc, leaves: incLeaves.map((l, i) => (i === 0 ? flipHex(l, ns + 2) : l)) }, ["TamperedData"]));
+  out.push(invalid("a proven leaf relabelled into another namespace", "NAMESPACE_MISMATCH", { ...inc, leaves: incLeaves.map((l, i) => (i === 0 ? flipHex(l, ns - 1) : l)) }, ["TamperedData"]));
+  out.push(invalid("a proof node's digest changed", "ROOT_MISMATCH", { ...inc, nodes: incNodes.map((n, i) => (i === 0 ? flipHex(n, 2 * ns + 3) : n)) }, ["TamperedProof"]));
+  out.push(invalid("absence claimed for a present namespace (its first leaf's hash as the absence leaf)", "NAMESPACE_MISMATCH", { ...inc, end: (inc.start as number) + 1, leaves: [], leafHash: toHex(hashNmtLeaf(leaves[inc.start as number]!, ns)), nodes: hexes(nmtProveRange(leaves, ns, inc.start as number, (inc.start as number) + 1).nodes) }, ["Absence", "Incomplete"]));
+  out.push(invalid("absence proof whose leaf hash was changed", "ROOT_MISMATCH", { ...abs, leafHash: flipHex(abs.leafHash as string, 2 * ns + 1) }, ["Absence", "TamperedProof"]));
+  out.push(invalid("empty proof for a namespace inside the root's range", "INCOMPLETE_NAMESPACE_PROOF", { ...abs, start: 0, end: 0, nodes: [], leafHash: null }, ["Incomplete", "EmptyProof"]));
+  out.push(invalid("empty proof carrying a node", "MALFORMED_PROOF", { ...input("00ff"), nodes: [incNodes[0]!] }, ["MalformedProof"]));
+  out.push(invalid("inclusion proof with no leaves", "MALFORMED_PROOF", { ...inc, leaves: [] }, ["MalformedProof"]));
+  // a proof that hides a leaf of the namespace behind a left node: prove the absent namespace's
+  // successor range but skip a leaf of the queried namespace (needs a tree with repeated namespaces)
+  const dup = [fromHex("0001aa"), fromHex("0002bb"), fromHex("0002cc"), fromHex("0003dd")];
+  const dupRoot = nmtRoot(dup, ns);
+  const partial = nmtProveRange(dup, ns, 2, 3);
+  out.push(invalid("inclusion of one of two leaves of namespace 0002: a left node reaches the namespace", "INCOMPLETE_NAMESPACE_PROOF", { namespaceSize: ns, root: toHex(dupRoot), leafCount: 4, namespace: "0002", start: 2, end: 3, nodes: hexes(partial.nodes), leaves: ["0002cc"], leafHash: null }, ["Incomplete"]));
+  return out;
+}
+
+// ---- squares ----
+
+const SMALL: SquareParams = { shareSize: 12, namespaceSize: 2 };
+const DEFAULT: SquareParams = { shareSize: DEFAULT_SHARE_SIZE, namespaceSize: DEFAULT_NAMESPACE_SIZE };
+
+/** n random shares in sorted namespaces (namespace byte 0..199, so below the reserved ones). */
+export function randomShares(rng: Rng, n: number, p: SquareParams): Uint8Array[] {
+  const shares = Array.from({ length: n }, () => {
+    const s = rng.bytes(p.shareSize);
+    s.fill(0, 0, p.namespaceSize - 1);
+    s[p.namespaceSize - 1] = rng.below(200);
+    return s;
+  });
+  return shares.sort((a, b) => a[p.namespaceSize - 1]! - b[p.namespaceSize - 1]!);
+}
+
+const paramsJson = (p: SquareParams) => ({ namespaceSize: p.namespaceSize, shareSize: p.shareSize });
+const commitmentsJson = (sq: Pick<ExtendedSquare, "dataRoot" | "rowRoots" | "colRoots">) => ({ dataRoot: toHex(sq.dataRoot), rowRoots: hexes(sq.rowRoots), colRoots: hexes(sq.colRoots) });
+
+/** The square with cell (r, c) changed after extension and all roots recomputed: a badly extended square. */
+export function badlyExtended(sq: ExtendedSquare, r: number, c: number, p: SquareParams): ExtendedSquare {
+  const cells = sq.cells.slice();
+  const i = r * 2 * sq.k + c;
+  cells[i] = flip(cells[i]!, p.shareSize - 1); // keep the namespace, change the last data byte
+  return { k: sq.k, cells, ...computeSquareRoots(cells, sq.k, p.namespaceSize) };
+}
+
+function extendSquareCases(rng: Rng): CaseSpec[] {
+  const out: CaseSpec[] = [];
+  const ext = (comment: string, shares: Uint8Array[], p: SquareParams, flags: string[]) => out.push(valid(comment, { ...paramsJson(p), shares: hexes(shares) }, flags));
+  ext("no shares: k = 1, one padding share", [], SMALL, ["Boundary"]);
+  ext("one share: k = 1", randomShares(rng, 1, SMALL), SMALL, ["Boundary"]);
+  ext("3 shares: k = 2 with one padding share", randomShares(rng, 3, SMALL), SMALL, ["Random"]);
+  ext("16 shares: k = 4, full", randomShares(rng, 16, SMALL), SMALL, ["Random"]);
+  ext("namespace size 1, 8-byte shares, 5 shares", randomShares(rng, 5, { shareSize: 8, namespaceSize: 1 }), { shareSize: 8, namespaceSize: 1 }, ["Random", "Boundary"]);
+  ext("default parameters, 4 shares", randomShares(rng, 4, DEFAULT), DEFAULT, ["DefaultParameters"]);
+  const s = randomShares(rng, 4, SMALL);
+  const bad = (comment: string, code: string, shares: Uint8Array[], p: SquareParams, flags: string[]) => out.push(invalid(comment, code, { ...paramsJson(p), shares: hexes(shares) }, flags));
+  bad("shares out of namespace order", "NAMESPACE_ORDER", [s[3]!.map((b, i) => (i === 1 ? 250 : b)), s[0]!], SMALL, ["NamespaceOrder"]);
+  bad("a share in the parity namespace", "RESERVED_NAMESPACE", [s[0]!, Uint8Array.from(s[1]!, (b, i) => (i < 2 ? 0xff : b))], SMALL, ["ReservedNamespace"]);
+  bad("a share in the tail-padding namespace", "RESERVED_NAMESPACE", [s[0]!, Uint8Array.from(s[1]!, (b, i) => (i === 0 ? 0xff : i === 1 ? 0xfe : b))], SMALL, ["ReservedNamespace"]);
+  bad("a share one byte short", "SIZE_MISMATCH", [s[0]!, s[1]!.subarray(1)], SMALL, ["SizeMismatch"]);
+  bad("share size equal to the namespace size", "PARAMETER_OUT_OF_RANGE", [], { shareSize: 2, namespaceSize: 2 }, ["Parameter"]);
+  bad("namespace size 0", "PARAMETER_OUT_OF_RANGE", [], { shareSize: 8, namespaceSize: 0 }, ["Parameter"]);
+  bad("share size above MAX_SHARE_SIZE", "PARAMETER_OUT_OF_RANGE", [], { shareSize: 65_537, namespaceSize: 2 }, ["Parameter"]);
+  return out;
+}
+
+function reconstructSquareCases(rng: Rng): CaseSpec[] {
+  const out: CaseSpec[] = [];
+  const make = (n: number, p: SquareParams) => extendSquare(randomShares(rng, n, p), p);
+  const withhold = (sq: ExtendedSquare, keep: (r: number, c: number) => boolean, p: SquareParams): JsonObject => {
+    const w = 2 * sq.k;
+    return { ...paramsJson(p), dataRoot: toHex(sq.dataRoot), cells: nullableHex(sq.cells.map((x, i) => (keep(Math.floor(i / w), i % w) ? x : undefined))) };
+  };
+  const sq4 = make(16, SMALL);
+  out.push(valid("k = 4, only Q0 present", withhold(sq4, (r, c) => r < 4 && c < 4, SMALL), ["Erasure"]));
+  out.push(valid("k = 4, only Q3 present: parity alone", withhold(sq4, (r, c) => r >= 4 && c >= 4, SMALL), ["Erasure", "Boundary"]));
+  out.push(valid("k = 4, a k×k square present in the worst place, then column-row-column decoding", withhold(sq4, (r, c) => (r < 4) !== (c < 4) || (r >= 4 && c >= 4 && r > 4), SMALL), ["Erasure"]));
+  out.push(valid("k = 4, every cell present", withhold(sq4, () => true, SMALL), ["Boundary"]));
+  out.push(valid("k = 4, half the cells at random", withhold(sq4, () => rng.chance(3, 4), SMALL), ["Erasure", "Random"]));
+  const sq2 = make(3, SMALL);
+  out.push(valid("k = 2, one cell per row missing", withhold(sq2, (r, c) => r !== c, SMALL), ["Erasure"]));
+  const sqd = make(1, DEFAULT);
+  out.push(valid("default parameters, k = 1, only the parity cell (1, 1) present", withhold(sqd, (r, c) => r === 1 && c === 1, DEFAULT), ["DefaultParameters", "Erasure"]));
+  out.push(invalid("k = 4, the (k+1)×(k+1) worst pattern withheld", "UNRECOVERABLE", withhold(sq4, (r, c) => r > 4 || c > 4, SMALL), ["Unrecoverable"]));
+  out.push(invalid("k = 2, fewer than k² cells present", "UNRECOVERABLE", withhold(sq2, (r, c) => r === 0 && c < 3, SMALL), ["Unrecoverable"]));
+  const tampered = withhold(sq4, () => true, SMALL);
+  const cells = tampered.cells as (string | null)[];
+  out.push(invalid("k = 4, one parity cell changed", "INCONSISTENT_SHARES", { ...tampered, cells: cells.map((c, i) => (i === 13 ? flipHex(c!, 5) : c)) }, ["TamperedData"]));
+  out.push(invalid("k = 4, the data root changed", "DATA_ROOT_MISMATCH", { ...tampered, dataRoot: flipHex(tampered.dataRoot as string, 3) }, ["TamperedData"]));
+  out.push(invalid("a cell one byte short", "SIZE_MISMATCH", { ...tampered, cells: cells.map((c, i) => (i === 2 ? c!.slice(2) : c)) }, ["SizeMismatch"]));
+  out.push(invalid("12 cells: not a square of a power-of-two width", "PARAMETER_OUT_OF_RANGE", { ...tampered, cells: cells.slice(0, 12) }, ["Parameter"]));
+  out.push(invalid("one cell: a 1×1 square has no extension", "PARAMETER_OUT_OF_RANGE", { ...tampered, cells: cells.slice(0, 1) }, ["Parameter"]));
+  return out;
+}
+
+function fraudProofCases(rng: Rng): CaseSpec[] {
+  const out: CaseSpec[] = [];
+  const good = extendSquare(randomShares(rng, 16, SMALL), SMALL);
+  const badQ1 = badlyExtended(good, 1, 6, SMALL); // row 1 and column 6 wrong
+  const badQ0 = badlyExtended(good, 2, 1, SMALL); // an original share changed after extension
+  const proof = (sq: ExtendedSquare, axis: "row" | "col", index: number) => fraudProofJson(sq, createBadEncodingProof(sq, axis, index, SMALL), SMALL);
+  out.push(valid("row 1 badly extended (a Q1 cell changed), proven by its first k shares", proof(badQ1, "row", 1), ["BadEncoding"]));
+  out.push(valid("column 6 badly extended, the same fault seen from the column", proof(badQ1, "col", 6), ["BadEncoding"]));
+  out.push(valid("row 2 with an original share changed after extension, proof includes that share", proof(badQ0, "row", 2), ["BadEncoding"]));
+  const p = proof(badQ1, "row", 1);
+  const positions = [0, 2, 5, 7];
+  const altShares = positions.map((j) => badQ1.cells[1 * 8 + j]!);
+  const altProofs = positions.map((j) => nmtProveRange(getAxis(badQ1.cells, 4, "col", j).map((s, i) => cellLeaf(s, i, j, 4, 2)), 2, 1, 2).nodes);
+  out.push(valid("row 1 proven by shares at positions 0, 2, 5, 7 (the changed cell among them)", { ...p, positions, shares: hexes(altShares), proofs: altProofs.map(hexes) }, ["BadEncoding"]));
+  const sqd = extendSquare(randomShares(rng, 1, DEFAULT), DEFAULT);
+  const badd = badlyExtended(sqd, 0, 1, DEFAULT);
+  out.push(valid("default parameters, k = 1, row 0 badly extended", fraudProofJson(badd, createBadEncodingProof(badd, "row", 0, DEFAULT), DEFAULT), ["BadEncoding", "DefaultParameters"]));
+  out.push(invalid("a proof against a correctly extended row", "AXIS_CORRECTLY_ENCODED", proof(good, "row", 1), ["WellEncoded"]));
+  out.push(invalid("a proof against a correctly extended row of the bad square", "AXIS_CORRECTLY_ENCODED", proof(badQ1, "row", 3), ["WellEncoded", "BadEncoding"]));
+  out.push(invalid("a proof against a correctly extended column", "AXIS_CORRECTLY_ENCODED", proof(good, "col", 7), ["WellEncoded"]));
+  const shares = p.shares as string[];
+  const proofs = p.proofs as string[][];
+  out.push(invalid("a proven share changed", "ROOT_MISMATCH", { ...p, shares: shares.map((s, i) => (i === 1 ? flipHex(s, 4) : s)) }, ["TamperedData"]));
+  out.push(invalid("a proof node changed", "ROOT_MISMATCH", { ...p, proofs: proofs.map((q, i) => (i === 2 ? q.map((n, j) => (j === 0 ? flipHex(n, 10) : n)) : q)) }, ["TamperedProof"]));
+  out.push(invalid("the data root changed", "DATA_ROOT_MISMATCH", { ...p, dataRoot: flipHex(p.dataRoot as string) }, ["TamperedData"]));
+  out.push(invalid("a row root changed", "DATA_ROOT_MISMATCH", { ...p, rowRoots: (p.rowRoots as string[]).map((r, i) => (i === 1 ? flipHex(r, 8) : r)) }, ["TamperedData"]));
+  out.push(invalid("k − 1 shares", "MALFORMED_PROOF", { ...p, positions: positions.slice(1), shares: shares.slice(1), proofs: proofs.slice(1) }, ["MalformedProof"]));
+  out.push(invalid("positions not increasing", "MALFORMED_PROOF", { ...p, positions: [1, 0, 2, 3], shares: [shares[1]!, shares[0]!, shares[2]!, shares[3]!], proofs: [proofs[1]!, proofs[0]!, proofs[2]!, proofs[3]!] }, ["MalformedProof"]));
+  out.push(invalid("axis index 8 in a square of width 8", "INDEX_OUT_OF_RANGE", { ...p, index: 8 }, ["IndexOutOfRange"]));
+  out.push(invalid("a share one byte short", "SIZE_MISMATCH", { ...p, shares: shares.map((s, i) => (i === 0 ? s.slice(2) : s)) }, ["SizeMismatch"]));
+  out.push(invalid("three row roots for four column roots", "MALFORMED_PROOF", { ...p, rowRoots: (p.rowRoots as string[]).slice(0, 3) }, ["MalformedProof"]));
+  return out;
+}
+
+function sampleCases(rng: Rng): CaseSpec[] {
+  const out: CaseSpec[] = [];
+  const sq = extendSquare(randomShares(rng, 11, SMALL), SMALL);
+  const sample = (s: ExtendedSquare, r: number, c: number, p: SquareParams): JsonObject => {
+    const x = createSample(s, r, c, p);
+    return { ...paramsJson(p), ...commitmentsJson(s), row: r, col: c, share: toHex(x.share), nodes: hexes(x.proof.nodes) };
+  };
+  for (const [r, c] of [[0, 0], [2, 3], [1, 6], [5, 2], [7, 7]] as const) out.push(valid(`k = 4, cell (${r}, ${c}) in Q${(r >= 4 ? 2 : 0) + (c >= 4 ? 1 : 0)}`, sample(sq, r, c, SMALL), r === 7 && c === 7 ? ["Boundary"] : []));
+  for (let i = 0; i < 2; i++) {
+    const r = rng.below(8);
+    const c = rng.below(8);
+    out.push(valid(`k = 4, random cell (${r}, ${c})`, sample(sq, r, c, SMALL), ["Random"]));
+  }
+  const sqd = extendSquare(randomShares(rng, 2, DEFAULT), DEFAULT);
+  out.push(valid("default parameters, k = 2, cell (3, 1)", sample(sqd, 3, 1, DEFAULT), ["DefaultParameters"]));
+  const s = sample(sq, 2, 3, SMALL);
+  const nodes = s.nodes as string[];
+  out.push(invalid("the share's data changed", "ROOT_MISMATCH", { ...s, share: flipHex(s.share as string, 6) }, ["TamperedData"]));
+  out.push(invalid("the share's namespace changed", "ROOT_MISMATCH", { ...s, share: flipHex(s.share as string, 1) }, ["TamperedData"]));
+  out.push(invalid("a proof node changed", "ROOT_MISMATCH", { ...s, nodes: nodes.map((n, i) => (i === 1 ? flipHex(n, 12) : n)) }, ["TamperedProof"]));
+  out.push(invalid("the share and proof of cell (2, 3) claimed for cell (3, 3)", "ROOT_MISMATCH", { ...s, row: 3 }, ["TamperedProof"]));
+  out.push(invalid("the data root changed", "DATA_ROOT_MISMATCH", { ...s, dataRoot: flipHex(s.dataRoot as string, 31) }, ["TamperedData"]));
+  out.push(invalid("row 8 of a square of width 8", "INDEX_OUT_OF_RANGE", { ...s, row: 8 }, ["IndexOutOfRange"]));
+  out.push(invalid("a proof node missing", "MALFORMED_PROOF", { ...s, nodes: nodes.slice(1) }, ["MalformedProof"]));
+  out.push(invalid("a share one byte long", "SIZE_MISMATCH", { ...s, share: "00" }, ["SizeMismatch"]));
+  out.push(invalid("six row roots", "MALFORMED_PROOF", { ...s, rowRoots: (s.rowRoots as string[]).slice(0, 6), colRoots: (s.colRoots as string[]).slice(0, 6) }, ["MalformedProof"]));
+  return out;
+}
+
+/** Operation name → seed label and cases. */
+export function daCases(): Record<string, { seed: string; cases: CaseSpec[] }> {
+  const gen = (name: string, f: (rng: Rng) => CaseSpec[]) => {
+    const seed = `pwo/da/vectors/${name}/v1`;
+    return [name, { seed, cases: f(new Rng(seed)) }] as const;
+  };
+  return Object.fromEntries([
+    gen("rs_encode", rsEncodeCases),
+    gen("rs_reconstruct", rsReconstructCases),
+    gen("nmt_root", nmtRootCases),
+    gen("nmt_prove_range", nmtProveRangeCases),
+    gen("nmt_verify_range", nmtVerifyRangeCases),
+    gen("nmt_prove_namespace", nmtProveNamespaceCases),
+    gen("nmt_verify_namespace", nmtVerifyNamespaceCases),
+    gen("extend_square", extendSquareCases),
+    gen("reconstruct_square", reconstructSquareCases),
+    gen("verify_fraud_proof", fraudProofCases),
+    gen("verify_sample", sampleCases),
+  ]);
+}
