@@ -1,0 +1,80 @@
+/**
+ * Block-STM's parallel mode: W worker threads (node:worker_threads) run the same worker loop as the
+ * deterministic mode over SharedArrayBuffers, truly concurrently; the calling thread only packs the
+ * block, waits, and takes the snapshot. A pool is created once and reused for many blocks.
+ * @module
+ */
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { BlockResult, ExecOptions, State, TxEffect } from "../types.js";
+import { Scheduler } from "./scheduler.js";
+import { finishBlockStm, prepareBlockStm } from "./setup.js";
+import type { DoneMessage, RunMessage } from "./thread.js";
+import type { BlockStmStats } from "./deterministic.js";
+
+/** The compiled worker script: next to this module in dist/, or dist/ when this module runs from source (tests). */
+function threadScript(): URL {
+  const sibling = new URL("./thread.js", import.meta.url);
+  if (existsSync(fileURLToPath(sibling))) return sibling;
+  return new URL("../../../dist/reference/exec/blockstm/thread.js", import.meta.url);
+}
+
+function packTxs(txs: readonly Uint8Array[]): { txBytes: SharedArrayBuffer; txOffsets: SharedArrayBuffer } {
+  const total = txs.reduce((n, t) => n + t.length, 0);
+  const txBytes = new SharedArrayBuffer(Math.max(1, total));
+  const txOffsets = new SharedArrayBuffer(4 * (txs.length + 1));
+  const bytes = new Uint8Array(txBytes);
+  const offsets = new Int32Array(txOffsets);
+  let at = 0;
+  txs.forEach((t, i) => {
+    offsets[i] = at;
+    bytes.set(t, at);
+    at += t.length;
+  });
+  offsets[txs.length] = at;
+  return { txBytes, txOffsets };
+}
+
+export class BlockStmPool {
+  private readonly threads: Worker[];
+
+  constructor(readonly workers: number) {
+    if (!Number.isSafeInteger(workers) || workers < 1) throw new RangeError(`workers: expected an integer ≥ 1, got ${workers}`);
+    const script = threadScript();
+    this.threads = Array.from({ length: workers }, () => new Worker(script));
+  }
+
+  private runOn(thread: Worker, m: RunMessage): Promise<DoneMessage> {
+    return new Promise((resolve, reject) => {
+      const onMessage = (r: { ok?: DoneMessage; error?: string }) => {
+        thread.off("error", reject);
+        if (r.ok) resolve(r.ok);
+        else reject(new Error(`Block-STM worker failed: ${r.error}`));
+      };
+      thread.once("message", onMessage);
+      thread.once("error", reject);
+      thread.postMessage(m);
+    });
+  }
+
+  /** Executes a block with Block-STM on the pool's threads. */
+  async execute(preState: State, txs: readonly Uint8Array[], opts: ExecOptions = {}): Promise<{ result: BlockResult; stats: BlockStmStats }> {
+    const { buffers, memory } = prepareBlockStm(preState, txs, true);
+    const m: RunMessage = { buffers, ...packTxs(txs), verifySignatures: opts.verifySignatures === true };
+    const done = await Promise.all(this.threads.map((t) => this.runOn(t, m)));
+    const best: { inc: number; effect: TxEffect }[] = [];
+    for (const d of done) for (const [txn, inc, effect] of d.records) if (!best[txn] || best[txn]!.inc < inc) best[txn] = { inc, effect };
+    const scheduler = new Scheduler(new Int32Array(buffers.scheduler), txs.length);
+    const incarnations = txs.map((_, j) => scheduler.incarnationOf(j) + 1);
+    const sum = (f: (s: DoneMessage["stats"]) => number) => done.reduce((a, d) => a + f(d.stats), 0);
+    return {
+      result: finishBlockStm(memory, txs.map((_, j) => best[j]?.effect)),
+      stats: { incarnations, executions: sum((s) => s.executions), validations: sum((s) => s.validations), dependencies: sum((s) => s.dependencies), steps: 0 },
+    };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.threads.map((t) => t.terminate()));
+  }
+}
