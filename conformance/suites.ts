@@ -4,9 +4,10 @@
  * @module
  */
 import { codecSuite } from "./codec/suite.js";
+import { execSuite } from "./exec/suite.js";
 import type { Suite } from "./harness/suite.js";
 
-export const SUITES: readonly Suite[] = [codecSuite];
+export const SUITES: readonly Suite[] = [codecSuite, execSuite];
 
 export function getSuite(name: string): Suite | undefined {
   return SUITES.find((s) => s.name === name);

@@ -14,3 +14,4 @@ export { executeBlockStmDeterministic, type DeterministicOptions, type BlockStmS
 export { BlockStmPool } from "./blockstm/parallel.js";
 export { MVMemory } from "./blockstm/memory.js";
 export { Scheduler } from "./blockstm/scheduler.js";
+export { Asm, asm, type Mnemonic } from "./asm.js";
