@@ -25,6 +25,8 @@ export interface DeterministicOptions extends ExecOptions {
 export interface BlockStmStats {
   /** incarnations[j]: how many incarnations transaction j had (its final incarnation number + 1). */
   incarnations: number[];
+  /** records[j]: how many incarnations of transaction j completed and recorded their effect. */
+  records: number[];
   executions: number;
   validations: number;
   dependencies: number;
@@ -39,6 +41,7 @@ export function executeBlockStmDeterministic(preState: State, txs: readonly Uint
   const words = new Int32Array(buffers.scheduler);
   const signatureCache = new Int32Array(buffers.signatureCache);
   const effects: (TxEffect | undefined)[] = new Array(txs.length).fill(undefined);
+  const records: number[] = new Array(txs.length).fill(0);
   const stats: WorkerStats[] = [];
   const live = Array.from({ length: workers }, () => {
     const s: WorkerStats = { executions: 0, validations: 0, dependencies: 0 };
@@ -49,7 +52,10 @@ export function executeBlockStmDeterministic(preState: State, txs: readonly Uint
       txs,
       verifySignatures: opts.verifySignatures === true,
       signatureCache,
-      onRecord: (txn: number, _incarnation: number, effect: TxEffect) => void (effects[txn] = effect),
+      onRecord: (txn: number, _incarnation: number, effect: TxEffect) => {
+        effects[txn] = effect;
+        records[txn] = (records[txn] ?? 0) + 1;
+      },
     };
     return runWorker(ctx, s);
   });
@@ -67,6 +73,6 @@ export function executeBlockStmDeterministic(preState: State, txs: readonly Uint
   const sum = (f: (s: WorkerStats) => number) => stats.reduce((a, s) => a + f(s), 0);
   return {
     result: finishBlockStm(memory, effects),
-    stats: { incarnations, executions: sum((s) => s.executions), validations: sum((s) => s.validations), dependencies: sum((s) => s.dependencies), steps },
+    stats: { incarnations, records, executions: sum((s) => s.executions), validations: sum((s) => s.validations), dependencies: sum((s) => s.dependencies), steps },
   };
 }

@@ -70,7 +70,7 @@ export class BlockStmPool {
     const sum = (f: (s: DoneMessage["stats"]) => number) => done.reduce((a, d) => a + f(d.stats), 0);
     return {
       result: finishBlockStm(memory, txs.map((_, j) => best[j]?.effect)),
-      stats: { incarnations, executions: sum((s) => s.executions), validations: sum((s) => s.validations), dependencies: sum((s) => s.dependencies), steps: 0 },
+      stats: { incarnations, records: [], executions: sum((s) => s.executions), validations: sum((s) => s.validations), dependencies: sum((s) => s.dependencies), steps: 0 },
     };
   }
 
