@@ -40,7 +40,7 @@ export function applyWrites(state: State, writes: TxEffect["writes"]): void {
 }
 
 /** Gathers per-transaction effects into a block result (shared by every executor). */
-export function assembleResult(postState: State, effects: readonly TxEffect[]): BlockResult {
+export function assembleResult(postState: State, effects: readonly Pick<TxEffect, "outcome" | "events">[]): BlockResult {
   const events: ExecEvent[] = [];
   let gasUsed = 0n;
   effects.forEach((e, tx) => {

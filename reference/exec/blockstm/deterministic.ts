@@ -10,6 +10,7 @@ import { Rng } from "../../common/rng.js";
 import type { BlockResult, ExecOptions, State, TxEffect } from "../types.js";
 import { runWorker, type WorkerStats } from "./executor.js";
 import { Scheduler } from "./scheduler.js";
+import { CAPACITY_SCALES, isCapacityError } from "./memory.js";
 import { finishBlockStm, prepareBlockStm } from "./setup.js";
 
 export interface DeterministicOptions extends ExecOptions {
@@ -35,9 +36,20 @@ export interface BlockStmStats {
 
 /** Executes a block with Block-STM on virtual workers; returns the result and the run's counts. */
 export function executeBlockStmDeterministic(preState: State, txs: readonly Uint8Array[], opts: DeterministicOptions): { result: BlockResult; stats: BlockStmStats } {
+  if (!Number.isSafeInteger(opts.workers) || opts.workers < 1) throw new RangeError(`workers: expected an integer ≥ 1, got ${opts.workers}`);
+  for (const scale of CAPACITY_SCALES) {
+    try {
+      return runAt(scale, preState, txs, opts);
+    } catch (e) {
+      if (!isCapacityError(e)) throw e;
+    }
+  }
+  throw new RangeError(`Block-STM: block of ${txs.length} transactions exceeds the engine's largest buffers`);
+}
+
+function runAt(scale: number, preState: State, txs: readonly Uint8Array[], opts: DeterministicOptions): { result: BlockResult; stats: BlockStmStats } {
   const { workers, schedule = [], seed = "pwo/exec/blockstm", maxSteps = 1_000_000 } = opts;
-  if (!Number.isSafeInteger(workers) || workers < 1) throw new RangeError(`workers: expected an integer ≥ 1, got ${workers}`);
-  const { buffers, memory } = prepareBlockStm(preState, txs, false);
+  const { buffers, memory } = prepareBlockStm(preState, txs, false, scale);
   const words = new Int32Array(buffers.scheduler);
   const signatureCache = new Int32Array(buffers.signatureCache);
   const effects: (TxEffect | undefined)[] = new Array(txs.length).fill(undefined);

@@ -48,18 +48,28 @@ export interface MemoryBuffers {
 
 const pow2AtLeast = (x: number): number => 2 ** Math.ceil(Math.log2(Math.max(2, x)));
 
-/** Sizes for a block of `n` transactions over `preKeys` pre-state keys (see the module comment). */
-export function memoryCapacities(n: number, preKeys: number): { keyCapacity: number; entryCapacity: number; arenaCapacity: number } {
+/**
+ * Sizes for a block of `n` transactions over `preKeys` pre-state keys. `scale` = 1 fits blocks whose
+ * transactions touch a few keys each (payments touch 3); a run that exhausts a capacity fails with
+ * a RangeError and the caller retries with a larger scale (see {@link CAPACITY_SCALES}).
+ */
+export function memoryCapacities(n: number, preKeys: number, scale = 1): { keyCapacity: number; entryCapacity: number; arenaCapacity: number } {
   return {
-    keyCapacity: pow2AtLeast(2 * (preKeys + 16 * n) + 1024),
-    entryCapacity: 32 * n + 1024,
-    arenaCapacity: 512 * n + 65_536,
+    keyCapacity: pow2AtLeast(2 * (preKeys + 8 * scale * n) + 1024),
+    entryCapacity: 8 * scale * n + 1024,
+    arenaCapacity: 64 * scale * n + 65_536,
   };
 }
 
+/** The scales a run is tried with, in order, until its buffers suffice. */
+export const CAPACITY_SCALES = [1, 8, 64] as const;
+
+/** True for the error a run raises when it exhausts a capacity (then retried at a larger scale). */
+export const isCapacityError = (e: unknown): boolean => e instanceof RangeError && e.message.startsWith("MVMemory:");
+
 /** Allocates the buffers; `shared` selects SharedArrayBuffer (parallel mode) or ArrayBuffer. */
-export function allocateMemory(n: number, preKeys: number, shared: boolean): MemoryBuffers {
-  const { keyCapacity, entryCapacity, arenaCapacity } = memoryCapacities(n, preKeys);
+export function allocateMemory(n: number, preKeys: number, shared: boolean, scale = 1): MemoryBuffers {
+  const { keyCapacity, entryCapacity, arenaCapacity } = memoryCapacities(n, preKeys, scale);
   const buf = (bytes: number): ArrayBufferLike => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
   return {
     n,

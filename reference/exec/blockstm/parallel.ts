@@ -7,10 +7,11 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { BlockResult, ExecOptions, State, TxEffect } from "../types.js";
+import type { BlockResult, ExecOptions, State } from "../types.js";
 import { Scheduler } from "./scheduler.js";
 import { finishBlockStm, prepareBlockStm } from "./setup.js";
-import type { DoneMessage, RunMessage } from "./thread.js";
+import type { DoneMessage, Recorded, RunMessage } from "./thread.js";
+import { CAPACITY_SCALES } from "./memory.js";
 import type { BlockStmStats } from "./deterministic.js";
 
 /** The compiled worker script: next to this module in dist/, or dist/ when this module runs from source (tests). */
@@ -58,16 +59,29 @@ export class BlockStmPool {
     });
   }
 
-  /** Executes a block with Block-STM on the pool's threads. */
+  /** Executes a block with Block-STM on the pool's threads (retrying with larger buffers if a capacity ran out). */
   async execute(preState: State, txs: readonly Uint8Array[], opts: ExecOptions = {}): Promise<{ result: BlockResult; stats: BlockStmStats }> {
-    const { buffers, memory } = prepareBlockStm(preState, txs, true);
+    for (const scale of CAPACITY_SCALES) {
+      try {
+        return await this.executeAt(scale, preState, txs, opts);
+      } catch (e) {
+        if (!(e instanceof Error && e.message.includes("MVMemory:"))) throw e;
+      }
+    }
+    throw new RangeError(`Block-STM: block of ${txs.length} transactions exceeds the engine's largest buffers`);
+  }
+
+  private async executeAt(scale: number, preState: State, txs: readonly Uint8Array[], opts: ExecOptions): Promise<{ result: BlockResult; stats: BlockStmStats }> {
+    const { buffers, memory } = prepareBlockStm(preState, txs, true, scale);
     const m: RunMessage = { buffers, ...packTxs(txs), verifySignatures: opts.verifySignatures === true };
-    const done = await Promise.all(this.threads.map((t) => this.runOn(t, m)));
-    const best: { inc: number; effect: TxEffect }[] = [];
-    for (const d of done) for (const [txn, inc, effect] of d.records) if (!best[txn] || best[txn]!.inc < inc) best[txn] = { inc, effect };
+    const done = await Promise.all(this.threads.map((t) => this.runOn(t, m).catch((e: Error) => e)));
+    const failed = done.find((d): d is Error => d instanceof Error);
+    if (failed) throw failed;
+    const best: { inc: number; effect: Recorded }[] = [];
+    for (const d of done as DoneMessage[]) for (const [txn, inc, effect] of d.records) if (!best[txn] || best[txn]!.inc < inc) best[txn] = { inc, effect };
     const scheduler = new Scheduler(new Int32Array(buffers.scheduler), txs.length);
     const incarnations = txs.map((_, j) => scheduler.incarnationOf(j) + 1);
-    const sum = (f: (s: DoneMessage["stats"]) => number) => done.reduce((a, d) => a + f(d.stats), 0);
+    const sum = (f: (s: DoneMessage["stats"]) => number) => (done as DoneMessage[]).reduce((a, d) => a + f(d.stats), 0);
     return {
       result: finishBlockStm(memory, txs.map((_, j) => best[j]?.effect)),
       stats: { incarnations, records: [], executions: sum((s) => s.executions), validations: sum((s) => s.validations), dependencies: sum((s) => s.dependencies), steps: 0 },

@@ -57,7 +57,12 @@ export class Scheduler {
   private load = (i: number): number => Atomics.load(this.words, i);
 
   done(): boolean {
-    return this.load(DONE_MARKER) === 1;
+    return this.load(DONE_MARKER) !== 0;
+  }
+
+  /** Stops every worker after one failed (not in the paper: an engine error must not leave others spinning). */
+  halt(): void {
+    Atomics.store(this.words, DONE_MARKER, 2);
   }
 
   /** (incarnation, status) of transaction j. */

@@ -18,8 +18,11 @@ export interface RunMessage {
   verifySignatures: boolean;
 }
 
+/** A transaction's last recorded outcome and events (the writes are in the shared memory already). */
+export type Recorded = Pick<TxEffect, "outcome" | "events">;
+
 export interface DoneMessage {
-  records: [txn: number, incarnation: number, effect: TxEffect][];
+  records: [txn: number, incarnation: number, effect: Recorded][];
   stats: WorkerStats;
 }
 
@@ -31,7 +34,7 @@ function unpackTxs(bytes: SharedArrayBuffer, offsets: SharedArrayBuffer): Uint8A
 
 function run(m: RunMessage): DoneMessage {
   const txs = unpackTxs(m.txBytes, m.txOffsets);
-  const last = new Map<number, [number, TxEffect]>();
+  const last = new Map<number, [number, Recorded]>();
   const stats: WorkerStats = { executions: 0, validations: 0, dependencies: 0 };
   const ctx = {
     memory: new MVMemory(m.buffers.memory),
@@ -39,9 +42,14 @@ function run(m: RunMessage): DoneMessage {
     txs,
     verifySignatures: m.verifySignatures,
     signatureCache: new Int32Array(m.buffers.signatureCache),
-    onRecord: (txn: number, incarnation: number, effect: TxEffect) => void last.set(txn, [incarnation, effect]),
+    onRecord: (txn: number, incarnation: number, effect: TxEffect) => void last.set(txn, [incarnation, { outcome: effect.outcome, events: effect.events }]),
   };
-  drain(runWorker(ctx, stats));
+  try {
+    drain(runWorker(ctx, stats));
+  } catch (e) {
+    ctx.scheduler.halt();
+    throw e;
+  }
   return { records: [...last].map(([txn, [inc, effect]]) => [txn, inc, effect]), stats };
 }
 
