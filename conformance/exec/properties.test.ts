@@ -15,6 +15,7 @@ import {
   computeStateRoot,
   executeBlock,
   executeBlockStmDeterministic,
+  asm,
   nonceKey,
   type BlockResult,
   type State,
@@ -22,7 +23,8 @@ import {
 import { runOperation } from "../harness/operation.js";
 import { props } from "../harness/testing.js";
 import { blockDrawArb, buildBlock, shapedBlockArb, type BlockDraw } from "./arbitraries.js";
-import { account, contract } from "./fixtures.js";
+import { account, call, contract, makeState } from "./fixtures.js";
+import { encodeTx } from "../../reference/codec/index.js";
 import { EXEC_INPUTS } from "./arbitraries.js";
 import { EXEC_OPERATIONS } from "./operations.js";
 
@@ -118,11 +120,39 @@ describe("Block-STM deterministic mode = sequential", () => {
   const scheduleArb = fc.array(fc.nat(7), { maxLength: 300 });
 
   it("on random blocks, any worker count, any interleaving", () => {
-    fc.assert(fc.property(blockDrawArb(10), fc.integer({ min: 1, max: 4 }), scheduleArb, checkBlockStm), props(120));
+    fc.assert(fc.property(blockDrawArb(10), fc.integer({ min: 1, max: 4 }), scheduleArb, checkBlockStm), props(400));
   });
 
   it("on all-conflicting and chain-dependent blocks", () => {
-    fc.assert(fc.property(shapedBlockArb(10), fc.integer({ min: 2, max: 4 }), scheduleArb, checkBlockStm), props(80));
+    fc.assert(fc.property(shapedBlockArb(10), fc.integer({ min: 2, max: 4 }), scheduleArb, checkBlockStm), props(300));
+  });
+
+  it("replays: equal block, workers and schedule give an equal run", () => {
+    fc.assert(
+      fc.property(blockDrawArb(8), fc.integer({ min: 2, max: 3 }), scheduleArb, (d, w, s) => {
+        const { preState, txs } = buildBlock(d);
+        const a = executeBlockStmDeterministic(preState, txs, { workers: w, schedule: s });
+        const b = executeBlockStmDeterministic(preState, txs, { workers: w, schedule: s });
+        expect(b.stats).toEqual(a.stats);
+        expect(view(b.result)).toEqual(view(a.result));
+      }),
+      props(30),
+    );
+  });
+
+  it("retries with larger buffers when a block outgrows the first ones, with the same result", () => {
+    // 20 calls writing 60 slots each need more version entries than the first capacity (8 per transaction)
+    const code = (() => {
+      const a = asm();
+      for (let i = 0; i < 60; i++) a.push(i).push(i).op("SSTORE");
+      return a.bytes();
+    })();
+    const senders = Array.from({ length: 20 }, (_, i) => account(50 + i));
+    const preState = makeState({ balances: senders.map((s) => [s, 10_000_000n] as [Uint8Array, bigint]) });
+    const txs = senders.map((s) => encodeTx(call({ sender: s, contract: contract(0), code })));
+    const { result } = executeBlockStmDeterministic(preState, txs, { workers: 3 });
+    expect(view(result)).toEqual(view(executeBlock(preState, txs)));
+    expect(result.outcomes.every((o) => o.status === "success")).toBe(true);
   });
 
   it("terminates on every block and schedule (bounded steps), including empty blocks", () => {
