@@ -12,6 +12,6 @@ export { processTx, checkTxStateless, verifyTxSignature, signingMessage, OP, INS
 export { executeBlock, runAgainst, applyWrites, assembleResult, checkBlockSize } from "./sequential.js";
 export { executeBlockStmDeterministic, type DeterministicOptions, type BlockStmStats } from "./blockstm/deterministic.js";
 export { BlockStmPool } from "./blockstm/parallel.js";
-export { MVMemory } from "./blockstm/memory.js";
-export { Scheduler } from "./blockstm/scheduler.js";
+export { MVMemory, ReadKind, type MemoryBuffers } from "./blockstm/memory.js";
+export { Scheduler, TaskKind } from "./blockstm/scheduler.js";
 export { Asm, asm, type Mnemonic } from "./asm.js";
