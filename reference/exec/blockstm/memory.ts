@@ -128,7 +128,14 @@ export class MVMemory {
   readValue = 0n;
   blocking = -1;
 
-  constructor(readonly buffers: MemoryBuffers) {
+  /**
+   * `base(key)` is the pre-state value of a key, looked up when the key first enters the table (by
+   * whichever thread touches it first; every thread has the same pre-state, so they agree).
+   */
+  constructor(
+    readonly buffers: MemoryBuffers,
+    private readonly base: (key: Uint8Array) => bigint = () => 0n,
+  ) {
     this.n = buffers.n;
     this.keyMask = buffers.keyCapacity - 1;
     this.keyBytes = new Uint8Array(buffers.keyBytes);
@@ -158,6 +165,7 @@ export class MVMemory {
       let s = Atomics.load(this.keyState, slot);
       if (s === EMPTY && Atomics.compareExchange(this.keyState, slot, EMPTY, CLAIMED) === EMPTY) {
         this.keyBytes.set(key, slot * KEY_SIZE);
+        Atomics.store(this.keyBase, slot, this.base(key));
         Atomics.store(this.keyState, slot, READY);
         return slot;
       }
@@ -170,7 +178,7 @@ export class MVMemory {
     throw new RangeError(`MVMemory: key table full (${this.keyMask + 1} keys)`);
   }
 
-  /** Loads a pre-state entry (before any worker starts). */
+  /** Sets a key's pre-state value directly (tests; the executors use the `base` lookup instead). */
   setBase(key: Uint8Array, value: bigint): void {
     Atomics.store(this.keyBase, this.keyIndex(key), value);
   }
@@ -292,13 +300,16 @@ export class MVMemory {
     return true;
   }
 
-  /** snapshot(): every key's value after the whole block, as (key bytes, value) for values ≠ 0. */
+  /**
+   * snapshot(): the value after the whole block of every key some transaction wrote, as (key bytes,
+   * value), 0 meaning deleted. Keys no transaction wrote keep their pre-state value.
+   */
   snapshot(): [Uint8Array, bigint][] {
     const out: [Uint8Array, bigint][] = [];
     for (let k = 0; k <= this.keyMask; k++) {
-      if (Atomics.load(this.keyState, k) !== READY) continue;
+      if (Atomics.load(this.keyState, k) !== READY || Atomics.load(this.keyHead, k) === 0) continue;
       this.read(k, this.n);
-      if (this.readValue !== 0n) out.push([this.keyBytes.slice(k * KEY_SIZE, (k + 1) * KEY_SIZE), this.readValue]);
+      out.push([this.keyBytes.slice(k * KEY_SIZE, (k + 1) * KEY_SIZE), this.readValue]);
     }
     return out;
   }

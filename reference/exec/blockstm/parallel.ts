@@ -10,7 +10,7 @@ import { Worker } from "node:worker_threads";
 import type { BlockResult, ExecOptions, State } from "../types.js";
 import { Scheduler } from "./scheduler.js";
 import { finishBlockStm, prepareBlockStm } from "./setup.js";
-import type { DoneMessage, Recorded, RunMessage } from "./thread.js";
+import type { DoneMessage, Recorded, RunMessage, StateMessage } from "./thread.js";
 import { CAPACITY_SCALES } from "./memory.js";
 import type { BlockStmStats } from "./deterministic.js";
 
@@ -39,6 +39,8 @@ function packTxs(txs: readonly Uint8Array[]): { txBytes: SharedArrayBuffer; txOf
 
 export class BlockStmPool {
   private readonly threads: Worker[];
+  /** The pre-state the threads hold a copy of (sent again whenever another Map is passed). */
+  private sentState: State | null = null;
 
   constructor(readonly workers: number) {
     if (!Number.isSafeInteger(workers) || workers < 1) throw new RangeError(`workers: expected an integer ≥ 1, got ${workers}`);
@@ -59,7 +61,11 @@ export class BlockStmPool {
     });
   }
 
-  /** Executes a block with Block-STM on the pool's threads (retrying with larger buffers if a capacity ran out). */
+  /**
+   * Executes a block with Block-STM on the pool's threads (retrying with larger buffers if a capacity
+   * ran out). Each thread keeps a copy of the pre-state, sent when a different Map object is passed:
+   * a caller MUST NOT modify a pre-state Map between calls that pass it (pass a new Map instead).
+   */
   async execute(preState: State, txs: readonly Uint8Array[], opts: ExecOptions = {}): Promise<{ result: BlockResult; stats: BlockStmStats }> {
     for (const scale of CAPACITY_SCALES) {
       try {
@@ -72,6 +78,10 @@ export class BlockStmPool {
   }
 
   private async executeAt(scale: number, preState: State, txs: readonly Uint8Array[], opts: ExecOptions): Promise<{ result: BlockResult; stats: BlockStmStats }> {
+    if (this.sentState !== preState) {
+      for (const t of this.threads) t.postMessage({ state: preState } satisfies StateMessage);
+      this.sentState = preState;
+    }
     const { buffers, memory } = prepareBlockStm(preState, txs, true, scale);
     const m: RunMessage = { buffers, ...packTxs(txs), verifySignatures: opts.verifySignatures === true };
     const done = await Promise.all(this.threads.map((t) => this.runOn(t, m).catch((e: Error) => e)));
@@ -83,7 +93,7 @@ export class BlockStmPool {
     const incarnations = txs.map((_, j) => scheduler.incarnationOf(j) + 1);
     const sum = (f: (s: DoneMessage["stats"]) => number) => (done as DoneMessage[]).reduce((a, d) => a + f(d.stats), 0);
     return {
-      result: finishBlockStm(memory, txs.map((_, j) => best[j]?.effect)),
+      result: finishBlockStm(preState, memory, txs.map((_, j) => best[j]?.effect)),
       stats: { incarnations, records: [], executions: sum((s) => s.executions), validations: sum((s) => s.validations), dependencies: sum((s) => s.dependencies), steps: 0 },
     };
   }

@@ -4,11 +4,16 @@
  * @module
  */
 import { parentPort } from "node:worker_threads";
-import type { TxEffect } from "../types.js";
+import type { State, TxEffect } from "../types.js";
 import { drain, runWorker, type WorkerStats } from "./executor.js";
 import { MVMemory } from "./memory.js";
 import { Scheduler } from "./scheduler.js";
-import type { BlockStmBuffers } from "./setup.js";
+import { baseLookup, type BlockStmBuffers } from "./setup.js";
+
+/** The pre-state every later block runs over, until the next such message. */
+export interface StateMessage {
+  state: State;
+}
 
 export interface RunMessage {
   buffers: BlockStmBuffers;
@@ -32,12 +37,14 @@ function unpackTxs(bytes: SharedArrayBuffer, offsets: SharedArrayBuffer): Uint8A
   return Array.from({ length: at.length - 1 }, (_, i) => all.subarray(at[i]!, at[i + 1]!));
 }
 
+let preState: State = new Map();
+
 function run(m: RunMessage): DoneMessage {
   const txs = unpackTxs(m.txBytes, m.txOffsets);
   const last = new Map<number, [number, Recorded]>();
   const stats: WorkerStats = { executions: 0, validations: 0, dependencies: 0 };
   const ctx = {
-    memory: new MVMemory(m.buffers.memory),
+    memory: new MVMemory(m.buffers.memory, baseLookup(preState)),
     scheduler: new Scheduler(new Int32Array(m.buffers.scheduler), txs.length),
     txs,
     verifySignatures: m.verifySignatures,
@@ -53,7 +60,11 @@ function run(m: RunMessage): DoneMessage {
   return { records: [...last].map(([txn, [inc, effect]]) => [txn, inc, effect]), stats };
 }
 
-parentPort?.on("message", (m: RunMessage) => {
+parentPort?.on("message", (m: RunMessage | StateMessage) => {
+  if ("state" in m) {
+    preState = m.state;
+    return;
+  }
   try {
     parentPort!.postMessage({ ok: run(m) });
   } catch (e) {
