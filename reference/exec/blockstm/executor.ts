@@ -1,0 +1,133 @@
+/**
+ * One Block-STM worker (Gelashvili et al. 2022, Algorithm 1 "run" and Algorithm 3 "try_execute",
+ * "needs_reexecution"), written as a generator that **yields at every step where another worker may
+ * act**: before each scheduler call, before each storage read, before recording, before validating.
+ * The deterministic mode interleaves several such generators by a seeded choice at each yield; the
+ * parallel mode runs one per thread straight through ({@link drain}).
+ * @module
+ */
+import type { Transaction } from "../../codec/index.js";
+import type { TxEffect } from "../types.js";
+import { processTx, verifyTxSignature } from "../vm.js";
+import { MVMemory, ReadKind } from "./memory.js";
+import { Scheduler, TaskKind } from "./scheduler.js";
+
+/** Everything a worker shares with the others. */
+export interface WorkerContext {
+  memory: MVMemory;
+  /** This worker's view of the shared scheduler words (the task fields are per worker). */
+  scheduler: Scheduler;
+  txs: readonly Uint8Array[];
+  verifySignatures: boolean;
+  /** Per transaction: 0 signature not checked yet, 1 valid, 2 invalid (stateless, so checked once). */
+  signatureCache: Int32Array;
+  /** Called with each recorded incarnation's effect; the last one of each transaction is its result. */
+  onRecord(txn: number, incarnation: number, effect: TxEffect): void;
+}
+
+export interface WorkerStats {
+  /** Executions started, including those stopped by a dependency. */
+  executions: number;
+  validations: number;
+  dependencies: number;
+}
+
+function signatureCheck(ctx: WorkerContext, txn: number): ((tx: Transaction) => boolean) | null {
+  if (!ctx.verifySignatures) return null;
+  return (tx) => {
+    const cached = Atomics.load(ctx.signatureCache, txn);
+    if (cached !== 0) return cached === 1;
+    const ok = verifyTxSignature(tx, ctx.txs[txn]!);
+    Atomics.store(ctx.signatureCache, txn, ok ? 1 : 2);
+    return ok;
+  };
+}
+
+/**
+ * try_execute(version): runs the VM against MVMemory. On an ESTIMATE the execution stops and the
+ * transaction waits on the blocking one (add_dependency), or restarts at once if that one is done.
+ */
+function* tryExecute(ctx: WorkerContext, stats: WorkerStats, txn: number, incarnation: number): Generator<void, TaskKind, void> {
+  const { memory, scheduler } = ctx;
+  for (;;) {
+    stats.executions++;
+    const vm = processTx(ctx.txs[txn]!, signatureCheck(ctx, txn));
+    const reads: number[] = [];
+    let blocking = -1;
+    let step = vm.next();
+    while (!step.done) {
+      yield;
+      const k = memory.keyIndex(step.value);
+      if (memory.read(k, txn) === ReadKind.DEPENDENCY) {
+        blocking = memory.blocking;
+        break;
+      }
+      reads.push(k, memory.readTxn, memory.readIncarnation);
+      step = vm.next(memory.readValue);
+    }
+    if (step.done) {
+      const effect = step.value;
+      const keys = effect.writes.map(([key]) => memory.keyIndex(key));
+      yield;
+      const wroteNew = memory.record(txn, incarnation, reads, keys, effect.writes.map(([, v]) => v));
+      ctx.onRecord(txn, incarnation, effect);
+      yield;
+      return scheduler.finishExecution(txn, incarnation, wroteNew);
+    }
+    vm.return(undefined as never);
+    stats.dependencies++;
+    yield;
+    if (scheduler.addDependency(txn, blocking)) return TaskKind.NONE;
+  }
+}
+
+/** needs_reexecution(version): validate the read set; the one validator that aborts turns the writes into ESTIMATEs. */
+function* needsReexecution(ctx: WorkerContext, stats: WorkerStats, txn: number, incarnation: number): Generator<void, TaskKind, void> {
+  stats.validations++;
+  const valid = ctx.memory.validateReadSet(txn);
+  yield;
+  const aborted = !valid && ctx.scheduler.tryValidationAbort(txn, incarnation);
+  if (aborted) {
+    yield;
+    ctx.memory.convertWritesToEstimates(txn);
+  }
+  yield;
+  return ctx.scheduler.finishValidation(txn, aborted);
+}
+
+/** run(): the worker loop, until the scheduler's done marker is set. */
+export function* runWorker(ctx: WorkerContext, stats: WorkerStats): Generator<boolean | void, void, void> {
+  const s = ctx.scheduler;
+  let kind = TaskKind.NONE;
+  while (!s.done()) {
+    if (kind === TaskKind.EXECUTION) kind = yield* tryExecute(ctx, stats, s.taskTxn, s.taskIncarnation);
+    if (kind === TaskKind.VALIDATION) kind = yield* needsReexecution(ctx, stats, s.taskTxn, s.taskIncarnation);
+    if (kind === TaskKind.NONE) {
+      yield IDLE;
+      kind = s.nextTask();
+    }
+  }
+}
+
+/** What a worker yields when it found no task: the parallel driver may then back off. */
+export const IDLE = true;
+
+/** Idle polls before the parallel driver starts sleeping between polls. */
+const SPINS_BEFORE_SLEEP = 64;
+/** How long one back-off sleep lasts, in ms (Atomics.wait's timeout). */
+const SLEEP_MS = 0.05;
+
+/**
+ * Runs a worker to its end without interleaving (parallel mode: one per thread). A worker that keeps
+ * finding no task sleeps briefly between polls instead of spinning, so that on an oversubscribed
+ * machine it does not take the core from the worker that has the work. Timing only: the sleeps
+ * never change what a worker does.
+ */
+export function drain(g: Generator<boolean | void, void, void>): void {
+  const nap = new Int32Array(new SharedArrayBuffer(4));
+  let idle = 0;
+  for (let step = g.next(); !step.done; step = g.next()) {
+    if (step.value !== IDLE) idle = 0;
+    else if (++idle > SPINS_BEFORE_SLEEP) Atomics.wait(nap, 0, 0, SLEEP_MS);
+  }
+}
