@@ -4,9 +4,10 @@
  * @module
  */
 import { codecSuite } from "./codec/suite.js";
+import { consensusSuite } from "./consensus/suite.js";
 import type { Suite } from "./harness/suite.js";
 
-export const SUITES: readonly Suite[] = [codecSuite];
+export const SUITES: readonly Suite[] = [codecSuite, consensusSuite];
 
 export function getSuite(name: string): Suite | undefined {
   return SUITES.find((s) => s.name === name);
