@@ -5,7 +5,7 @@
  * @module
  */
 import { Rng } from "../../reference/common/rng.js";
-import { compareDigests, genesis, headerDigest, quorumThreshold, stakeOf, type Committee, type Header } from "../../reference/consensus/index.js";
+import { compareDigests, genesis, isLeaderRound, leaderOf, headerDigest, quorumThreshold, stakeOf, type Committee, type Header } from "../../reference/consensus/index.js";
 
 export interface DagParams {
   stakes: number[];
@@ -14,6 +14,11 @@ export interface DagParams {
   slowPercent: number;
   /** Chance in percent that a header takes each extra parent beyond a quorum. */
   extraParentPercent: number;
+  /** Chance in percent that a header avoids the previous round's leader while it can (few votes for it). */
+  avoidLeaderPercent?: number;
+  /** Slow authorities (Sui's slow nodes): others take their certificates as parents last, with chance avoidSlowPercent. */
+  slowAuthors?: number[];
+  avoidSlowPercent?: number;
 }
 
 /** A DAG as headers in round order, every round's parents of ≥ quorum stake from the round before. */
@@ -37,6 +42,12 @@ export function randomDag(p: DagParams, rng: Rng): Header[] {
         const j = rng.below(i + 1);
         [order[i], order[j]] = [order[j]!, order[i]!];
       }
+      if (isLeaderRound(r - 1) && rng.chance(p.avoidLeaderPercent ?? 0, 100)) {
+        const leader = leaderOf(c, r - 1);
+        order.sort((x, y) => Number(x.author === leader) - Number(y.author === leader)); // the leader last: taken only if needed
+      }
+      const slow = new Set(p.slowAuthors ?? []);
+      if (!slow.has(a) && rng.chance(p.avoidSlowPercent ?? 0, 100)) order.sort((x, y) => Number(slow.has(x.author)) - Number(slow.has(y.author)));
       const parents: Header[] = [];
       for (const h of order) {
         if (stakeOf(c, parents.map((x) => x.author)) < q || rng.chance(p.extraParentPercent, 100)) parents.push(h);
@@ -59,4 +70,9 @@ export function shuffled<T>(items: readonly T[], rng: Rng): T[] {
     [a[i], a[j]] = [a[j]!, a[i]!];
   }
   return a;
+}
+
+/** Round order, except that some authorities' certificates all come last: Sui's "slow nodes". */
+export function slowAuthorityOrder(dag: readonly Header[], authors: readonly number[]): Header[] {
+  return [...dag.filter((h) => !authors.includes(h.author)), ...dag.filter((h) => authors.includes(h.author))];
 }

@@ -7,6 +7,8 @@ import { toHex } from "../../reference/common/hex.js";
 import {
   Bullshark,
   Dag,
+  REFERENCE_RULES,
+  type ProtocolRules,
   MAX_COMMITTEE_SIZE,
   MAX_ROUND,
   MAX_SCHEDULE_SPAN,
@@ -107,14 +109,14 @@ function gcDepthOf(o: JsonObject): number {
  * a second certificate for an occupied slot is EQUIVOCATION), buffered until its parents are in, then
  * inserted and the commit rule run. Certificates whose parents never arrive stay unordered.
  */
-export function orderDag(committee: Committee, gcDepth: number, headers: readonly Header[]): CommittedSubDag[] {
+export function orderDag(committee: Committee, gcDepth: number, headers: readonly Header[], rules: ProtocolRules = REFERENCE_RULES): CommittedSubDag[] {
   const dag = new Dag();
   for (const g of genesis(committee)) dag.insert(g, headerDigest(g.header));
-  const bullshark = new Bullshark(committee, gcDepth);
+  const bullshark = new Bullshark(committee, gcDepth, rules.ordering);
   const waiting: Header[] = [];
   const commits: CommittedSubDag[] = [];
   const insert = (h: Header) => {
-    const digest = checkHeader(committee, h, (d) => dag.get(digestKey(d))?.header, gcDepth);
+    const digest = checkHeader(committee, h, (d) => dag.get(digestKey(d))?.header, gcDepth, rules.quorum);
     const slot = dag.slot(h.round, h.author);
     if (slot && slot.key !== digestKey(digest)) fail("EQUIVOCATION", `a second certificate for author ${h.author} round ${h.round}`);
     dag.insert({ header: h, signers: [], signature: new Uint8Array(0) }, digest);
@@ -152,6 +154,8 @@ const SCENARIO_SCHEMA = objectSchema({
   gcDepth: UINT_SCHEMA,
   partitions: { type: "array", items: objectSchema({ from: UINT_SCHEMA, until: UINT_SCHEMA, groups: { type: "array", items: intList } }) },
   delays: intList,
+  slow: intList,
+  slowBy: UINT_SCHEMA,
 });
 
 /** Scenario limits of the `simulate` operation, so a request stays small. */
@@ -176,6 +180,8 @@ export function scenarioFromJson(o: JsonObject): Scenario {
       return { from: getInt(x, "from"), until: getInt(x, "until"), groups: getArray(x, "groups").map((g, j) => intArray({ [`groups[${j}]`]: g }, `groups[${j}]`)) };
     }),
     delays: intArray(o, "delays"),
+    slow: intArray(o, "slow"),
+    slowBy: getInt(o, "slowBy"),
   };
   if (sc.nodes.length > SCENARIO_LIMITS.nodes || sc.stakes.length > SCENARIO_LIMITS.nodes || sc.until > SCENARIO_LIMITS.until || sc.delays.length > SCENARIO_LIMITS.delays || sc.partitions.length > SCENARIO_LIMITS.partitions) {
     throw new BadInput(`scenario beyond the limits ${JSON.stringify(SCENARIO_LIMITS)}`);
@@ -195,6 +201,8 @@ export function scenarioToJson(sc: Scenario): JsonObject {
     gcDepth: sc.gcDepth,
     partitions: sc.partitions.map((p) => ({ from: p.from, until: p.until, groups: p.groups.map((g) => [...g]) })),
     delays: sc.delays,
+    slow: sc.slow,
+    slowBy: sc.slowBy,
   };
 }
 

@@ -67,6 +67,9 @@ export interface Scenario {
   partitions: Partition[];
   /** Delay of the i-th message sent: delays[i mod |delays|] (1 if empty); see {@link messageDelay}. */
   delays: number[];
+  /** Slow nodes: before GST, every message they send arrives `slowBy` time units later. */
+  slow: number[];
+  slowBy: number;
 }
 
 /** A node implementation as the simulator drives it: events in, outputs out. */
@@ -222,6 +225,9 @@ export class Simulation {
   readonly trace: string[] = [];
   readonly sequences: Record<number, string[]> = {};
   ordered = 0;
+  /** Targets of "all" from each node, and the nodes of each authority, in id order. */
+  private readonly allBut: number[][];
+  private readonly byAuthority: number[][];
 
   constructor(
     readonly sc: Scenario,
@@ -231,6 +237,9 @@ export class Simulation {
     checkScenario(sc);
     this.committee = scenarioCommittee(sc, scheme);
     this.checker = new Checker(sc, this.committee, scheme);
+    const ids = sc.nodes.map((_, id) => id);
+    this.allBut = ids.map((id) => ids.filter((x) => x !== id));
+    this.byAuthority = sc.stakes.map((_, a) => ids.filter((id) => sc.nodes[id]!.authority === a));
     sc.nodes.forEach((_, id) => {
       if (correctCode(sc, id)) this.sequences[id] = [];
       this.enqueue(0, id, { kind: "batch", digest: batchOf(id) });
@@ -267,8 +276,7 @@ export class Simulation {
     for (const t of out.timers) this.enqueue(this.now + this.sc.timeout, node, { kind: "timeout", round: t });
     for (const m of out.messages) {
       this.checker.onSend(node, m.message, this.now);
-      const targets = this.sc.nodes.map((_, id) => id).filter((id) => (m.to === "all" ? id !== node : this.sc.nodes[id]!.authority === m.to));
-      for (const to of targets) this.send(node, to, authority, m.message);
+      for (const to of m.to === "all" ? this.allBut[node]! : (this.byAuthority[m.to] ?? [])) this.send(node, to, authority, m.message);
     }
     if (correctCode(this.sc, node)) {
       for (const c of out.commits) {
@@ -283,7 +291,7 @@ export class Simulation {
     const i = this.sent++;
     const d = messageDelay(this.sc, i, this.now);
     if (d === "lost") return;
-    let at = this.now + d;
+    let at = this.now + d + (this.now < this.sc.gst && this.sc.slow.includes(fromNode) ? this.sc.slowBy : 0);
     for (const p of this.sc.partitions) {
       if (this.now >= p.from && this.now < p.until && separated(p, fromNode, to)) at = Math.max(at, p.until + d);
     }

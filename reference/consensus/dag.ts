@@ -19,6 +19,8 @@ export interface DagVertex {
 export class Dag {
   readonly vertices = new Map<string, DagVertex>();
   private readonly rounds = new Map<number, Map<number, DagVertex>>();
+  /** Slot certificates of each round in author order, kept sorted on insertion. */
+  private readonly sorted = new Map<number, DagVertex[]>();
 
   has(key: string): boolean {
     return this.vertices.has(key);
@@ -38,7 +40,14 @@ export class Dag {
     this.vertices.set(key, v);
     let slots = this.rounds.get(h.round);
     if (!slots) this.rounds.set(h.round, (slots = new Map()));
-    if (!slots.has(h.author)) slots.set(h.author, v);
+    if (!slots.has(h.author)) {
+      slots.set(h.author, v);
+      let list = this.sorted.get(h.round);
+      if (!list) this.sorted.set(h.round, (list = []));
+      let i = list.length;
+      while (i > 0 && list[i - 1]!.ref.author > h.author) i--;
+      list.splice(i, 0, v);
+    }
     return v;
   }
 
@@ -48,8 +57,7 @@ export class Dag {
   }
 
   /** The slot certificates of one round, in author order. */
-  round(round: number): DagVertex[] {
-    const slots = this.rounds.get(round);
-    return slots ? [...slots.values()].sort((a, b) => a.ref.author - b.ref.author) : [];
+  round(round: number): readonly DagVertex[] {
+    return this.sorted.get(round) ?? [];
   }
 }

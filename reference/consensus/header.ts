@@ -51,8 +51,16 @@ export function encodeHeader(h: Header): Uint8Array {
 
 /** A header's digest, which is also its certificate's: SHA-256(encodeHeader(h)). */
 export function headerDigest(h: Header): Digest {
-  return sha256(encodeHeader(h));
+  let d = digestCache.get(h);
+  if (!d) digestCache.set(h, (d = sha256(encodeHeader(h))));
+  return d;
 }
+
+/**
+ * Digests by header object. Values of this component are never mutated after construction, so a
+ * header object has one digest; simulations pass one object to many nodes and hash it once.
+ */
+const digestCache = new WeakMap<Header, Digest>();
 
 const VOTE_TAG = utf8ToBytes(VOTE_DOMAIN);
 

@@ -92,6 +92,8 @@ export interface NodeState {
   readonly timedOut: Set<number>;
   /** Vertices already in the causal history of one of this node's headers (for weak links). */
   readonly linked: Set<string>;
+  /** Vertices of round ≥ 1 not yet linked: the candidates for weak parents. */
+  readonly unlinked: Map<string, DagVertex>;
   /** The latest certificate of this node's own. */
   ownCertificate: Certificate | undefined;
 }
@@ -120,6 +122,7 @@ export function initNode(config: NodeConfig): NodeState {
     batches: [],
     timedOut: new Set(),
     linked: new Set(),
+    unlinked: new Map(),
     ownCertificate: undefined,
   };
 }
@@ -247,7 +250,8 @@ function insertCertificate(s: NodeState, first: Certificate, firstDigest: Digest
     s.buffered.delete(key);
     const ok = valid(() => checkHeader(committee, cert.header, (d) => s.dag.get(digestKey(d))?.header, gcDepth, s.rules.quorum));
     if (ok) {
-      s.dag.insert(cert, digest);
+      const v = s.dag.insert(cert, digest);
+      if (!s.linked.has(v.key) && s.dag.slot(v.ref.round, v.ref.author) === v) s.unlinked.set(v.key, v);
       out.commits.push(...s.bullshark.tryCommit(s.dag, cert.header.round));
       const pendingHeader = s.pendingHeaders.size ? [...s.pendingHeaders.values()].filter((h) => h.parents.some((p) => digestKey(p) === key)) : [];
       for (const h of pendingHeader) onHeader(s, h, out);
@@ -308,13 +312,16 @@ function propose(s: NodeState, r: number, out: StepOutput): void {
   const { gcDepth } = s.config;
   const strong = s.dag.round(r - 1);
   markLinked(s, strong, r - gcDepth);
+  const candidates = [...s.unlinked.values()].filter((v) => v.ref.round <= r - 2).sort((a, b) => b.ref.round - a.ref.round || a.ref.author - b.ref.author);
   const weak: DagVertex[] = [];
-  for (let wr = r - 2; wr >= Math.max(1, r - gcDepth); wr--) {
-    for (const v of s.dag.round(wr)) {
-      if (s.linked.has(v.key) || weak.length + strong.length >= MAX_HEADER_PARENTS) continue;
-      weak.push(v);
-      markLinked(s, [v], r - gcDepth);
+  for (const v of candidates) {
+    if (v.ref.round < r - gcDepth) {
+      s.unlinked.delete(v.key); // too old to link ever again
+      continue;
     }
+    if (s.linked.has(v.key) || weak.length + strong.length >= MAX_HEADER_PARENTS) continue;
+    weak.push(v);
+    markLinked(s, [v], r - gcDepth);
   }
   s.batches.sort(compareDigests);
   const payload = s.batches.splice(0, MAX_HEADER_PAYLOAD);
@@ -333,7 +340,10 @@ function propose(s: NodeState, r: number, out: StepOutput): void {
 /** Marks the causal histories of `from` (down to round `floor`) as linked. */
 function markLinked(s: NodeState, from: readonly DagVertex[], floor: number): void {
   const stack = from.filter((v) => !s.linked.has(v.key));
-  for (const v of stack) s.linked.add(v.key);
+  for (const v of stack) {
+    s.linked.add(v.key);
+    s.unlinked.delete(v.key);
+  }
   while (stack.length) {
     const v = stack.pop()!;
     for (const p of v.parents) {
@@ -341,6 +351,7 @@ function markLinked(s: NodeState, from: readonly DagVertex[], floor: number): vo
       const pv = s.dag.get(p);
       if (!pv || pv.ref.round < floor) continue;
       s.linked.add(p);
+      s.unlinked.delete(p);
       stack.push(pv);
     }
   }

@@ -46,6 +46,12 @@ function isGenesisHeader(h: Header): boolean {
   return h.round === 0 && bytesEqual(encodeHeader(h), encodeHeader(genesisCertificate(h.author).header));
 }
 
+/**
+ * Certificates whose aggregate verified, per committee and scheme. Values are never mutated after
+ * construction, so a certificate object delivered to many simulated nodes is verified once.
+ */
+const verified = new WeakMap<Certificate, WeakMap<Committee, SignatureScheme>>();
+
 /** Vote rules V1 voter known, V2 author and round match the header, V3 signature verifies. */
 export function checkVote(c: Committee, scheme: SignatureScheme, v: Vote, header: Header): void {
   if (!Number.isSafeInteger(v.voter) || v.voter < 0 || v.voter >= c.authorities.length) fail("UNKNOWN_AUTHORITY", `voter ${v.voter}`);
@@ -76,7 +82,11 @@ export function checkCertificate(c: Committee, scheme: SignatureScheme, cert: Ce
   const stake = stakeOf(c, cert.signers);
   if (stake < rule.quorum(c)) fail("INSUFFICIENT_STAKE", `signers' stake ${stake} < ${rule.quorum(c)}`);
   const d = headerDigest(h);
+  if (verified.get(cert)?.get(c) === scheme) return d;
   const keys = cert.signers.map((s) => c.authorities[s]!.publicKey);
   if (!scheme.verifyAggregate(keys, voteMessage(d), cert.signature)) fail("INVALID_SIGNATURE", "the aggregate signature does not verify");
+  let byCommittee = verified.get(cert);
+  if (!byCommittee) verified.set(cert, (byCommittee = new WeakMap()));
+  byCommittee.set(c, scheme);
   return d;
 }
