@@ -13,7 +13,7 @@ import { rulesOf, type RulesName } from "./mutants.js";
 import { orderDag } from "./operations.js";
 import type { Violation } from "./invariants.js";
 import { scenarioToJson } from "./operations.js";
-import { runScenario, type NodeContext, type NodeDriver, type Scenario } from "./simulator.js";
+import { runScenario, runScenarioAsync, type AsyncNodeDriver, type NodeContext, type NodeDriver, type Scenario } from "./simulator.js";
 import type { JsonObject } from "../harness/operation.js";
 
 export interface CampaignOptions extends CampaignParams {
@@ -178,4 +178,21 @@ export function runStandardCampaign(o: StandardCampaignOptions): StandardCampaig
   if (net.counterexample) return { networkRuns: net.runs, dagRuns: 0, network: net.counterexample, dag: undefined };
   const dag = runDagCampaign({ rules: o.rules, runs: o.dagRuns, seed: o.seed, onRun: (d) => o.onRun?.("dag", d) });
   return { networkRuns: net.runs, dagRuns: dag.runs, network: undefined, dag: dag.violation };
+}
+
+/** {@link runCampaign} with some nodes driven asynchronously (an external implementation); shrinks too. */
+export async function runCampaignAsync(o: Omit<CampaignOptions, "driver"> & { driver: (ctx: NodeContext, run: number) => AsyncNodeDriver | undefined }): Promise<CampaignResult> {
+  let done = 0;
+  const run = (sc: Scenario) => runScenarioAsync(sc, (ctx) => o.driver(ctx, done));
+  const prop = fc.asyncProperty(scenarioArb(o), async (sc) => {
+    done++;
+    o.onRun?.(done);
+    return (await run(sc)).violation === undefined;
+  });
+  const details = await fc.check(prop, { seed: o.seed, numRuns: o.runs, endOnFailure: o.shrink === false });
+  if (!details.failed || !details.counterexample) return { runs: done, counterexample: undefined };
+  const scenario = details.counterexample[0];
+  done++;
+  const violation = (await run(scenario)).violation!;
+  return { runs: details.numRuns, counterexample: { scenario, violation, seed: o.seed, path: details.counterexamplePath ?? "", shrinks: details.numShrinks } };
 }
