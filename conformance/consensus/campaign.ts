@@ -85,6 +85,8 @@ export interface DagCampaignOptions {
   rules: RulesName;
   /** Delivery orders tried per DAG. */
   orders?: number;
+  /** Shrink the violating DAG (default false). */
+  shrink?: boolean;
   onRun?: (done: number) => void;
 }
 
@@ -129,8 +131,9 @@ export function runDagCampaign(o: DagCampaignOptions): { runs: number; violation
     }
     return true;
   });
-  const details = fc.check(prop, { seed: o.seed, numRuns: o.runs, endOnFailure: true });
-  return { runs: done, violation: details.failed ? found : undefined };
+  const details = fc.check(prop, { seed: o.seed, numRuns: o.runs, endOnFailure: !o.shrink });
+  // the last failing run is fast-check's final (shrunk) counterexample
+  return { runs: details.failed ? details.numRuns : done, violation: details.failed ? found : undefined };
 }
 
 const sequenceOf = (commits: readonly CommittedSubDag[]): string[] => commits.flatMap((c) => c.vertices.map((v) => digestKey(v.digest)));

@@ -62,7 +62,7 @@ export async function consensusCheck(o: CheckOptions, out: Log, err: Log): Promi
   }
   out(`network: no violation in ${r.runs} runs`);
   if (o.dagRuns === 0) return 0;
-  const d = runDagCampaign({ rules: o.rules, runs: o.dagRuns, seed: o.seed, onRun: progress(err, "random DAGs", o.dagRuns) });
+  const d = runDagCampaign({ rules: o.rules, runs: o.dagRuns, seed: o.seed, shrink: true, onRun: progress(err, "random DAGs", o.dagRuns) });
   if (!d.violation) return finish(out, `random DAGs: no violation in ${d.runs} DAGs`);
   return violation(out, o.trace, dagTrace(d.violation, o, command), `${d.violation.invariant}: ${d.violation.detail}`);
 }

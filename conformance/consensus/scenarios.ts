@@ -3,7 +3,6 @@
  * vectors with their seed and provenance (spec/consensus.md §Scenario vectors).
  * @module
  */
-import type { RulesName } from "./mutants.js";
 import type { NodeSpec, Scenario } from "./simulator.js";
 
 const honestNodes = (n: number): NodeSpec[] => Array.from({ length: n }, (_, authority) => ({ authority, behaviour: "honest" as const }));
@@ -55,12 +54,4 @@ export const STANDARD_SCENARIOS = {
   },
 } satisfies Record<string, NamedScenario>;
 
-export interface Counterexample {
-  rules: RulesName;
-  /** Where it came from: campaign, seed, path, and that it was shrunk. */
-  provenance: string;
-  scenario: Scenario;
-}
-
-/** Counterexamples found by `pwo consensus check` against mutants, shrunk (see conformance/consensus/campaign.ts). */
-export const COUNTEREXAMPLES: Counterexample[] = [];
+export { COUNTEREXAMPLES, type Counterexample } from "./counterexamples.js";

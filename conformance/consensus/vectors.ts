@@ -24,6 +24,7 @@ import { randomDag, shuffled } from "./dags.js";
 import { certificateToJson, committeeToJson, headerToJson, scenarioToJson } from "./operations.js";
 import { referenceDriver, runScenario, type Scenario } from "./simulator.js";
 import { COUNTEREXAMPLES, STANDARD_SCENARIOS } from "./scenarios.js";
+import { DAG_COUNTEREXAMPLES } from "./counterexamples.js";
 
 export const CONSENSUS_FLAGS: Record<string, string> = {
   Boundary: "a limit or edge of a range (single authority, round 0, first leader round)",
@@ -194,6 +195,9 @@ function orderDagCases(seed: string): CaseSpec[] {
   out.push(invalid("a second certificate for one slot", "EQUIVOCATION", { stakes: [1, 1, 1, 1], gcDepth: 50, certificates: [...slow.filter((h) => h.round <= 2), eq].map(headerToJson) }, ["Equivocation"]));
   const r3 = slow.find((h) => h.round === 3)!;
   out.push(invalid("a certificate with a single parent", "INSUFFICIENT_PARENTS", { stakes: [1, 1, 1, 1], gcDepth: 50, certificates: [...slow.filter((h) => h.round <= 2), { ...r3, parents: [r3.parents[0]!] }].map(headerToJson) }, ["Parents"]));
+  for (const c of DAG_COUNTEREXAMPLES) {
+    out.push(valid(`counterexample against ${c.rules}: ${c.provenance}`, { stakes: c.stakes, gcDepth: c.gcDepth, certificates: c.order.slice(0, c.delivered) }, ["RandomDag", "DeliveryOrder", "Counterexample"]));
+  }
   return out;
 }
 
