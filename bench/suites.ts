@@ -4,9 +4,10 @@
  * @module
  */
 import { codecBench } from "./codec.js";
+import { consensusBench } from "./consensus.js";
 import type { BenchSuite } from "./harness.js";
 
-export const BENCH_SUITES: readonly BenchSuite[] = [codecBench];
+export const BENCH_SUITES: readonly BenchSuite[] = [codecBench, consensusBench];
 
 export function getBenchSuite(name: string): BenchSuite | undefined {
   return BENCH_SUITES.find((s) => s.name === name);
