@@ -5,11 +5,12 @@
  */
 import { blsBench } from "./bls.js";
 import { codecBench } from "./codec.js";
+import { consensusBench } from "./consensus.js";
 import { daBench } from "./da.js";
 import { execBench } from "./exec.js";
 import type { BenchSuite } from "./harness.js";
 
-export const BENCH_SUITES: readonly BenchSuite[] = [codecBench, blsBench, daBench, execBench];
+export const BENCH_SUITES: readonly BenchSuite[] = [codecBench, blsBench, daBench, execBench, consensusBench];
 
 export function getBenchSuite(name: string): BenchSuite | undefined {
   return BENCH_SUITES.find((s) => s.name === name);

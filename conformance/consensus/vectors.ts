@@ -1,0 +1,223 @@
+/**
+ * The consensus suite's vector cases. Inputs are built here from labelled seeds; every expected
+ * answer is computed by the reference (conformance/harness/vectorfile.ts), and `expect` only states
+ * the author's intent.
+ * @module
+ */
+import { Rng } from "../../reference/common/rng.js";
+import {
+  MAX_HEADER_PAYLOAD,
+  MAX_SCHEDULE_SPAN,
+  SIM_HASH_SCHEME,
+  compareDigests,
+  deriveKeyPair,
+  genesisCertificate,
+  headerDigest,
+  voteMessage,
+  type Certificate,
+  type Committee,
+  type Header,
+} from "../../reference/consensus/index.js";
+import type { JsonObject } from "../harness/operation.js";
+import type { CaseSpec } from "../harness/vectorfile.js";
+import { randomDag, shuffled } from "./dags.js";
+import { certificateToJson, committeeToJson, headerToJson, scenarioToJson } from "./operations.js";
+import { referenceDriver, runScenario, type Scenario } from "./simulator.js";
+import { COUNTEREXAMPLES, STANDARD_SCENARIOS } from "./scenarios.js";
+import { DAG_COUNTEREXAMPLES } from "./counterexamples.js";
+
+export const CONSENSUS_FLAGS: Record<string, string> = {
+  Boundary: "a limit or edge of a range (single authority, round 0, first leader round)",
+  Weighted: "a committee with unequal stakes",
+  RandomDag: "a random DAG with slow authorities and missing leaders, Sui-style",
+  DeliveryOrder: "the same DAG delivered in another order; the sequence must not change",
+  GarbageCollection: "a garbage-collection depth small enough to drop vertices from histories",
+  Structure: "a header or certificate field out of range, mis-sized or not canonically ordered",
+  Parents: "a parent rule: unknown, wrong round, duplicate author, too little stake, not genesis",
+  Signature: "a signer set or aggregate signature rule",
+  Equivocation: "two different certificates for one author and round",
+  Honest: "a scenario with every validator honest",
+  Byzantine: "a scenario with Byzantine validators (up to f)",
+  Twins: "two machines sharing one validator key",
+  Partition: "a network partition that heals",
+  Asynchrony: "lost and delayed messages before GST",
+  Crash: "a validator that crashes",
+  Mutant: "nodes run a mutant of the reference; the verdict is the violation the harness found",
+  Counterexample: "a counterexample found by the campaign, shrunk, with its seed and provenance in the comment",
+};
+
+const valid = (comment: string, input: JsonObject, flags: string[] = []): CaseSpec => ({ comment, flags, input, expect: "valid" });
+const invalid = (comment: string, code: string, input: JsonObject, flags: string[]): CaseSpec => ({ comment, flags, input, expect: code });
+
+function scheduleCases(rng: Rng): CaseSpec[] {
+  const out: CaseSpec[] = [
+    valid("4 equal stakes, rounds 0..20: round-robin", { stakes: [1, 1, 1, 1], fromRound: 0, toRound: 20 }, ["Boundary"]),
+    valid("single authority", { stakes: [5], fromRound: 1, toRound: 9 }, ["Boundary"]),
+    valid("stakes 1, 2, 3, 4: leaders in proportion, evenly spread", { stakes: [1, 2, 3, 4], fromRound: 2, toRound: 42 }, ["Weighted"]),
+    valid("one whale among ten", { stakes: [100, 1, 1, 1, 1, 1, 1, 1, 1, 1], fromRound: 2, toRound: 60 }, ["Weighted"]),
+    valid("100 equal stakes, rounds 190..410 (wraps around)", { stakes: new Array(100).fill(7), fromRound: 190, toRound: 410 }, []),
+  ];
+  for (let i = 0; i < 3; i++) {
+    const stakes = Array.from({ length: rng.between(4, 12) }, () => rng.between(1, 1000));
+    const from = rng.between(0, 5000);
+    out.push(valid(`random stakes #${i}`, { stakes, fromRound: from, toRound: from + rng.between(10, 80) }, ["Weighted"]));
+  }
+  out.push(
+    invalid("empty committee", "INVALID_COMMITTEE", { stakes: [], fromRound: 0, toRound: 4 }, ["Boundary"]),
+    invalid("a stake of zero", "INVALID_COMMITTEE", { stakes: [1, 0, 1, 1], fromRound: 0, toRound: 4 }, ["Boundary"]),
+    invalid("fromRound above toRound", "INVALID_ROUND", { stakes: [1, 1, 1, 1], fromRound: 10, toRound: 8 }, ["Boundary"]),
+    invalid("a span above MAX_SCHEDULE_SPAN", "TOO_MANY_ENTRIES", { stakes: [1, 1, 1, 1], fromRound: 0, toRound: MAX_SCHEDULE_SPAN + 1 }, ["Boundary"]),
+  );
+  return out;
+}
+
+const d32 = (rng: Rng) => rng.bytes(32);
+const sorted = (ds: Uint8Array[]) => [...ds].sort(compareDigests);
+
+/** Certificates of a short all-honest simulation (4 equal stakes, sim-hash-v1), by round. */
+function simulatedCertificates(): Certificate[] {
+  const seen = new Map<string, Certificate>();
+  const sc: Scenario = { ...STANDARD_SCENARIOS.honest4.scenario, until: 60 };
+  runScenario(sc, {
+    driver: (ctx) => {
+      const inner = referenceDriver(ctx);
+      return {
+        step: (e) => {
+          const out = inner.step(e);
+          for (const m of out.messages) if (m.message.type === "certificate") seen.set(Buffer.from(headerDigest(m.message.certificate.header)).toString("hex"), m.message.certificate);
+          return out;
+        },
+      };
+    },
+  });
+  return [...seen.values()].sort((a, b) => a.header.round - b.header.round || a.header.author - b.header.author);
+}
+
+function simCommittee(n: number): Committee {
+  return { authorities: Array.from({ length: n }, (_, i) => ({ stake: 1, publicKey: deriveKeyPair(SIM_HASH_SCHEME, "sim", i).publicKey })) };
+}
+
+function headerDigestCases(rng: Rng): CaseSpec[] {
+  const stakes = [1, 1, 1, 1];
+  const h = (header: Header) => ({ stakes, header: headerToJson(header) });
+  const parents = sorted([d32(rng), d32(rng), d32(rng)]);
+  const base: Header = { author: 2, round: 7, payload: sorted([d32(rng), d32(rng)]), parents };
+  return [
+    valid("a header with two batches and three parents", h(base)),
+    valid("empty payload", h({ ...base, payload: [] }), ["Boundary"]),
+    valid("round 2^32 − 1, author n − 1", h({ ...base, round: 2 ** 32 - 1, author: 3 }), ["Boundary"]),
+    valid("MAX_HEADER_PAYLOAD batches", h({ ...base, payload: sorted(Array.from({ length: MAX_HEADER_PAYLOAD }, () => d32(rng))) }), ["Boundary"]),
+    invalid("author n", "UNKNOWN_AUTHORITY", h({ ...base, author: 4 }), ["Structure"]),
+    invalid("round 0 (genesis only)", "INVALID_ROUND", h({ ...base, round: 0 }), ["Structure"]),
+    invalid("round 2^32", "INVALID_ROUND", h({ ...base, round: 2 ** 32 }), ["Structure"]),
+    invalid("a 31-byte parent", "INVALID_DIGEST", h({ ...base, parents: [parents[0]!.subarray(0, 31), parents[1]!] }), ["Structure"]),
+    invalid("parents descending", "NON_CANONICAL_ORDER", h({ ...base, parents: [...parents].reverse() }), ["Structure"]),
+    invalid("a repeated batch digest", "NON_CANONICAL_ORDER", h({ ...base, payload: [base.payload[0]!, base.payload[0]!] }), ["Structure"]),
+    invalid("MAX_HEADER_PAYLOAD + 1 batches", "TOO_MANY_ENTRIES", h({ ...base, payload: Array.from({ length: MAX_HEADER_PAYLOAD + 1 }, () => base.payload[0]!) }), ["Structure"]),
+  ];
+}
+
+function checkHeaderCases(certs: Certificate[]): CaseSpec[] {
+  const stakes = [1, 1, 1, 1];
+  const headers = certs.map((c) => c.header);
+  const round = (r: number) => headers.filter((h) => h.round === r);
+  const target = headers.find((h) => h.round === 4 && h.parents.length >= 3)!;
+  const known = headers.filter((h) => h.round < 4);
+  const input = (header: Header, k: Header[] = known, gcDepth = 50) => ({ stakes, gcDepth, header: headerToJson(header), known: k.map(headerToJson) });
+  const r3 = round(3);
+  const quorumOf = (list: Header[], k: number) => sorted(list.slice(0, k).map(headerDigest));
+  const twin: Header = { ...r3[0]!, payload: sorted([...r3[0]!.payload, new Uint8Array(32).fill(7)]) };
+  const fakeGenesis: Header = { author: 1, round: 0, payload: [new Uint8Array(32).fill(1)], parents: [] };
+  const g = [0, 1, 2, 3].map((a) => headerDigest(genesisCertificate(a).header));
+  return [
+    valid("a round-4 header of a simulated run with all its parents known", input(target)),
+    valid("round 1 on three genesis parents", input({ author: 0, round: 1, payload: [], parents: sorted(g.slice(0, 3)) }, []), ["Boundary"]),
+    valid("a weak parent two rounds back", input({ author: 1, round: 4, payload: [], parents: sorted([...quorumOf(r3, 3), headerDigest(round(2)[0]!)]) })),
+    invalid("a parent nobody has", "UNKNOWN_PARENT", input(target, known.filter((h) => headerDigest(h).toString() !== target.parents[0]!.toString())), ["Parents"]),
+    invalid("only two parents of the previous round (quorum is 3)", "INSUFFICIENT_PARENTS", input({ ...target, parents: quorumOf(r3, 2) }), ["Parents"]),
+    invalid("two previous-round parents by one author", "DUPLICATE_PARENT_AUTHOR", input({ ...target, parents: sorted([...quorumOf(r3, 3), headerDigest(twin)]) }, [...known, twin]), ["Parents", "Equivocation"]),
+    invalid("a parent of the header's own round", "INVALID_PARENT_ROUND", input({ ...round(3)[0]!, author: 3, parents: sorted([...round(3)[0]!.parents, headerDigest(round(3)[1]!)]) }), ["Parents"]),
+    invalid("a weak parent deeper than gcDepth", "INVALID_PARENT_ROUND", input({ author: 1, round: 4, payload: [], parents: sorted([...quorumOf(r3, 3), headerDigest(round(1)[0]!)]) }, known, 2), ["Parents", "GarbageCollection"]),
+    invalid("a round-1 header on a round-0 header that is not genesis", "MISSING_GENESIS_PARENTS", input({ author: 0, round: 1, payload: [], parents: sorted([g[0]!, g[2]!, g[3]!, headerDigest(fakeGenesis)]) }, [fakeGenesis]), ["Parents"]),
+    invalid("structural rules come first: author n", "UNKNOWN_AUTHORITY", input({ ...target, author: 4 }), ["Structure"]),
+  ];
+}
+
+function checkCertificateCases(certs: Certificate[]): CaseSpec[] {
+  const committee = committeeToJson(SIM_HASH_SCHEME.name, simCommittee(4));
+  const input = (c: Certificate, com: JsonObject = committee) => ({ committee: com, certificate: certificateToJson(c) });
+  const c5 = certs.find((c) => c.header.round === 5)!;
+  const c1 = certs.find((c) => c.header.round === 1)!;
+  const sk = (i: number) => deriveKeyPair(SIM_HASH_SCHEME, "sim", i).secretKey;
+  const signWith = (h: Header, signers: number[]): Certificate => ({ header: h, signers, signature: SIM_HASH_SCHEME.aggregate(signers.map((s) => SIM_HASH_SCHEME.sign(sk(s), voteMessage(headerDigest(h))))) });
+  const weighted = committeeToJson(SIM_HASH_SCHEME.name, { authorities: simCommittee(4).authorities.map((a, i) => ({ ...a, stake: [7, 1, 1, 1][i]! })) });
+  return [
+    valid("a round-5 certificate of a simulated run", input(c5)),
+    valid("a round-1 certificate", input(c1), ["Boundary"]),
+    valid("genesis of authority 2", input(genesisCertificate(2)), ["Boundary"]),
+    valid("all four signers", input(signWith(c5.header, [0, 1, 2, 3])), ["Signature"]),
+    valid("weighted: the whale alone is a quorum (7 of 10 ≥ ⌊20/3⌋ + 1)", input(signWith(c5.header, [0]), weighted), ["Weighted", "Signature"]),
+    invalid("two signers of four (quorum is 3)", "INSUFFICIENT_STAKE", input(signWith(c5.header, [1, 2])), ["Signature"]),
+    invalid("weighted: three small signers are not a quorum", "INSUFFICIENT_STAKE", input(signWith(c5.header, [1, 2, 3]), weighted), ["Weighted", "Signature"]),
+    invalid("signers not ascending", "NON_CANONICAL_ORDER", input({ ...signWith(c5.header, [0, 1, 2]), signers: [0, 2, 1] }), ["Signature"]),
+    invalid("a repeated signer", "NON_CANONICAL_ORDER", input({ ...signWith(c5.header, [0, 1, 2]), signers: [0, 1, 1] }), ["Signature"]),
+    invalid("signer 4 of 4", "UNKNOWN_AUTHORITY", input({ ...signWith(c5.header, [0, 1, 2]), signers: [0, 1, 4] }), ["Signature"]),
+    invalid("the aggregate of another header", "INVALID_SIGNATURE", input({ ...c5, signature: c1.signature }), ["Signature"]),
+    invalid("an all-zero aggregate", "INVALID_SIGNATURE", input({ ...c5, signature: new Uint8Array(32) }), ["Signature"]),
+    invalid("signers claimed but one did not sign", "INVALID_SIGNATURE", input({ ...signWith(c5.header, [0, 1, 2]), signers: [0, 1, 3] }), ["Signature"]),
+    invalid("a round-0 certificate with a payload", "INVALID_GENESIS", input({ ...genesisCertificate(1), header: { ...genesisCertificate(1).header, payload: [new Uint8Array(32)] } }), ["Boundary"]),
+    invalid("genesis with a signer", "INVALID_GENESIS", input({ ...genesisCertificate(1), signers: [1] }), ["Boundary"]),
+    invalid("structural rules come first: a 33-byte batch digest", "INVALID_DIGEST", input({ ...c5, header: { ...c5.header, payload: [new Uint8Array(33)] } }), ["Structure"]),
+  ];
+}
+
+function orderDagCases(seed: string): CaseSpec[] {
+  const out: CaseSpec[] = [];
+  const dagCase = (label: string, stakes: number[], rounds: number, slow: number, extra: number, gcDepth: number, orders: number, flags: string[]) => {
+    const rng = new Rng(`${seed}/${label}`);
+    const dag = randomDag({ stakes, rounds, slowPercent: slow, extraParentPercent: extra }, rng);
+    out.push(valid(`${label}: ${dag.length} certificates in round order`, { stakes, gcDepth, certificates: dag.map(headerToJson) }, ["RandomDag", ...flags]));
+    for (let k = 0; k < orders; k++) out.push(valid(`${label}: delivery order #${k + 1}`, { stakes, gcDepth, certificates: shuffled(dag, rng).map(headerToJson) }, ["RandomDag", "DeliveryOrder", ...flags]));
+    return dag;
+  };
+  dagCase("4 equal, full DAG", [1, 1, 1, 1], 12, 0, 100, 50, 1, []);
+  dagCase("4 equal, quorum parents only", [1, 1, 1, 1], 16, 0, 0, 50, 2, []);
+  const slow = dagCase("4 equal, slow authorities", [1, 1, 1, 1], 20, 25, 30, 50, 2, []);
+  dagCase("7 equal, slow authorities", new Array(7).fill(1), 20, 20, 40, 50, 2, []);
+  dagCase("weighted 1..5", [1, 2, 3, 4, 5], 20, 15, 40, 50, 2, ["Weighted"]);
+  dagCase("10 equal", new Array(10).fill(1), 12, 10, 20, 50, 1, []);
+  dagCase("4 equal, gcDepth 2", [1, 1, 1, 1], 24, 30, 20, 2, 1, ["GarbageCollection"]);
+  out.push(valid("genesis only: nothing to order", { stakes: [1, 1, 1, 1], gcDepth: 50, certificates: [] }, ["Boundary"]));
+  const first = slow.filter((h) => h.round <= 3);
+  out.push(valid("rounds 1–3 only: the round-2 leader may commit, nothing else", { stakes: [1, 1, 1, 1], gcDepth: 50, certificates: first.map(headerToJson) }, ["Boundary"]));
+  const r2 = slow.find((h) => h.round === 2)!;
+  const eq: Header = { ...r2, payload: [new Uint8Array(32).fill(9)] };
+  out.push(invalid("a second certificate for one slot", "EQUIVOCATION", { stakes: [1, 1, 1, 1], gcDepth: 50, certificates: [...slow.filter((h) => h.round <= 2), eq].map(headerToJson) }, ["Equivocation"]));
+  const r3 = slow.find((h) => h.round === 3)!;
+  out.push(invalid("a certificate with a single parent", "INSUFFICIENT_PARENTS", { stakes: [1, 1, 1, 1], gcDepth: 50, certificates: [...slow.filter((h) => h.round <= 2), { ...r3, parents: [r3.parents[0]!] }].map(headerToJson) }, ["Parents"]));
+  for (const c of DAG_COUNTEREXAMPLES) {
+    out.push(valid(`counterexample against ${c.rules}: ${c.provenance}`, { stakes: c.stakes, gcDepth: c.gcDepth, certificates: c.order.slice(0, c.delivered) }, ["RandomDag", "DeliveryOrder", "Counterexample"]));
+  }
+  return out;
+}
+
+function simulateCases(): CaseSpec[] {
+  const out: CaseSpec[] = [];
+  for (const [name, s] of Object.entries(STANDARD_SCENARIOS)) out.push(valid(`${name}: ${s.comment}`, { scenario: scenarioToJson(s.scenario) }, s.flags));
+  for (const c of COUNTEREXAMPLES) out.push(valid(`${c.rules}: ${c.provenance}`, { scenario: scenarioToJson(c.scenario) }, ["Mutant", "Counterexample"]));
+  return out;
+}
+
+/** Every operation's cases, each from its own labelled seed. */
+export function consensusCases(): Record<string, { seed: string; cases: CaseSpec[] }> {
+  const certs = simulatedCertificates();
+  const s = (name: string) => `pwo/consensus/vectors/${name}`;
+  return {
+    leader_schedule: { seed: s("leader_schedule"), cases: scheduleCases(new Rng(s("leader_schedule"))) },
+    header_digest: { seed: s("header_digest"), cases: headerDigestCases(new Rng(s("header_digest"))) },
+    check_header: { seed: s("check_header"), cases: checkHeaderCases(certs) },
+    check_certificate: { seed: s("check_certificate"), cases: checkCertificateCases(certs) },
+    order_dag: { seed: s("order_dag"), cases: orderDagCases(s("order_dag")) },
+    simulate: { seed: s("simulate"), cases: simulateCases() },
+  };
+}
