@@ -8,6 +8,7 @@
  * against the sequential one before timing.
  * @module
  */
+import { cpus, loadavg } from "node:os";
 import { table } from "../conformance/harness/report.js";
 import { account, keyPair, makeState, payment, signTx } from "../conformance/exec/fixtures.js";
 import { ZipfSampler } from "../reference/codec/index.js";
@@ -92,6 +93,7 @@ export const execBench: BenchSuite = {
   name: "exec",
   summary: "sequential vs Block-STM (worker_threads, 1 and 2 workers) on payments: TPS per core, speedup, with/without Ed25519",
   async run(ctx: BenchContext): Promise<BenchJson> {
+    const loadStart = loadavg().map((x) => x.toFixed(2)).join(" ");
     const t0 = performance.now();
     const ws = workloads();
     ctx.print(`workloads signed in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${BLOCK_TXS} transactions per block, one block per timed batch`);
@@ -146,12 +148,13 @@ export const execBench: BenchSuite = {
         "",
         "TPS/core: TPS over the worker threads used (the calling thread waits). speedup: over sequential in the same run.",
         `vs 5k/core: TPS per core over the seed paper's t_per_core = ${PAPER_T_PER_CORE}. exec/tx: Block-STM executions per transaction (2 workers, one run; 1.00 = no re-execution).`,
-        "Block-STM includes per block: shared buffers, pre-state load, thread messaging, snapshot. Signatures are verified once per transaction (cached across re-executions).",
+        "Block-STM includes per block: shared buffers, thread messaging, the post-state (pre-state copy + written keys); the pre-state is sent to the threads once. Signatures are verified once per transaction (cached across re-executions).",
+        `load average at the start and end: ${loadStart} → ${loadavg().map((x) => x.toFixed(2)).join(" ")} on ${cpus().length} cores (a load above the core count means the workers shared the cores with other processes).`,
         "",
         "targets (issue 5):",
         ...checks.map((c) => `  ${c}`),
       ].join("\n"),
     );
-    return { blockTxs: BLOCK_TXS, paperTPerCore: PAPER_T_PER_CORE, figures, targets: checks };
+    return { blockTxs: BLOCK_TXS, paperTPerCore: PAPER_T_PER_CORE, loadAverage: loadavg().map((x) => roundSig(x, 3)), figures, targets: checks };
   },
 };
