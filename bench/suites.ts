@@ -3,11 +3,12 @@
  * adding its BenchSuite here, as conformance/suites.ts does for conformance suites.
  * @module
  */
+import { blsBench } from "./bls.js";
 import { codecBench } from "./codec.js";
 import { consensusBench } from "./consensus.js";
 import type { BenchSuite } from "./harness.js";
 
-export const BENCH_SUITES: readonly BenchSuite[] = [codecBench, consensusBench];
+export const BENCH_SUITES: readonly BenchSuite[] = [codecBench, blsBench, consensusBench];
 
 export function getBenchSuite(name: string): BenchSuite | undefined {
   return BENCH_SUITES.find((s) => s.name === name);

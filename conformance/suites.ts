@@ -3,11 +3,12 @@
  * adding its Suite here (CONTRIBUTING.md §Adding a component).
  * @module
  */
+import { blsSuite } from "./bls/suite.js";
 import { codecSuite } from "./codec/suite.js";
 import { consensusSuite } from "./consensus/suite.js";
 import type { Suite } from "./harness/suite.js";
 
-export const SUITES: readonly Suite[] = [codecSuite, consensusSuite];
+export const SUITES: readonly Suite[] = [codecSuite, blsSuite, consensusSuite];
 
 export function getSuite(name: string): Suite | undefined {
   return SUITES.find((s) => s.name === name);

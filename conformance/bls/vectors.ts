@@ -1,0 +1,575 @@
+/**
+ * The bls suite's vector cases: the classes of Ethereum's BLS test suite (sign, verify, aggregate,
+ * fast_aggregate_verify, aggregate_verify, batch_verify, deserialization of G1/G2 with every invalid
+ * class) plus commit certificates. Inputs are built here from labelled seeds; every expected answer
+ * is computed by the reference (conformance/harness/vectorfile.ts), and `expect` states only intent.
+ * @module
+ */
+import { bls12_381 } from "@noble/curves/bls12-381.js";
+import { toHex } from "../../reference/common/hex.js";
+import { Rng } from "../../reference/common/rng.js";
+import {
+  BASIC,
+  G1,
+  G2,
+  P,
+  POP,
+  R,
+  aggregate,
+  commitMessage,
+  encodeG1,
+  encodeSigners,
+  keyGen,
+  popProve,
+  sign,
+  signCommit,
+  skToPk,
+  type Certificate,
+  type Commit,
+  type MemberInput,
+} from "../../reference/bls/index.js";
+import { i2osp } from "../../reference/bls/keys.js";
+import type { CaseSpec } from "../harness/vectorfile.js";
+import type { JsonObject } from "../harness/operation.js";
+import { certificateToJson, commitToJson, memberToJson } from "./operations.js";
+
+/** Every flag a bls case may carry, with one line each. */
+export const BLS_FLAGS: Record<string, string> = {
+  Valid: "a well-formed input that the operation accepts",
+  Boundary: "a value at the edge of its range (smallest or largest key, empty or long message, one member)",
+  Basic: "uses the basic ciphersuite BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_NUL_",
+  WrongLength: "an encoding one byte short, one byte long, or of another form's length",
+  WrongFlags: "the compression, infinity or sign flag bits are wrong",
+  Infinity: "the point at infinity (the identity), canonical or not",
+  CoordinateOutOfRange: "an x coordinate (or Fp2 half) that is not below p",
+  NotOnCurve: "an x coordinate with no point of the curve",
+  NotInSubgroup: "a point on the curve outside the prime-order subgroup",
+  Tampered: "a valid signature or proof altered (negated, bit flipped, or another's)",
+  WrongMessage: "the signature is of another message",
+  WrongKey: "the signature is by another key, or keys are missing or extra",
+  WrongDst: "the signature was made under another domain separation tag",
+  EmptyList: "an empty list of keys, messages or signatures",
+  LengthMismatch: "lists of different lengths",
+  ZeroAggregate: "keys or signatures that sum to the identity",
+  RepeatedMessage: "the same message signed twice in one aggregate",
+  ZeroKey: "a secret key of zero or not below r",
+  ShortIkm: "key material below 32 bytes",
+  RfcVector: "an input of RFC 9380 Appendix J.10.1 (expected outputs there; the reference computes them here)",
+  SwappedSignatures: "two items' signatures exchanged: the plain sum is unchanged, the random combination is not",
+  Committee: "the committee fails admission",
+  RogueKey: "a rogue key (g^a − PK_victim) registered without knowing its secret",
+  Bitfield: "a malformed signer bitfield",
+  Stake: "the signers' stake at or below 2/3 of the total",
+  Overflow: "a value too large for its field",
+  WrongCommit: "the certificate signs another commit (chain, shard, height, round or digest)",
+  Batch: "a batch with one bad item among good ones",
+};
+
+const hex = toHex;
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const valid = (comment: string, input: JsonObject, flags: string[] = ["Valid"]): CaseSpec => ({ comment, flags, input, expect: "valid" });
+const invalid = (comment: string, code: string, input: JsonObject, flags: string[]): CaseSpec => ({ comment, flags, input, expect: code });
+
+// ---- special encodings ----
+
+const G1_INFINITY = Uint8Array.from([0xc0, ...new Array(47).fill(0)]);
+const G2_INFINITY = Uint8Array.from([0xc0, ...new Array(95).fill(0)]);
+const withByte = (b: Uint8Array, at: number, f: (x: number) => number): Uint8Array => {
+  const c = b.slice();
+  c[at] = f(c[at]!);
+  return c;
+};
+const flipLastBit = (b: Uint8Array) => withByte(b, b.length - 1, (x) => x ^ 1);
+const flipSign = (b: Uint8Array) => withByte(b, 0, (x) => x ^ 0x20);
+/** A compressed encoding with the x coordinate (or Fp2 halves) given and the flags set as asked. */
+function compressedX(halves: bigint[], flags = 0x80): Uint8Array {
+  const out = new Uint8Array(48 * halves.length);
+  halves.forEach((h, k) => out.set(i2osp(h, 48), 48 * k));
+  out[0]! |= flags;
+  return out;
+}
+
+const specialPoints = new Map<string, Uint8Array>();
+/** {@link searchSpecialPoint}, computed once per kind. */
+function specialPoint(group: "G1" | "G2", want: "offCurve" | "offSubgroup"): Uint8Array {
+  const key = `${group}/${want}`;
+  let p = specialPoints.get(key);
+  if (!p) specialPoints.set(key, (p = searchSpecialPoint(group, want)));
+  return p;
+}
+
+/** Searches small x for a compressed G1/G2 encoding that is off the curve, or on it but outside the subgroup. */
+function searchSpecialPoint(group: "G1" | "G2", want: "offCurve" | "offSubgroup"): Uint8Array {
+  const Fp = bls12_381.fields.Fp;
+  const Fp2 = bls12_381.fields.Fp2;
+  for (let x = 1n; x < 1000n; x++) {
+    const enc = group === "G1" ? compressedX([x]) : compressedX([0n, x]); // G2: x = x + 0·u
+    let onCurve: boolean;
+    let point: { isTorsionFree(): boolean } | null = null;
+    if (group === "G1") {
+      const rhs = Fp.add(Fp.mul(Fp.sqr(x), x), 4n);
+      const y = safeSqrt(Fp, rhs);
+      onCurve = y !== null && Fp.eql(Fp.sqr(y), rhs);
+      if (onCurve) point = G1.fromAffine({ x, y: y! });
+    } else {
+      const X = Fp2.fromBigTuple([x, 0n]);
+      const rhs = Fp2.add(Fp2.mul(Fp2.sqr(X), X), Fp2.fromBigTuple([4n, 4n]));
+      const y = safeSqrt(Fp2, rhs);
+      onCurve = y !== null && Fp2.eql(Fp2.sqr(y), rhs);
+      if (onCurve) point = G2.fromAffine({ x: X, y: y! });
+    }
+    if (want === "offCurve" && !onCurve) return enc;
+    // sign flag 0 names one of the two roots; if (x, y) is outside the subgroup so is (x, −y)
+    if (want === "offSubgroup" && onCurve && !point!.isTorsionFree()) return enc;
+  }
+  throw new Error(`no ${want} ${group} point with small x`);
+}
+function safeSqrt<T>(F: { sqrt(a: T): T }, a: T): T | null {
+  try {
+    return F.sqrt(a);
+  } catch {
+    return null;
+  }
+}
+
+// ---- keys, messages, signatures under fixed seeds ----
+
+interface Signer {
+  sk: Uint8Array;
+  pk: Uint8Array;
+}
+function signers(rng: Rng, n: number): Signer[] {
+  return Array.from({ length: n }, () => {
+    const sk = keyGen(rng.bytes(32));
+    return { sk, pk: skToPk(sk) };
+  });
+}
+
+const SK_ONE = i2osp(1n, 32);
+const SK_MAX = i2osp(R - 1n, 32);
+
+function keyGenCases(rng: Rng): CaseSpec[] {
+  const out: CaseSpec[] = [];
+  for (let k = 0; k < 3; k++) out.push(valid(`random 32-byte IKM #${k + 1}, empty key_info`, { ikm: hex(rng.bytes(32)), keyInfo: "" }));
+  out.push(valid("all-zero 32-byte IKM", { ikm: hex(new Uint8Array(32)), keyInfo: "" }, ["Valid", "Boundary"]));
+  out.push(valid("64-byte IKM with key_info", { ikm: hex(rng.bytes(64)), keyInfo: hex(utf8("pwo validator 7")) }));
+  out.push(valid("32-byte IKM with a 100-byte key_info", { ikm: hex(rng.bytes(32)), keyInfo: hex(rng.bytes(100)) }));
+  out.push(invalid("IKM of 31 bytes", "IKM_TOO_SHORT", { ikm: hex(rng.bytes(31)), keyInfo: "" }, ["ShortIkm"]));
+  out.push(invalid("empty IKM", "IKM_TOO_SHORT", { ikm: "", keyInfo: "" }, ["ShortIkm"]));
+  return out;
+}
+
+function skToPkCases(rng: Rng): CaseSpec[] {
+  const out: CaseSpec[] = signers(rng, 3).map((s, k) => valid(`KeyGen key #${k + 1}`, { sk: hex(s.sk) }));
+  out.push(valid("SK = 1: the generator P1", { sk: hex(SK_ONE) }, ["Valid", "Boundary"]));
+  out.push(valid("SK = r − 1: −P1", { sk: hex(SK_MAX) }, ["Valid", "Boundary"]));
+  out.push(invalid("SK = 0", "INVALID_SECRET_KEY", { sk: hex(new Uint8Array(32)) }, ["ZeroKey"]));
+  out.push(invalid("SK = r", "INVALID_SECRET_KEY", { sk: hex(i2osp(R, 32)) }, ["ZeroKey"]));
+  out.push(invalid("SK = 2^256 − 1", "INVALID_SECRET_KEY", { sk: "ff".repeat(32) }, ["ZeroKey"]));
+  out.push(invalid("SK of 31 bytes", "INVALID_LENGTH", { sk: hex(rng.bytes(31)) }, ["WrongLength"]));
+  out.push(invalid("SK of 33 bytes", "INVALID_LENGTH", { sk: `00${hex(SK_ONE)}` }, ["WrongLength"]));
+  return out;
+}
+
+/** Invalid G1 encodings with their intended decoding code: the shared table of key_validate, decode_g1, verify. */
+function badG1(pk: Uint8Array): [string, string, Uint8Array, string[]][] {
+  return [
+    ["47 bytes", "INVALID_LENGTH", pk.subarray(0, 47), ["WrongLength"]],
+    ["49 bytes", "INVALID_LENGTH", Uint8Array.from([...pk, 0]), ["WrongLength"]],
+    ["the uncompressed form (96 bytes)", "INVALID_LENGTH", G1.BASE.toBytes(false), ["WrongLength"]],
+    ["empty", "INVALID_LENGTH", new Uint8Array(0), ["WrongLength"]],
+    ["compression flag cleared", "NOT_COMPRESSED", withByte(pk, 0, (x) => x & 0x7f), ["WrongFlags"]],
+    ["48 zero bytes", "NOT_COMPRESSED", new Uint8Array(48), ["WrongFlags", "Infinity"]],
+    ["infinity flag on a non-zero x", "INVALID_INFINITY_ENCODING", withByte(pk, 0, (x) => x | 0x40), ["WrongFlags", "Infinity"]],
+    ["infinity with the sign flag", "INVALID_INFINITY_ENCODING", withByte(G1_INFINITY, 0, (x) => x | 0x20), ["WrongFlags", "Infinity"]],
+    ["infinity with a non-zero last byte", "INVALID_INFINITY_ENCODING", withByte(G1_INFINITY, 47, () => 1), ["Infinity"]],
+    ["x = p", "COORDINATE_OUT_OF_RANGE", compressedX([P]), ["CoordinateOutOfRange"]],
+    ["x = 2^381 − 1", "COORDINATE_OUT_OF_RANGE", compressedX([(1n << 381n) - 1n]), ["CoordinateOutOfRange"]],
+    ["x = p + 1 with the sign flag", "COORDINATE_OUT_OF_RANGE", compressedX([P + 1n], 0xa0), ["CoordinateOutOfRange"]],
+    ["x with no point on E1", "NOT_ON_CURVE", specialPoint("G1", "offCurve"), ["NotOnCurve"]],
+    ["(0, 2): on E1, order 3, outside the subgroup", "NOT_IN_SUBGROUP", compressedX([0n]), ["NotInSubgroup"]],
+    ["on E1 outside the subgroup, small x", "NOT_IN_SUBGROUP", specialPoint("G1", "offSubgroup"), ["NotInSubgroup"]],
+  ];
+}
+
+function badG2(sig: Uint8Array): [string, string, Uint8Array, string[]][] {
+  return [
+    ["95 bytes", "INVALID_LENGTH", sig.subarray(0, 95), ["WrongLength"]],
+    ["97 bytes", "INVALID_LENGTH", Uint8Array.from([...sig, 0]), ["WrongLength"]],
+    ["the uncompressed form (192 bytes)", "INVALID_LENGTH", G2.BASE.toBytes(false), ["WrongLength"]],
+    ["a G1 point (48 bytes)", "INVALID_LENGTH", G1.BASE.toBytes(true), ["WrongLength"]],
+    ["compression flag cleared", "NOT_COMPRESSED", withByte(sig, 0, (x) => x & 0x7f), ["WrongFlags"]],
+    ["96 zero bytes", "NOT_COMPRESSED", new Uint8Array(96), ["WrongFlags", "Infinity"]],
+    ["infinity flag on a non-zero x", "INVALID_INFINITY_ENCODING", withByte(sig, 0, (x) => x | 0x40), ["WrongFlags", "Infinity"]],
+    ["infinity with the sign flag", "INVALID_INFINITY_ENCODING", withByte(G2_INFINITY, 0, (x) => x | 0x20), ["WrongFlags", "Infinity"]],
+    ["infinity with a non-zero byte in x.c0", "INVALID_INFINITY_ENCODING", withByte(G2_INFINITY, 95, () => 1), ["Infinity"]],
+    ["x.c1 = p", "COORDINATE_OUT_OF_RANGE", compressedX([P, 1n]), ["CoordinateOutOfRange"]],
+    ["x.c0 = p", "COORDINATE_OUT_OF_RANGE", compressedX([1n, P]), ["CoordinateOutOfRange"]],
+    ["x.c1 = 2^381 − 1", "COORDINATE_OUT_OF_RANGE", compressedX([(1n << 381n) - 1n, 0n]), ["CoordinateOutOfRange"]],
+    ["x with no point on E2", "NOT_ON_CURVE", specialPoint("G2", "offCurve"), ["NotOnCurve"]],
+    ["on E2 outside the subgroup, small x", "NOT_IN_SUBGROUP", specialPoint("G2", "offSubgroup"), ["NotInSubgroup"]],
+  ];
+}
+
+function decodeG1Cases(rng: Rng): CaseSpec[] {
+  const [a] = signers(rng, 1);
+  const out: CaseSpec[] = [
+    valid("a KeyGen public key", { data: hex(a!.pk) }),
+    valid("its negation (sign flag flipped)", { data: hex(flipSign(a!.pk)) }),
+    valid("the generator P1", { data: hex(G1.BASE.toBytes(true)) }, ["Valid", "Boundary"]),
+    valid("the identity, canonical 0xc0 ‖ 0…0", { data: hex(G1_INFINITY) }, ["Valid", "Infinity"]),
+  ];
+  for (const [c, code, b, f] of badG1(a!.pk)) out.push(invalid(c, code, { data: hex(b) }, f));
+  return out;
+}
+
+function decodeG2Cases(rng: Rng): CaseSpec[] {
+  const [a] = signers(rng, 1);
+  const sig = sign(a!.sk, utf8("decode_g2"));
+  const out: CaseSpec[] = [
+    valid("a signature", { data: hex(sig) }),
+    valid("its negation (sign flag flipped)", { data: hex(flipSign(sig)) }),
+    valid("the generator P2", { data: hex(G2.BASE.toBytes(true)) }, ["Valid", "Boundary"]),
+    valid("the identity, canonical 0xc0 ‖ 0…0", { data: hex(G2_INFINITY) }, ["Valid", "Infinity"]),
+  ];
+  for (const [c, code, b, f] of badG2(sig)) out.push(invalid(c, code, { data: hex(b) }, f));
+  return out;
+}
+
+function keyValidateCases(rng: Rng): CaseSpec[] {
+  const [a] = signers(rng, 1);
+  const out: CaseSpec[] = [
+    valid("a KeyGen public key: true", { pk: hex(a!.pk) }),
+    valid("the generator P1: true", { pk: hex(G1.BASE.toBytes(true)) }, ["Valid", "Boundary"]),
+    valid("the identity: false", { pk: hex(G1_INFINITY) }, ["Infinity"]),
+  ];
+  for (const [c, , b, f] of badG1(a!.pk)) out.push(valid(`${c}: false`, { pk: hex(b) }, f));
+  return out;
+}
+
+const MESSAGES = (rng: Rng): [string, Uint8Array, string[]][] => [
+  ["32-byte message", rng.bytes(32), ["Valid"]],
+  ["empty message", new Uint8Array(0), ["Valid", "Boundary"]],
+  ["1-byte message", Uint8Array.of(0xab), ["Valid", "Boundary"]],
+  ["1024-byte message", rng.bytes(1024), ["Valid", "Boundary"]],
+];
+
+function signCases(rng: Rng): CaseSpec[] {
+  const ss = signers(rng, 2);
+  const out: CaseSpec[] = [];
+  for (const [c, m, f] of MESSAGES(rng)) out.push(valid(`POP: ${c}`, { sk: hex(ss[0]!.sk), message: hex(m), ciphersuite: POP.id }, f));
+  out.push(valid("POP: SK = 1", { sk: hex(SK_ONE), message: hex(utf8("abc")), ciphersuite: POP.id }, ["Valid", "Boundary"]));
+  out.push(valid("POP: SK = r − 1", { sk: hex(SK_MAX), message: hex(utf8("abc")), ciphersuite: POP.id }, ["Valid", "Boundary"]));
+  out.push(valid("basic: 32-byte message", { sk: hex(ss[1]!.sk), message: hex(rng.bytes(32)), ciphersuite: BASIC.id }, ["Valid", "Basic"]));
+  out.push(valid("basic: empty message", { sk: hex(ss[1]!.sk), message: "", ciphersuite: BASIC.id }, ["Valid", "Basic", "Boundary"]));
+  out.push(invalid("SK = 0", "INVALID_SECRET_KEY", { sk: hex(new Uint8Array(32)), message: "00", ciphersuite: POP.id }, ["ZeroKey"]));
+  out.push(invalid("SK = r", "INVALID_SECRET_KEY", { sk: hex(i2osp(R, 32)), message: "00", ciphersuite: POP.id }, ["ZeroKey"]));
+  out.push(invalid("SK of 31 bytes", "INVALID_LENGTH", { sk: hex(ss[0]!.sk.subarray(1)), message: "00", ciphersuite: POP.id }, ["WrongLength"]));
+  return out;
+}
+
+function verifyCases(rng: Rng): CaseSpec[] {
+  const [a, b] = signers(rng, 2);
+  const m = rng.bytes(32);
+  const sig = sign(a!.sk, m);
+  const v = (comment: string, pk: Uint8Array, msg: Uint8Array, s: Uint8Array, flags: string[], suite = POP.id) => valid(comment, { pk: hex(pk), message: hex(msg), signature: hex(s), ciphersuite: suite }, flags);
+  const out: CaseSpec[] = [];
+  for (const [c, msg, f] of MESSAGES(rng)) out.push(v(`POP, ${c}: true`, a!.pk, msg, sign(a!.sk, msg), f));
+  const bm = rng.bytes(32);
+  out.push(v("basic, 32-byte message: true", b!.pk, bm, sign(b!.sk, bm, BASIC), ["Valid", "Basic"], BASIC.id));
+  out.push(v("basic signature checked under POP: false", b!.pk, bm, sign(b!.sk, bm, BASIC), ["WrongDst"]));
+  out.push(v("POP signature checked under basic: false", a!.pk, m, sig, ["WrongDst", "Basic"], BASIC.id));
+  out.push(v("proof of possession used as a signature of the key bytes: false", a!.pk, a!.pk, popProve(a!.sk), ["WrongDst"]));
+  out.push(v("another message: false", a!.pk, rng.bytes(32), sig, ["WrongMessage"]));
+  out.push(v("message with one bit flipped: false", a!.pk, flipLastBit(m), sig, ["WrongMessage"]));
+  out.push(v("another key: false", b!.pk, m, sig, ["WrongKey"]));
+  out.push(v("negated signature (sign flag flipped): false", a!.pk, m, flipSign(sig), ["Tampered"]));
+  out.push(v("signature with its last bit flipped: false", a!.pk, m, flipLastBit(sig), ["Tampered"]));
+  out.push(v("identity signature: false", a!.pk, m, G2_INFINITY, ["Infinity"]));
+  out.push(v("identity public key and identity signature: false", G1_INFINITY, m, G2_INFINITY, ["Infinity"]));
+  for (const [c, , bad, f] of badG1(a!.pk)) out.push(v(`public key ${c}: false`, bad, m, sig, f));
+  for (const [c, , bad, f] of badG2(sig)) out.push(v(`signature ${c}: false`, a!.pk, m, bad, f));
+  return out;
+}
+
+function aggregateCases(rng: Rng): CaseSpec[] {
+  const ss = signers(rng, 5);
+  const m = rng.bytes(32);
+  const sigs = ss.map((s) => sign(s.sk, m));
+  const a = (comment: string, list: Uint8Array[], flags: string[]) => valid(comment, { signatures: list.map(hex) }, flags);
+  const bad = (comment: string, code: string, list: Uint8Array[], flags: string[]) => invalid(comment, code, { signatures: list.map(hex) }, flags);
+  return [
+    a("one signature: itself", sigs.slice(0, 1), ["Valid", "Boundary"]),
+    a("two signatures", sigs.slice(0, 2), ["Valid"]),
+    a("five signatures", sigs, ["Valid"]),
+    a("five signatures in another order (same sum)", [...sigs].reverse(), ["Valid"]),
+    a("a signature and the identity", [sigs[0]!, G2_INFINITY], ["Valid", "Infinity"]),
+    a("a signature and its negation: the identity", [sigs[0]!, flipSign(sigs[0]!)], ["ZeroAggregate"]),
+    bad("empty list", "EMPTY_AGGREGATE", [], ["EmptyList"]),
+    ...badG2(sigs[1]!).map(([c, code, b, f]) => bad(`second signature: ${c}`, code, [sigs[0]!, b], f)),
+  ];
+}
+
+function fastAggregateVerifyCases(rng: Rng): CaseSpec[] {
+  const ss = signers(rng, 5);
+  const m = rng.bytes(32);
+  const pks = ss.map((s) => s.pk);
+  const sig = aggregate(ss.map((s) => sign(s.sk, m)));
+  const f = (comment: string, keys: Uint8Array[], msg: Uint8Array, s: Uint8Array, flags: string[]) => valid(comment, { pks: keys.map(hex), message: hex(msg), signature: hex(s) }, flags);
+  const single = sign(ss[0]!.sk, m);
+  return [
+    f("one signer: true", pks.slice(0, 1), m, single, ["Valid", "Boundary"]),
+    f("three signers: true", pks.slice(0, 3), m, aggregate(ss.slice(0, 3).map((s) => sign(s.sk, m))), ["Valid"]),
+    f("five signers: true", pks, m, sig, ["Valid"]),
+    f("five signers, keys in another order: true", [...pks].reverse(), m, sig, ["Valid"]),
+    f("empty message, two signers: true", pks.slice(0, 2), new Uint8Array(0), aggregate(ss.slice(0, 2).map((s) => sign(s.sk, new Uint8Array(0)))), ["Valid", "Boundary"]),
+    f("a key missing: false", pks.slice(0, 4), m, sig, ["WrongKey"]),
+    f("an extra key: false", [...pks, signers(rng, 1)[0]!.pk], m, sig, ["WrongKey"]),
+    f("a key repeated in place of another: false", [pks[0]!, pks[0]!, pks[2]!, pks[3]!, pks[4]!], m, sig, ["WrongKey"]),
+    f("another message: false", pks, rng.bytes(32), sig, ["WrongMessage"]),
+    f("negated aggregate: false", pks, m, flipSign(sig), ["Tampered"]),
+    f("empty key list, identity signature: false", [], m, G2_INFINITY, ["EmptyList", "Infinity"]),
+    f("empty key list, a valid signature: false", [], m, single, ["EmptyList"]),
+    f("an identity key among valid ones: false", [...pks, G1_INFINITY], m, sig, ["Infinity"]),
+    f("a key and its negation with the identity signature: false", [pks[0]!, flipSign(pks[0]!)], m, G2_INFINITY, ["ZeroAggregate", "Infinity"]),
+    f("a key outside the subgroup: false", [...pks.slice(0, 4), compressedX([0n])], m, sig, ["NotInSubgroup"]),
+    f("signature outside the subgroup: false", pks, m, specialPoint("G2", "offSubgroup"), ["NotInSubgroup"]),
+    f("signature of 95 bytes: false", pks, m, sig.subarray(0, 95), ["WrongLength"]),
+  ];
+}
+
+function aggregateVerifyCases(rng: Rng): CaseSpec[] {
+  const ss = signers(rng, 3);
+  const ms = ss.map(() => rng.bytes(32));
+  const pks = ss.map((s) => s.pk);
+  const agg = (suite = POP, msgs = ms) => aggregate(ss.map((s, i) => sign(s.sk, msgs[i]!, suite)));
+  const sig = agg();
+  const v = (comment: string, keys: Uint8Array[], msgs: Uint8Array[], s: Uint8Array, flags: string[], suite = POP.id) => valid(comment, { pks: keys.map(hex), messages: msgs.map(hex), signature: hex(s), ciphersuite: suite }, flags);
+  const rep = [ms[0]!, ms[0]!, ms[2]!];
+  return [
+    v("POP, three keys, three messages: true", pks, ms, sig, ["Valid"]),
+    v("POP, one key: true", pks.slice(0, 1), ms.slice(0, 1), sign(ss[0]!.sk, ms[0]!), ["Valid", "Boundary"]),
+    v("POP, pairs in another order: true", [...pks].reverse(), [...ms].reverse(), sig, ["Valid"]),
+    v("POP, a repeated message is allowed: true", pks, rep, agg(POP, rep), ["Valid", "RepeatedMessage"]),
+    v("basic, distinct messages: true", pks, ms, agg(BASIC), ["Valid", "Basic"], BASIC.id),
+    v("basic, a repeated message: false", pks, rep, agg(BASIC, rep), ["Basic", "RepeatedMessage"], BASIC.id),
+    v("messages paired with the wrong keys: false", pks, [ms[1]!, ms[0]!, ms[2]!], sig, ["WrongMessage"]),
+    v("a pair missing: false", pks.slice(0, 2), ms.slice(0, 2), sig, ["WrongKey"]),
+    v("more keys than messages: false", pks, ms.slice(0, 2), sig, ["LengthMismatch"]),
+    v("empty lists, identity signature: false", [], [], G2_INFINITY, ["EmptyList", "Infinity"]),
+    v("negated aggregate: false", pks, ms, flipSign(sig), ["Tampered"]),
+    v("an identity key: false", [pks[0]!, pks[1]!, G1_INFINITY], ms, sig, ["Infinity"]),
+    v("signature outside the subgroup: false", pks, ms, specialPoint("G2", "offSubgroup"), ["NotInSubgroup"]),
+  ];
+}
+
+function popProveCases(rng: Rng): CaseSpec[] {
+  const out: CaseSpec[] = signers(rng, 2).map((s, k) => valid(`KeyGen key #${k + 1}`, { sk: hex(s.sk) }));
+  out.push(valid("SK = 1", { sk: hex(SK_ONE) }, ["Valid", "Boundary"]));
+  out.push(invalid("SK = 0", "INVALID_SECRET_KEY", { sk: hex(new Uint8Array(32)) }, ["ZeroKey"]));
+  out.push(invalid("SK of 33 bytes", "INVALID_LENGTH", { sk: `01${hex(SK_ONE)}` }, ["WrongLength"]));
+  return out;
+}
+
+function popVerifyCases(rng: Rng): CaseSpec[] {
+  const [a, b] = signers(rng, 2);
+  const proof = popProve(a!.sk);
+  const v = (comment: string, pk: Uint8Array, p: Uint8Array, flags: string[]) => valid(comment, { pk: hex(pk), proof: hex(p) }, flags);
+  return [
+    v("a key's own proof: true", a!.pk, proof, ["Valid"]),
+    v("SK = 1's proof for P1: true", skToPk(SK_ONE), popProve(SK_ONE), ["Valid", "Boundary"]),
+    v("another key's proof: false", b!.pk, proof, ["WrongKey"]),
+    v("a signature of the key bytes under the signing DST: false", a!.pk, sign(a!.sk, a!.pk), ["WrongDst"]),
+    v("negated proof: false", a!.pk, flipSign(proof), ["Tampered"]),
+    v("identity proof: false", a!.pk, G2_INFINITY, ["Infinity"]),
+    v("identity key and identity proof: false", G1_INFINITY, G2_INFINITY, ["Infinity"]),
+    v("key outside the subgroup: false", compressedX([0n]), proof, ["NotInSubgroup"]),
+    v("proof of 95 bytes: false", a!.pk, proof.subarray(0, 95), ["WrongLength"]),
+  ];
+}
+
+function batchVerifyCases(rng: Rng): CaseSpec[] {
+  const ss = signers(rng, 4);
+  const ms = ss.map(() => rng.bytes(32));
+  const pks = ss.map((s) => s.pk);
+  const sigs = ss.map((s, i) => sign(s.sk, ms[i]!));
+  const v = (comment: string, keys: Uint8Array[], msgs: Uint8Array[], s: Uint8Array[], flags: string[]) => valid(comment, { pks: keys.map(hex), messages: msgs.map(hex), signatures: s.map(hex) }, flags);
+  const replace = <T>(xs: T[], i: number, x: T) => xs.map((y, j) => (j === i ? x : y));
+  return [
+    v("four valid triples: true", pks, ms, sigs, ["Valid"]),
+    v("one triple: true", pks.slice(0, 1), ms.slice(0, 1), sigs.slice(0, 1), ["Valid", "Boundary"]),
+    v("the same key and message twice: true", [pks[0]!, pks[0]!], [ms[0]!, ms[0]!], [sigs[0]!, sigs[0]!], ["Valid", "Boundary"]),
+    v("one signature of another message: false", pks, ms, replace(sigs, 2, sign(ss[2]!.sk, rng.bytes(32))), ["Batch", "WrongMessage"]),
+    v("one negated signature: false", pks, ms, replace(sigs, 3, flipSign(sigs[3]!)), ["Batch", "Tampered"]),
+    v("two signatures swapped (their sum unchanged): false", pks, ms, [sigs[1]!, sigs[0]!, sigs[2]!, sigs[3]!], ["Batch", "SwappedSignatures"]),
+    v("one identity signature: false", pks, ms, replace(sigs, 0, G2_INFINITY), ["Batch", "Infinity"]),
+    v("one key outside the subgroup: false", replace(pks, 1, compressedX([0n])), ms, sigs, ["Batch", "NotInSubgroup"]),
+    v("empty lists: false", [], [], [], ["EmptyList"]),
+    v("fewer signatures than keys: false", pks, ms, sigs.slice(0, 3), ["LengthMismatch"]),
+  ];
+}
+
+/** RFC 9380 Appendix J.10.1: the inputs of the BLS12381G2_XMD:SHA-256_SSWU_RO_ test vectors. */
+const RFC9380_DST = "QUUX-V01-CS02-with-BLS12381G2_XMD:SHA-256_SSWU_RO_";
+function hashToG2Cases(): CaseSpec[] {
+  const msgs = ["", "abc", "abcdef0123456789", `q128_${"q".repeat(128)}`, `a512_${"a".repeat(512)}`];
+  const out = msgs.map((m) => valid(`RFC 9380 J.10.1 msg "${m.length > 20 ? `${m.slice(0, 12)}…` : m}"`, { message: hex(utf8(m)), dst: hex(utf8(RFC9380_DST)) }, ["Valid", "RfcVector"]));
+  out.push(valid("POP signing DST, message \"abc\"", { message: hex(utf8("abc")), dst: hex(utf8(POP.id)) }));
+  out.push(valid("POP proof DST, message \"abc\"", { message: hex(utf8("abc")), dst: hex(utf8(POP.popDst!)) }));
+  out.push(valid("basic DST, empty message", { message: "", dst: hex(utf8(BASIC.id)) }, ["Valid", "Basic"]));
+  out.push(valid("a 300-byte DST (hashed to 32 bytes, RFC 9380 §5.3.3)", { message: hex(utf8("abc")), dst: hex(new Uint8Array(300).fill(0x41)) }, ["Valid", "Boundary"]));
+  return out;
+}
+
+// ---- commit certificates ----
+
+const COMMIT: Commit = { chainId: 7n, shard: 3n, height: 1000n, round: 0n, blockDigest: new Uint8Array(32).fill(0xbd) };
+
+function commitMessageCases(rng: Rng): CaseSpec[] {
+  const c = (comment: string, commit: Commit, flags: string[] = ["Valid"]) => valid(comment, { commit: commitToJson(commit) }, flags);
+  const bad = (comment: string, commit: JsonObject, flags: string[]) => invalid(comment, "FIELD_OUT_OF_RANGE", { commit }, flags);
+  const j = commitToJson(COMMIT);
+  const U64_MAX = (1n << 64n) - 1n;
+  return [
+    c("a commit", COMMIT),
+    c("a commit with a random digest", { ...COMMIT, blockDigest: rng.bytes(32) }),
+    c("all fields zero", { chainId: 0n, shard: 0n, height: 0n, round: 0n, blockDigest: new Uint8Array(32) }, ["Valid", "Boundary"]),
+    c("all fields at their maximum", { chainId: U64_MAX, shard: 0xffffffffn, height: U64_MAX, round: 0xffffffffn, blockDigest: new Uint8Array(32).fill(0xff) }, ["Valid", "Boundary"]),
+    bad("chainId 2^64", { ...j, chainId: (1n << 64n).toString() }, ["Overflow"]),
+    bad("shard 2^32", { ...j, shard: 2 ** 32 }, ["Overflow"]),
+    bad("height 2^64", { ...j, height: (1n << 64n).toString() }, ["Overflow"]),
+    bad("round 2^32", { ...j, round: 2 ** 32 }, ["Overflow"]),
+    bad("digest of 31 bytes", { ...j, blockDigest: hex(COMMIT.blockDigest.subarray(1)) }, ["WrongLength"]),
+    bad("digest of 33 bytes", { ...j, blockDigest: `${hex(COMMIT.blockDigest)}00` }, ["WrongLength"]),
+  ];
+}
+
+/** `stakes.length` candidate members under one seed: their secret keys and wire members (keys, stakes, proofs). */
+export function sampleCommittee(rng: Rng, stakes: bigint[]): { sks: Uint8Array[]; members: MemberInput[] } {
+  const sks = stakes.map(() => keyGen(rng.bytes(32)));
+  const members = sks.map((sk, i) => ({ publicKey: skToPk(sk), stake: stakes[i]!, proofOfPossession: popProve(sk) }));
+  return { sks, members };
+}
+
+/** Members' commit signatures, each computed once per (key, commit) across all cases. */
+const signatureCache = new Map<string, Uint8Array>();
+function cachedSignCommit(sk: Uint8Array, commit: Commit): Uint8Array {
+  const key = `${hex(sk)}/${hex(commitMessage(commit))}`;
+  let sig = signatureCache.get(key);
+  if (!sig) signatureCache.set(key, (sig = signCommit(sk, commit)));
+  return sig;
+}
+
+/** The certificate of `commit` signed by the members at `indices`: their aggregate signature and bitfield. */
+export function certify(c: { sks: Uint8Array[] }, commit: Commit, indices: number[]): Certificate {
+  return { signature: aggregate(indices.map((i) => cachedSignCommit(c.sks[i]!, commit))), signers: encodeSigners(c.sks.length, indices) };
+}
+
+function verifyCertificateCases(rng: Rng): CaseSpec[] {
+  const four = sampleCommittee(rng.fork("four"), [100n, 100n, 100n, 100n]);
+  const three = sampleCommittee(rng.fork("three"), [2n, 2n, 2n]);
+  const nine = sampleCommittee(rng.fork("nine"), [10n, 10n, 10n, 10n, 10n, 10n, 10n, 10n, 100n]);
+  const one = sampleCommittee(rng.fork("one"), [1n]);
+  const input = (members: MemberInput[], commit: Commit | JsonObject, cert: Certificate) => ({
+    committee: members.map(memberToJson),
+    commit: "blockDigest" in commit && commit.blockDigest instanceof Uint8Array ? commitToJson(commit as Commit) : (commit as JsonObject),
+    certificate: certificateToJson(cert),
+  });
+  const cert4 = certify(four, COMMIT, [0, 1, 2, 3]);
+  const cert3 = certify(four, COMMIT, [0, 1, 3]);
+  const ok = (comment: string, members: MemberInput[], commit: Commit, cert: Certificate, flags: string[] = ["Valid"]) => valid(comment, input(members, commit, cert), flags);
+  const bad = (comment: string, code: string, members: MemberInput[], commit: Commit | JsonObject, cert: Certificate, flags: string[]) => invalid(comment, code, input(members, commit, cert), flags);
+  const m4 = four.members;
+  const [rogueSk] = [keyGen(rng.bytes(32))];
+  // rogue key: PK_rogue = a·P1 − PK_victim; its registrant knows a, not PK_rogue's secret
+  const rogueKey = encodeG1(G1.BASE.multiply(BigInt(`0x${hex(rogueSk)}`) % R).subtract(G1.fromBytes(m4[0]!.publicKey)));
+  const withMember = (i: number, patch: Partial<MemberInput>) => m4.map((m, j) => (j === i ? { ...m, ...patch } : m));
+  return [
+    ok("4 equal members, all sign", m4, COMMIT, cert4),
+    ok("4 equal members, 3 sign (300 of 400 > 2/3)", m4, COMMIT, cert3),
+    ok("1 member signs alone", one.members, COMMIT, certify(one, COMMIT, [0]), ["Valid", "Boundary"]),
+    ok("9 members (2-byte bitfield), the heavy one and 4 others sign (140 of 180)", nine.members, COMMIT, certify(nine, COMMIT, [1, 3, 5, 7, 8]), ["Valid", "Boundary"]),
+    bad("4 equal members, 2 sign (exactly 1/2)", "INSUFFICIENT_STAKE", m4, COMMIT, certify(four, COMMIT, [0, 1]), ["Stake"]),
+    bad("3 equal members, 2 sign (exactly 2/3)", "INSUFFICIENT_STAKE", three.members, COMMIT, certify(three, COMMIT, [0, 2]), ["Stake", "Boundary"]),
+    bad("9 members, the 8 light ones sign (80 of 180)", "INSUFFICIENT_STAKE", nine.members, COMMIT, certify(nine, COMMIT, [0, 1, 2, 3, 4, 5, 6, 7]), ["Stake"]),
+    bad("empty signer set with the identity signature", "INSUFFICIENT_STAKE", m4, COMMIT, { signature: G2_INFINITY, signers: new Uint8Array(1) }, ["Stake", "Infinity"]),
+    bad("bitfield of 2 bytes for 4 members", "BITFIELD_LENGTH_MISMATCH", m4, COMMIT, { ...cert4, signers: Uint8Array.of(0x0f, 0x00) }, ["Bitfield"]),
+    bad("bitfield of 0 bytes for 4 members", "BITFIELD_LENGTH_MISMATCH", m4, COMMIT, { ...cert4, signers: new Uint8Array(0) }, ["Bitfield"]),
+    bad("padding bit 4 set (4 members)", "NON_CANONICAL_BITFIELD", m4, COMMIT, { ...cert4, signers: Uint8Array.of(0x1f) }, ["Bitfield"]),
+    bad("padding bit 7 set (4 members)", "NON_CANONICAL_BITFIELD", m4, COMMIT, { ...cert4, signers: Uint8Array.of(0x8f) }, ["Bitfield"]),
+    bad("padding bit 15 set (9 members)", "NON_CANONICAL_BITFIELD", nine.members, COMMIT, { ...certify(nine, COMMIT, [0, 8]), signers: Uint8Array.of(0x01, 0x81) }, ["Bitfield"]),
+    bad("bitfield names a member who did not sign", "SIGNATURE_MISMATCH", m4, COMMIT, { ...cert3, signers: encodeSigners(4, [0, 1, 2, 3]) }, ["Bitfield", "WrongKey"]),
+    bad("bitfield omits a member who signed", "SIGNATURE_MISMATCH", m4, COMMIT, { ...cert4, signers: encodeSigners(4, [0, 1, 2]) }, ["Bitfield", "WrongKey"]),
+    bad("signed for another height", "SIGNATURE_MISMATCH", m4, { ...COMMIT, height: 1001n }, cert4, ["WrongCommit"]),
+    bad("signed for another round", "SIGNATURE_MISMATCH", m4, { ...COMMIT, round: 1n }, cert4, ["WrongCommit"]),
+    bad("signed for another chain", "SIGNATURE_MISMATCH", m4, { ...COMMIT, chainId: 8n }, cert4, ["WrongCommit"]),
+    bad("signed for another shard", "SIGNATURE_MISMATCH", m4, { ...COMMIT, shard: 4n }, cert4, ["WrongCommit"]),
+    bad("signed for another block digest", "SIGNATURE_MISMATCH", m4, { ...COMMIT, blockDigest: flipLastBit(COMMIT.blockDigest) }, cert4, ["WrongCommit"]),
+    bad("negated signature", "SIGNATURE_MISMATCH", m4, COMMIT, { ...cert4, signature: flipSign(cert4.signature) }, ["Tampered"]),
+    bad("the signers' raw signature of the block digest (no domain separation)", "SIGNATURE_MISMATCH", m4, COMMIT, { ...cert4, signature: aggregate(four.sks.map((sk) => sign(sk, COMMIT.blockDigest))) }, ["WrongMessage"]),
+    bad("identity signature", "IDENTITY_POINT", m4, COMMIT, { ...cert4, signature: G2_INFINITY }, ["Infinity"]),
+    bad("signature outside the subgroup", "NOT_IN_SUBGROUP", m4, COMMIT, { ...cert4, signature: specialPoint("G2", "offSubgroup") }, ["NotInSubgroup"]),
+    bad("signature of 95 bytes", "INVALID_LENGTH", m4, COMMIT, { ...cert4, signature: cert4.signature.subarray(0, 95) }, ["WrongLength"]),
+    bad("commit height 2^64", "FIELD_OUT_OF_RANGE", m4, { ...commitToJson(COMMIT), height: (1n << 64n).toString() }, cert4, ["Overflow"]),
+    bad("empty committee", "EMPTY_COMMITTEE", [], COMMIT, cert4, ["Committee", "EmptyList"]),
+    bad("a member without a valid proof (another member's)", "INVALID_PROOF_OF_POSSESSION", withMember(2, { proofOfPossession: m4[1]!.proofOfPossession }), COMMIT, cert4, ["Committee"]),
+    bad("a rogue key registered with the victim's proof", "INVALID_PROOF_OF_POSSESSION", [...m4, { publicKey: rogueKey, stake: 1000n, proofOfPossession: m4[0]!.proofOfPossession }], COMMIT, cert4, ["Committee", "RogueKey"]),
+    bad("a rogue key registered with a proof under its registrant's key", "INVALID_PROOF_OF_POSSESSION", [...m4, { publicKey: rogueKey, stake: 1000n, proofOfPossession: popProve(rogueSk) }], COMMIT, cert4, ["Committee", "RogueKey"]),
+    bad("a member's key repeated", "DUPLICATE_PUBLIC_KEY", [...m4.slice(0, 3), m4[0]!], COMMIT, cert4, ["Committee"]),
+    bad("a member with zero stake", "ZERO_STAKE", withMember(1, { stake: 0n }), COMMIT, cert4, ["Committee", "Stake"]),
+    bad("a member with stake 2^64", "STAKE_OVERFLOW", withMember(1, { stake: 1n << 64n }), COMMIT, cert4, ["Committee", "Overflow"]),
+    bad("total stake 2^64 − 1 + 300", "STAKE_OVERFLOW", withMember(3, { stake: (1n << 64n) - 1n }), COMMIT, cert4, ["Committee", "Overflow"]),
+    bad("a member with the identity key", "IDENTITY_POINT", withMember(3, { publicKey: G1_INFINITY }), COMMIT, cert4, ["Committee", "Infinity"]),
+    bad("a member with a key outside the subgroup", "NOT_IN_SUBGROUP", withMember(3, { publicKey: compressedX([0n]) }), COMMIT, cert4, ["Committee", "NotInSubgroup"]),
+  ];
+}
+
+function batchVerifyCertificatesCases(rng: Rng): CaseSpec[] {
+  const four = sampleCommittee(rng.fork("four"), [100n, 100n, 100n, 100n]);
+  const commits: Commit[] = [0, 1, 2, 3].map((k) => ({ ...COMMIT, height: COMMIT.height + BigInt(k), blockDigest: rng.bytes(32) }));
+  const certs = commits.map((c, k) => certify(four, c, k % 2 ? [0, 1, 2, 3] : [1, 2, 3]));
+  const item = (commit: Commit, cert: Certificate) => ({ commit: commitToJson(commit), certificate: certificateToJson(cert) });
+  const b = (comment: string, items: JsonObject[], flags: string[]) => valid(comment, { committee: four.members.map(memberToJson), items }, flags);
+  const good = commits.map((c, k) => item(c, certs[k]!));
+  const replace = (i: number, x: JsonObject) => good.map((y, j) => (j === i ? x : y));
+  // two certificates with the same signer set, signatures exchanged: Σ S_i is unchanged
+  const sameSigners = [commits[0]!, commits[2]!].map((c) => certify(four, c, [1, 2, 3]));
+  return [
+    b("four valid certificates: true", good, ["Valid"]),
+    b("one certificate: true", good.slice(0, 1), ["Valid", "Boundary"]),
+    b("empty batch: true (nothing certified)", [], ["Valid", "EmptyList"]),
+    b("one certificate of another digest: false", replace(2, item({ ...commits[2]!, blockDigest: flipLastBit(commits[2]!.blockDigest) }, certs[2]!)), ["Batch", "WrongCommit"]),
+    b("one certificate with 2 of 4 signers: false", replace(1, item(commits[1]!, certify(four, commits[1]!, [0, 3]))), ["Batch", "Stake"]),
+    b("one certificate with a padding bit set: false", replace(3, item(commits[3]!, { ...certs[3]!, signers: Uint8Array.of(0x2f) })), ["Batch", "Bitfield"]),
+    b("one negated signature: false", replace(0, item(commits[0]!, { ...certs[0]!, signature: flipSign(certs[0]!.signature) })), ["Batch", "Tampered"]),
+    b("two signatures swapped between certificates: false", [item(commits[0]!, { ...sameSigners[0]!, signature: sameSigners[1]!.signature }), item(commits[2]!, { ...sameSigners[1]!, signature: sameSigners[0]!.signature })], ["Batch", "SwappedSignatures"]),
+    b("one identity signature: false", replace(1, item(commits[1]!, { ...certs[1]!, signature: G2_INFINITY })), ["Batch", "Infinity"]),
+  ];
+}
+
+/** Every operation's cases, each under its own labelled seed. */
+export function blsCases(): Record<string, { seed: string; cases: CaseSpec[] }> {
+  const make = (name: string, f: (rng: Rng) => CaseSpec[]) => {
+    const seed = `pwo/bls/vectors/${name}/v1`;
+    return [name, { seed, cases: f(new Rng(seed)) }] as const;
+  };
+  return Object.fromEntries([
+    make("key_gen", keyGenCases),
+    make("sk_to_pk", skToPkCases),
+    make("key_validate", keyValidateCases),
+    make("decode_g1", decodeG1Cases),
+    make("decode_g2", decodeG2Cases),
+    make("hash_to_g2", hashToG2Cases),
+    make("sign", signCases),
+    make("verify", verifyCases),
+    make("aggregate", aggregateCases),
+    make("fast_aggregate_verify", fastAggregateVerifyCases),
+    make("aggregate_verify", aggregateVerifyCases),
+    make("pop_prove", popProveCases),
+    make("pop_verify", popVerifyCases),
+    make("batch_verify", batchVerifyCases),
+    make("commit_message", commitMessageCases),
+    make("verify_certificate", verifyCertificateCases),
+    make("batch_verify_certificates", batchVerifyCertificatesCases),
+  ]);
+}
