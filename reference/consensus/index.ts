@@ -21,6 +21,7 @@ export {
   type Message,
   type NodeConfig,
   type NodeEvent,
+  type Buffered,
   type NodeState,
   type Outbound,
   type ProtocolRules,
