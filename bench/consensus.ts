@@ -29,7 +29,7 @@ function simulationRows(ctx: BenchContext): { rows: (string | number)[][]; json:
     const sc = honestScenario(n);
     const probe = runScenario(sc);
     const ordered = probe.sequences[0]!.length;
-    const m = measure(`n=${n}`, () => runScenario(sc), { minMs: ctx.minMs, minBatches: n >= 50 ? 2 : 5, items: 1 });
+    const m = measure(`n=${n}`, () => runScenario(sc), { minMs: ctx.minMs, minBatches: n >= 100 ? 1 : n >= 50 ? 2 : 5, items: 1 });
     const eventsPerSec = probe.steps * m.perSec;
     const orderedPerSec = ordered * m.perSec;
     rows.push([`n = ${n}`, formatInt(probe.steps), formatInt(eventsPerSec), formatInt(ordered), formatInt(orderedPerSec), `${(m.spread * 100).toFixed(1)}%`]);

@@ -5,7 +5,6 @@
  */
 import {
   REFERENCE_ORDERING,
-
   REFERENCE_RULES,
   compareDigests,
   quorumThreshold,

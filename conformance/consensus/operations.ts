@@ -44,7 +44,6 @@ import {
   objectSchema,
   type Json,
   type JsonObject,
-  type JsonSchema,
   type Operation,
 } from "../harness/operation.js";
 import { MUTANT_NAMES, type RulesName } from "./mutants.js";
@@ -317,4 +316,3 @@ export const CONSENSUS_OPERATIONS: readonly Operation[] = [
   }),
 ];
 
-export type { JsonSchema };

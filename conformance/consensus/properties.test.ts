@@ -133,3 +133,16 @@ describe("consensus properties", () => {
     );
   });
 });
+
+describe("consensus with BLS signatures (the bls component)", () => {
+  it("a simulation under bls12381-pop-v1 commits exactly what it commits under sim-hash-v1, and stays safe", async () => {
+    const { BLS_SCHEME } = await import("../../reference/consensus/index.js");
+    const { STANDARD_SCENARIOS } = await import("./scenarios.js");
+    const sc = { ...STANDARD_SCENARIOS.equivocatingLeader.scenario, until: 45 };
+    const bls = runScenario(sc, { scheme: BLS_SCHEME });
+    const sim = runScenario(sc);
+    expect(bls.violation).toBeUndefined();
+    expect(Object.values(bls.sequences)[0]!.length).toBeGreaterThan(0);
+    expect(bls.sequences).toEqual(sim.sequences);
+  }, 120_000);
+});

@@ -6,6 +6,7 @@
  */
 import { Rng } from "../../reference/common/rng.js";
 import {
+  BLS_SCHEME,
   MAX_HEADER_PAYLOAD,
   MAX_SCHEDULE_SPAN,
   SIM_HASH_SCHEME,
@@ -42,6 +43,7 @@ export const CONSENSUS_FLAGS: Record<string, string> = {
   Partition: "a network partition that heals",
   Asynchrony: "lost and delayed messages before GST",
   Crash: "a validator that crashes",
+  Bls: "a committee under bls12381-pop-v1 (the bls component's BLS12-381 signatures)",
   Mutant: "nodes run a mutant of the reference; the verdict is the violation the harness found",
   Counterexample: "a counterexample found by the campaign, shrunk, with its seed and provenance in the comment",
 };
@@ -150,6 +152,9 @@ function checkCertificateCases(certs: Certificate[]): CaseSpec[] {
   const c1 = certs.find((c) => c.header.round === 1)!;
   const sk = (i: number) => deriveKeyPair(SIM_HASH_SCHEME, "sim", i).secretKey;
   const signWith = (h: Header, signers: number[]): Certificate => ({ header: h, signers, signature: SIM_HASH_SCHEME.aggregate(signers.map((s) => SIM_HASH_SCHEME.sign(sk(s), voteMessage(headerDigest(h))))) });
+  const blsKeys = [0, 1, 2, 3].map((i) => deriveKeyPair(BLS_SCHEME, "sim", i));
+  const blsCommittee = committeeToJson(BLS_SCHEME.name, { authorities: blsKeys.map((k) => ({ stake: 1, publicKey: k.publicKey })) });
+  const blsSigned = (h: Header, signers: number[]): Certificate => ({ header: h, signers, signature: BLS_SCHEME.aggregate(signers.map((s) => BLS_SCHEME.sign(blsKeys[s]!.secretKey, voteMessage(headerDigest(h))))) });
   const weighted = committeeToJson(SIM_HASH_SCHEME.name, { authorities: simCommittee(4).authorities.map((a, i) => ({ ...a, stake: [7, 1, 1, 1][i]! })) });
   return [
     valid("a round-5 certificate of a simulated run", input(c5)),
@@ -166,6 +171,9 @@ function checkCertificateCases(certs: Certificate[]): CaseSpec[] {
     invalid("an all-zero aggregate", "INVALID_SIGNATURE", input({ ...c5, signature: new Uint8Array(32) }), ["Signature"]),
     invalid("signers claimed but one did not sign", "INVALID_SIGNATURE", input({ ...signWith(c5.header, [0, 1, 2]), signers: [0, 1, 3] }), ["Signature"]),
     invalid("a round-0 certificate with a payload", "INVALID_GENESIS", input({ ...genesisCertificate(1), header: { ...genesisCertificate(1).header, payload: [new Uint8Array(32)] } }), ["Boundary"]),
+    valid("bls12381-pop-v1: the round-5 header certified by three BLS votes (FastAggregateVerify)", input(blsSigned(c5.header, [0, 2, 3]), blsCommittee), ["Signature", "Bls"]),
+    invalid("bls12381-pop-v1: the aggregate of signers 0, 1, 2 claimed for 0, 1, 3", "INVALID_SIGNATURE", input({ ...blsSigned(c5.header, [0, 1, 2]), signers: [0, 1, 3] }, blsCommittee), ["Signature", "Bls"]),
+    invalid("bls12381-pop-v1: 96 zero bytes are not a G2 point", "INVALID_SIGNATURE", input({ ...blsSigned(c5.header, [0, 1, 2]), signature: new Uint8Array(96) }, blsCommittee), ["Signature", "Bls"]),
     invalid("genesis with a signer", "INVALID_GENESIS", input({ ...genesisCertificate(1), signers: [1] }), ["Boundary"]),
     invalid("structural rules come first: a 33-byte batch digest", "INVALID_DIGEST", input({ ...c5, header: { ...c5.header, payload: [new Uint8Array(33)] } }), ["Structure"]),
   ];

@@ -83,4 +83,10 @@ export function genesis(c: Committee): Certificate[] {
 }
 
 /** Lower-case hex of a digest: the key of maps and the form in commit sequences. */
-export const digestKey = (d: Digest): string => toHex(d);
+export function digestKey(d: Digest): string {
+  let k = keyCache.get(d);
+  if (k === undefined) keyCache.set(d, (k = toHex(d)));
+  return k;
+}
+/** Keys by digest object (digests are never mutated; simulations share them between nodes). */
+const keyCache = new WeakMap<Digest, string>();

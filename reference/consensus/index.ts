@@ -6,6 +6,7 @@
 export * from "./constants.js";
 export { CONSENSUS_REASONS, type ConsensusReason } from "./errors.js";
 export type * from "./types.js";
+export { BLS_SCHEME } from "./bls-scheme.js";
 export { SIM_HASH_SCHEME, deriveKeyPair, getScheme, registerScheme, type KeyPair, type SignatureScheme } from "./signature.js";
 export { checkCommittee, isLeaderRound, leaderOf, quorumThreshold, stakeOf, totalStake, validityThreshold } from "./committee.js";
 export { checkHeaderFields, compareDigests, digestKey, encodeHeader, genesis, genesisCertificate, headerDigest, voteMessage } from "./header.js";
@@ -20,6 +21,7 @@ export {
   type Message,
   type NodeConfig,
   type NodeEvent,
+  type Buffered,
   type NodeState,
   type Outbound,
   type ProtocolRules,

@@ -62,7 +62,8 @@ export interface NodeConfig {
   rules?: ProtocolRules;
 }
 
-interface Buffered {
+/** A certificate waiting for its parents. */
+export interface Buffered {
   cert: Certificate;
   digest: Digest;
   missing: Set<string>;

@@ -7,6 +7,7 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { utf8ToBytes } from "@noble/hashes/utils.js";
 import { bytesEqual } from "../common/bytes.js";
+import { BLS_SCHEME } from "./bls-scheme.js";
 
 export interface KeyPair {
   secretKey: Uint8Array;
@@ -63,9 +64,12 @@ export const SIM_HASH_SCHEME: SignatureScheme = {
   },
 };
 
-const SCHEMES = new Map<string, SignatureScheme>([[SIM_HASH_SCHEME.name, SIM_HASH_SCHEME]]);
+const SCHEMES = new Map<string, SignatureScheme>([
+  [SIM_HASH_SCHEME.name, SIM_HASH_SCHEME],
+  [BLS_SCHEME.name, BLS_SCHEME],
+]);
 
-/** Makes a scheme available by name (the BLS-backed scheme registers itself where it is built). */
+/** Makes a further scheme available by name (sim-hash-v1 and bls12381-pop-v1 are built in). */
 export function registerScheme(s: SignatureScheme): void {
   SCHEMES.set(s.name, s);
 }
