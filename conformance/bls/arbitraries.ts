@@ -83,5 +83,9 @@ export const BLS_INPUTS: Record<string, fc.Arbitrary<JsonObject>> = {
     const sig = idx.length ? encodeG2(idx.map((i) => G2.fromBytes(sign(sks[i]!, msg))).reduce((a, b) => a.add(b))) : encodeG2(G2.ZERO);
     return { committee: members, commit, certificate: { signature: hexOf(badSig ?? sig), signers: hexOf(Uint8Array.of(mask & ((1 << sks.length) - 1))) } };
   }),
-  batch_verify_certificates: fc.constant(null).map(() => ({ committee: [], items: [] })),
 };
+// a batch: one committee and 1–2 of its (commit, certificate) pairs, valid or hostile as verify_certificate's
+BLS_INPUTS.batch_verify_certificates = fc.array(BLS_INPUTS.verify_certificate!, { minLength: 1, maxLength: 2 }).map((cs) => ({
+  committee: cs[0]!.committee as JsonObject[],
+  items: cs.map((c) => ({ commit: c.commit as JsonObject, certificate: c.certificate as JsonObject })),
+}));

@@ -104,7 +104,8 @@ describe("pwo conform", () => {
 
   it("kills a hanging implementation after the per-case timeout and continues", () => {
     const t0 = Date.now();
-    const { status, report } = conform(`${FIXTURE} hang 4`, ["--timeout", "1000", ...ONE_SUITE]);
+    // --timeout also bounds the first handshake: 3 s leaves room for a process start on a loaded 2-core machine
+    const { status, report } = conform(`${FIXTURE} hang 4`, ["--timeout", "3000", ...ONE_SUITE]);
     expect(status).toBe(1);
     const failed = report!.cases.filter((c) => c.status === "failed");
     expect(failed.map((c) => c.kind)).toEqual(["timeout"]);
