@@ -4,7 +4,7 @@
  */
 import { hkdf } from "@noble/hashes/hkdf.js";
 import { sha256 } from "@noble/hashes/sha2.js";
-import { utf8ToBytes } from "@noble/hashes/utils.js";
+import { concatBytes, utf8ToBytes } from "@noble/hashes/utils.js";
 import { isSpecError } from "../common/errors.js";
 import { KEYGEN_L, KEYGEN_SALT, MIN_IKM_SIZE, R, SECRET_KEY_SIZE } from "./constants.js";
 import { fail } from "./errors.js";
@@ -22,15 +22,8 @@ export function i2osp(x: bigint | number, n: number): Uint8Array {
   return out;
 }
 
-const concat = (...parts: Uint8Array[]): Uint8Array => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
+/** Byte concatenation (noble-hashes' `concatBytes`), re-exported for the other bls modules. */
+const concat = concatBytes;
 export { concat };
 
 /**

@@ -5,7 +5,7 @@
  * @module
  */
 import { sha256 } from "@noble/hashes/sha2.js";
-import { utf8ToBytes } from "@noble/hashes/utils.js";
+import { concatBytes, utf8ToBytes } from "@noble/hashes/utils.js";
 import { bytesEqual } from "../common/bytes.js";
 import { BLS_SCHEME } from "./bls-scheme.js";
 
@@ -27,15 +27,7 @@ export interface SignatureScheme {
   verifyAggregate(publicKeys: readonly Uint8Array[], message: Uint8Array, aggregate: Uint8Array): boolean;
 }
 
-const cat = (...parts: Uint8Array[]): Uint8Array => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
+const cat = concatBytes;
 const tag = (s: string) => utf8ToBytes(s);
 
 /**
