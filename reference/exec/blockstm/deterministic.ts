@@ -84,7 +84,7 @@ function runAt(scale: number, preState: State, txs: readonly Uint8Array[], opts:
   const incarnations = txs.map((_, j) => scheduler.incarnationOf(j) + 1);
   const sum = (f: (s: WorkerStats) => number) => stats.reduce((a, s) => a + f(s), 0);
   return {
-    result: finishBlockStm(preState, memory, effects),
+    result: finishBlockStm(new Map(preState), memory, effects),
     stats: { incarnations, records, executions: sum((s) => s.executions), validations: sum((s) => s.validations), dependencies: sum((s) => s.dependencies), steps },
   };
 }

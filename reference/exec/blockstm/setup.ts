@@ -6,7 +6,7 @@
 import { toHex } from "../../common/hex.js";
 import { assembleResult, checkBlockSize } from "../sequential.js";
 import type { BlockResult, State, TxEffect } from "../types.js";
-import { allocateMemory, MVMemory, type MemoryBuffers } from "./memory.js";
+import { allocateMemory, memoryCapacities, MVMemory, resetMemory, type MemoryBuffers } from "./memory.js";
 import { schedulerWords } from "./scheduler.js";
 
 export interface BlockStmBuffers {
@@ -21,22 +21,43 @@ export const baseLookup =
   (key: Uint8Array): bigint =>
     preState.get(toHex(key)) ?? 0n;
 
-/** Allocates a block's buffers (keys enter the table on first touch, with their pre-state value). */
-export function prepareBlockStm(preState: State, txs: readonly Uint8Array[], shared: boolean, scale = 1): { buffers: BlockStmBuffers; memory: MVMemory } {
+/**
+ * A block's buffers (keys enter the table on first touch, with their pre-state value). `reuse`: the
+ * buffers of an earlier, finished run; they are reset and used again when their sizes are exactly
+ * those this block needs (timing only: a reset buffer set behaves as a fresh one).
+ */
+export function prepareBlockStm(preState: State, txs: readonly Uint8Array[], shared: boolean, scale = 1, reuse?: BlockStmBuffers): { buffers: BlockStmBuffers; memory: MVMemory } {
   checkBlockSize(txs);
   const n = txs.length;
-  const buf = (bytes: number): ArrayBufferLike => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
-  const buffers: BlockStmBuffers = { memory: allocateMemory(n, preState.size, shared, scale), scheduler: buf(schedulerWords(n) * 4), signatureCache: buf(Math.max(1, n) * 4) };
+  let buffers: BlockStmBuffers;
+  if (reuse !== undefined && fits(reuse, n, preState.size, scale)) {
+    resetMemory(reuse.memory);
+    new Int32Array(reuse.scheduler).fill(0);
+    new Int32Array(reuse.signatureCache).fill(0);
+    buffers = reuse;
+  } else {
+    const buf = (bytes: number): ArrayBufferLike => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+    buffers = { memory: allocateMemory(n, preState.size, shared, scale), scheduler: buf(schedulerWords(n) * 4), signatureCache: buf(Math.max(1, n) * 4) };
+  }
   return { buffers, memory: new MVMemory(buffers.memory, baseLookup(preState)) };
 }
 
-/** The block result from the final multi-version memory and each transaction's last effect. */
-export function finishBlockStm(preState: State, memory: MVMemory, effects: readonly (Pick<TxEffect, "outcome" | "events"> | undefined)[]): BlockResult {
-  const postState: State = new Map(preState);
-  for (const [k, v] of memory.snapshot()) {
-    if (v === 0n) postState.delete(toHex(k));
-    else postState.set(toHex(k), v);
-  }
+function fits(b: BlockStmBuffers, n: number, preKeys: number, scale: number): boolean {
+  const want = memoryCapacities(n, preKeys, scale);
+  const m = b.memory;
+  return m.n === n && m.keyCapacity === want.keyCapacity && m.entryCapacity === want.entryCapacity && m.arenaCapacity === want.arenaCapacity;
+}
+
+/**
+ * The block result from the final multi-version memory and each transaction's last effect.
+ * `postState` is a copy of the pre-state (the parallel mode makes it while the workers run); the
+ * final values of the written keys are applied to it.
+ */
+export function finishBlockStm(postState: State, memory: MVMemory, effects: readonly (Pick<TxEffect, "outcome" | "events"> | undefined)[]): BlockResult {
+  memory.forEachWritten(memory.n, (k, v) => {
+    if (v === 0n) postState.delete(memory.keyHex(k));
+    else postState.set(memory.keyHex(k), v);
+  });
   return assembleResult(
     postState,
     effects.map((e, i) => {
