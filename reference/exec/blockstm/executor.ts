@@ -49,8 +49,9 @@ function signatureCheck(ctx: WorkerContext, txn: number): ((tx: Transaction) => 
  */
 function* tryExecute(ctx: WorkerContext, stats: WorkerStats, txn: number, incarnation: number): Generator<void, TaskKind, void> {
   const { memory, scheduler } = ctx;
-  for (;;) {
+  for (let attempt = 0; ; attempt++) {
     stats.executions++;
+    scheduler.noteExecution(incarnation === 0 && attempt === 0);
     const vm = processTx(ctx.txs[txn]!, signatureCheck(ctx, txn));
     const reads: number[] = [];
     /** The key objects read, parallel to the slots in `reads` (the VM writes mostly keys it read: their slots are reused). */

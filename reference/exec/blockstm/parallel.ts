@@ -7,9 +7,9 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { BlockResult, ExecOptions, State } from "../types.js";
+import type { BlockResult, State } from "../types.js";
 import { Scheduler } from "./scheduler.js";
-import { finishBlockStm, prepareBlockStm, type BlockStmBuffers } from "./setup.js";
+import { finishBlockStm, prepareBlockStm, type BlockStmBuffers, type BlockStmOptions } from "./setup.js";
 import type { DoneMessage, Recorded, RunMessage, StateMessage } from "./thread.js";
 import { CAPACITY_SCALES } from "./memory.js";
 import type { BlockStmStats } from "./deterministic.js";
@@ -68,7 +68,7 @@ export class BlockStmPool {
    * ran out). Each thread keeps a copy of the pre-state, sent when a different Map object is passed:
    * a caller MUST NOT modify a pre-state Map between calls that pass it (pass a new Map instead).
    */
-  async execute(preState: State, txs: readonly Uint8Array[], opts: ExecOptions = {}): Promise<{ result: BlockResult; stats: BlockStmStats }> {
+  async execute(preState: State, txs: readonly Uint8Array[], opts: BlockStmOptions = {}): Promise<{ result: BlockResult; stats: BlockStmStats }> {
     for (const scale of CAPACITY_SCALES) {
       try {
         return await this.executeAt(scale, preState, txs, opts);
@@ -79,14 +79,14 @@ export class BlockStmPool {
     throw new RangeError(`Block-STM: block of ${txs.length} transactions exceeds the engine's largest buffers`);
   }
 
-  private async executeAt(scale: number, preState: State, txs: readonly Uint8Array[], opts: ExecOptions): Promise<{ result: BlockResult; stats: BlockStmStats }> {
+  private async executeAt(scale: number, preState: State, txs: readonly Uint8Array[], opts: BlockStmOptions): Promise<{ result: BlockResult; stats: BlockStmStats }> {
     if (this.sentState !== preState) {
       for (const t of this.threads) t.postMessage({ state: preState } satisfies StateMessage);
       this.sentState = preState;
     }
     const reuse = this.spare ?? undefined;
     this.spare = null; // a concurrent call (or a failed run) never shares or reuses these
-    const { buffers, memory } = prepareBlockStm(preState, txs, true, scale, reuse);
+    const { buffers, memory } = prepareBlockStm(preState, txs, true, scale, reuse, opts.fallback);
     const m: RunMessage = { buffers, ...packTxs(txs), verifySignatures: opts.verifySignatures === true };
     const running = Promise.all(this.threads.map((t) => this.runOn(t, m).catch((e: Error) => e)));
     const postState: State = new Map(preState); // while the workers run: the calling thread is idle
@@ -98,11 +98,11 @@ export class BlockStmPool {
     const scheduler = new Scheduler(new Int32Array(buffers.scheduler), txs.length);
     const incarnations = txs.map((_, j) => scheduler.incarnationOf(j) + 1);
     const sum = (f: (s: DoneMessage["stats"]) => number) => (done as DoneMessage[]).reduce((a, d) => a + f(d.stats), 0);
-    const result = finishBlockStm(postState, memory, txs.map((_, j) => best[j]?.effect));
+    const { result, fallbackAt } = finishBlockStm(postState, memory, txs.map((_, j) => best[j]?.effect), { scheduler, txs, opts, signatureCache: new Int32Array(buffers.signatureCache) });
     this.spare = buffers; // every worker has finished with them
     return {
       result,
-      stats: { incarnations, records: [], executions: sum((s) => s.executions), validations: sum((s) => s.validations), dependencies: sum((s) => s.dependencies), steps: 0 },
+      stats: { incarnations, records: [], executions: sum((s) => s.executions), validations: sum((s) => s.validations), dependencies: sum((s) => s.dependencies), steps: 0, fallbackAt },
     };
   }
 
