@@ -23,7 +23,7 @@ import {
 import { runOperation } from "../harness/operation.js";
 import { props } from "../harness/testing.js";
 import { blockDrawArb, buildBlock, shapedBlockArb, type BlockDraw } from "./arbitraries.js";
-import { account, call, contract, makeState } from "./fixtures.js";
+import { account, call, contract, makeState, payment } from "./fixtures.js";
 import { encodeTx } from "../../reference/codec/index.js";
 import { EXEC_INPUTS } from "./arbitraries.js";
 import { EXEC_OPERATIONS } from "./operations.js";
@@ -99,11 +99,12 @@ describe("sequential execution (the definition)", () => {
 });
 
 
-/** Block-STM on `workers` virtual workers and a schedule = sequential, exactly; incarnations within the bound. */
+/** Block-STM on `workers` virtual workers and a schedule = sequential, exactly; incarnations within the bound (the algorithm alone: no fallback). */
 function checkBlockStm(d: BlockDraw, workers: number, schedule: number[]): void {
   const { preState, txs } = buildBlock(d);
   const expected = view(executeBlock(preState, txs));
-  const { result, stats } = executeBlockStmDeterministic(preState, txs, { workers, schedule, maxSteps: 200_000 });
+  const { result, stats } = executeBlockStmDeterministic(preState, txs, { workers, schedule, maxSteps: 200_000, fallback: false });
+  expect(stats.fallbackAt).toBe(txs.length);
   expect(view(result)).toEqual(expected);
   // transaction 0 reads only the pre-state: one incarnation, never aborted. Every transaction
   // completes at least once, and transaction j completes (records) at most j + 1 incarnations; the
@@ -155,6 +156,58 @@ describe("Block-STM deterministic mode = sequential", () => {
     expect(result.outcomes.every((o) => o.status === "success")).toBe(true);
   });
 
+  it("with the sequential fallback triggering at any point (low thresholds), on random and contended blocks", () => {
+    const policyArb = fc.record({ minExecutions: fc.integer({ min: 1, max: 12 }), maxRatio: fc.constantFrom(0, 1, 1.25, 2) });
+    fc.assert(
+      fc.property(fc.oneof(blockDrawArb(10), shapedBlockArb(10)), fc.integer({ min: 1, max: 4 }), scheduleArb, policyArb, (d, workers, schedule, fallback) => {
+        const { preState, txs } = buildBlock(d);
+        const { result, stats } = executeBlockStmDeterministic(preState, txs, { workers, schedule, fallback, maxSteps: 200_000 });
+        expect(view(result)).toEqual(view(executeBlock(preState, txs)));
+        expect(stats.fallbackAt).toBeGreaterThanOrEqual(0);
+        expect(stats.fallbackAt).toBeLessThanOrEqual(txs.length);
+        // the committed prefix was recorded by the workers, within the paper's bound
+        stats.records.slice(0, stats.fallbackAt).forEach((k, j) => {
+          expect(k).toBeGreaterThanOrEqual(1);
+          expect(k).toBeLessThanOrEqual(j + 1);
+        });
+      }),
+      props(300),
+    );
+  });
+
+  it("the fallback triggers on a nonce chain, and the result is the sequential one", () => {
+    // the seeded interleavings of two virtual workers re-execute a chain ~1.8 times per transaction
+    // (truly parallel threads ~4 times, above the default ratio of 2): a policy of 1.5 triggers here
+    const fallback = { minExecutions: 64, maxRatio: 1.5 };
+    const sender = account(7);
+    const preState = makeState({ balances: [[sender, 10n ** 12n]] });
+    const txs = Array.from({ length: 200 }, (_, i) => encodeTx(payment({ sender, recipient: account(1000 + i), amount: 3n, nonce: BigInt(i), fee: 2_000n })));
+    const expected = view(executeBlock(preState, txs));
+    let triggered = 0;
+    for (const seed of ["a", "b", "c", "d"]) {
+      const { result, stats } = executeBlockStmDeterministic(preState, txs, { workers: 2, seed, fallback });
+      expect(view(result)).toEqual(expected);
+      if (stats.fallbackAt < txs.length) triggered++;
+      // without the fallback the same runs re-execute far more than twice per transaction
+      const off = executeBlockStmDeterministic(preState, txs, { workers: 2, seed, fallback: false });
+      expect(view(off.result)).toEqual(expected);
+      expect(off.stats.fallbackAt).toBe(txs.length);
+      expect(off.stats.executions).toBeGreaterThan(1.5 * txs.length);
+    }
+    expect(triggered).toBe(4);
+  });
+
+  it("the fallback never triggers on independent payments", () => {
+    const senders = Array.from({ length: 100 }, (_, i) => account(i));
+    const preState = makeState({ balances: senders.map((s) => [s, 10n ** 12n] as [Uint8Array, bigint]) });
+    const txs = senders.map((s, i) => encodeTx(payment({ sender: s, recipient: account(5000 + i), amount: 3n, fee: 2_000n })));
+    for (const seed of ["a", "b"]) {
+      const { result, stats } = executeBlockStmDeterministic(preState, txs, { workers: 2, seed, fallback: { minExecutions: 64, maxRatio: 1.5 } });
+      expect(view(result)).toEqual(view(executeBlock(preState, txs)));
+      expect(stats.fallbackAt).toBe(txs.length);
+    }
+  });
+
   it("terminates on every block and schedule (bounded steps), including empty blocks", () => {
     const { result, stats } = executeBlockStmDeterministic(new Map(), [], { workers: 3 });
     expect(result.outcomes).toEqual([]);
@@ -192,6 +245,22 @@ describe("Block-STM parallel mode (worker_threads, SharedArrayBuffer) = sequenti
       const { preState, txs } = buildBlock(d);
       const { result } = await pool.execute(preState, txs);
       expect(view(result)).toEqual(view(executeBlock(preState, txs)));
+    }
+  });
+
+  it("with the fallback forced early, off, and with buffers reused across blocks of one size", async () => {
+    // equal sizes (transactions, pre-state keys) in a row reuse the same buffers: results stay exact
+    const draws = fc.sample(shapedBlockArb(30), { seed: 11, numRuns: 6 });
+    for (const d of draws) {
+      const { preState, txs } = buildBlock(d);
+      const expected = view(executeBlock(preState, txs));
+      for (const fallback of [{ minExecutions: 1, maxRatio: 0 }, false, undefined] as const) {
+        for (let rep = 0; rep < 2; rep++) {
+          const { result, stats } = await pool.execute(preState, txs, { fallback });
+          expect(view(result)).toEqual(expected);
+          if (fallback === false) expect(stats.fallbackAt).toBe(txs.length);
+        }
+      }
     }
   });
 });

@@ -12,6 +12,7 @@ export { processTx, checkTxStateless, verifyTxSignature, signingMessage, OP, INS
 export { executeBlock, runAgainst, applyWrites, assembleResult, checkBlockSize } from "./sequential.js";
 export { executeBlockStmDeterministic, type DeterministicOptions, type BlockStmStats } from "./blockstm/deterministic.js";
 export { BlockStmPool } from "./blockstm/parallel.js";
+export { DEFAULT_FALLBACK, type BlockStmOptions, type FallbackPolicy } from "./blockstm/setup.js";
 export { MVMemory, ReadKind, type MemoryBuffers } from "./blockstm/memory.js";
 export { Scheduler, TaskKind } from "./blockstm/scheduler.js";
 export { Asm, asm, type Mnemonic } from "./asm.js";

@@ -7,13 +7,13 @@
  * @module
  */
 import { Rng } from "../../common/rng.js";
-import type { BlockResult, ExecOptions, State, TxEffect } from "../types.js";
+import type { BlockResult, State, TxEffect } from "../types.js";
 import { runWorker, type WorkerStats } from "./executor.js";
 import { Scheduler } from "./scheduler.js";
 import { CAPACITY_SCALES, isCapacityError } from "./memory.js";
-import { finishBlockStm, prepareBlockStm } from "./setup.js";
+import { finishBlockStm, prepareBlockStm, type BlockStmOptions } from "./setup.js";
 
-export interface DeterministicOptions extends ExecOptions {
+export interface DeterministicOptions extends BlockStmOptions {
   workers: number;
   /** Worker choices for the first steps (any integers; taken modulo the live workers). */
   schedule?: readonly number[];
@@ -32,6 +32,8 @@ export interface BlockStmStats {
   validations: number;
   dependencies: number;
   steps: number;
+  /** Where the sequential fallback's suffix started (its transactions were not recorded by the workers); n if it did not trigger. */
+  fallbackAt: number;
 }
 
 /** Executes a block with Block-STM on virtual workers; returns the result and the run's counts. */
@@ -49,7 +51,7 @@ export function executeBlockStmDeterministic(preState: State, txs: readonly Uint
 
 function runAt(scale: number, preState: State, txs: readonly Uint8Array[], opts: DeterministicOptions): { result: BlockResult; stats: BlockStmStats } {
   const { workers, schedule = [], seed = "pwo/exec/blockstm", maxSteps = 1_000_000 } = opts;
-  const { buffers, memory } = prepareBlockStm(preState, txs, false, scale);
+  const { buffers, memory } = prepareBlockStm(preState, txs, false, scale, undefined, opts.fallback);
   const words = new Int32Array(buffers.scheduler);
   const signatureCache = new Int32Array(buffers.signatureCache);
   const effects: (TxEffect | undefined)[] = new Array(txs.length).fill(undefined);
@@ -83,8 +85,9 @@ function runAt(scale: number, preState: State, txs: readonly Uint8Array[], opts:
   const scheduler = new Scheduler(words, txs.length);
   const incarnations = txs.map((_, j) => scheduler.incarnationOf(j) + 1);
   const sum = (f: (s: WorkerStats) => number) => stats.reduce((a, s) => a + f(s), 0);
+  const { result, fallbackAt } = finishBlockStm(new Map(preState), memory, effects, { scheduler, txs, opts, signatureCache });
   return {
-    result: finishBlockStm(preState, memory, effects),
-    stats: { incarnations, records, executions: sum((s) => s.executions), validations: sum((s) => s.validations), dependencies: sum((s) => s.dependencies), steps },
+    result,
+    stats: { incarnations, records, executions: sum((s) => s.executions), validations: sum((s) => s.validations), dependencies: sum((s) => s.dependencies), steps, fallbackAt },
   };
 }

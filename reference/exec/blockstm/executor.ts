@@ -49,10 +49,13 @@ function signatureCheck(ctx: WorkerContext, txn: number): ((tx: Transaction) => 
  */
 function* tryExecute(ctx: WorkerContext, stats: WorkerStats, txn: number, incarnation: number): Generator<void, TaskKind, void> {
   const { memory, scheduler } = ctx;
-  for (;;) {
+  for (let attempt = 0; ; attempt++) {
     stats.executions++;
+    scheduler.noteExecution(incarnation === 0 && attempt === 0);
     const vm = processTx(ctx.txs[txn]!, signatureCheck(ctx, txn));
     const reads: number[] = [];
+    /** The key objects read, parallel to the slots in `reads` (the VM writes mostly keys it read: their slots are reused). */
+    const readKeys: Uint8Array[] = [];
     let blocking = -1;
     let step = vm.next();
     while (!step.done) {
@@ -63,13 +66,20 @@ function* tryExecute(ctx: WorkerContext, stats: WorkerStats, txn: number, incarn
         break;
       }
       reads.push(k, memory.readTxn, memory.readIncarnation);
+      readKeys.push(step.value);
       step = vm.next(memory.readValue);
     }
     if (step.done) {
       const effect = step.value;
-      const keys = effect.writes.map(([key]) => memory.keyIndex(key));
+      const keys: number[] = [];
+      const values: bigint[] = [];
+      for (const [key, value] of effect.writes) {
+        const r = readKeys.indexOf(key); // identity: the same Uint8Array object
+        keys.push(r >= 0 ? reads[3 * r]! : memory.keyIndex(key));
+        values.push(value);
+      }
       yield;
-      const wroteNew = memory.record(txn, incarnation, reads, keys, effect.writes.map(([, v]) => v));
+      const wroteNew = memory.record(txn, incarnation, reads, keys, values);
       ctx.onRecord(txn, incarnation, effect);
       yield;
       return scheduler.finishExecution(txn, incarnation, wroteNew);

@@ -39,6 +39,8 @@ export interface MemoryBuffers {
   keyBase: ArrayBufferLike;
   keyLock: ArrayBufferLike;
   keyHead: ArrayBufferLike;
+  /** The slots in the order they were claimed (counters[2] of them): the snapshot visits only these. */
+  keyLog: ArrayBufferLike;
   entryInts: ArrayBufferLike;
   entryValue: ArrayBufferLike;
   counters: ArrayBufferLike;
@@ -81,12 +83,31 @@ export function allocateMemory(n: number, preKeys: number, shared: boolean, scal
     keyBase: buf(keyCapacity * 8),
     keyLock: buf(keyCapacity * 4),
     keyHead: buf(keyCapacity * 4),
+    keyLog: buf(keyCapacity * 4),
     entryInts: buf(entryCapacity * 4 * 4),
     entryValue: buf(entryCapacity * 8),
-    counters: buf(2 * 4),
+    counters: buf(3 * 4),
     txRegions: buf(n * 2 * 4),
     arena: buf(arenaCapacity * 4),
   };
+}
+
+/**
+ * Makes the buffers of a finished run (every worker stopped, no lock held) as good as new for another
+ * block of the same size: only the slots the key log lists are cleared, so a reused table costs
+ * neither a fresh allocation nor its page faults. The other words are written before they are read.
+ */
+export function resetMemory(b: MemoryBuffers): void {
+  const counters = new Int32Array(b.counters);
+  const log = new Int32Array(b.keyLog);
+  const state = new Int32Array(b.keyState);
+  const head = new Int32Array(b.keyHead);
+  for (let i = 0; i < counters[2]!; i++) {
+    state[log[i]!] = EMPTY;
+    head[log[i]!] = 0;
+  }
+  counters.fill(0);
+  new Int32Array(b.txRegions).fill(0);
 }
 
 /** The outcome of {@link MVMemory.read}, written into fields to spare an allocation per read. */
@@ -112,10 +133,11 @@ export class MVMemory {
   private readonly keyBase: BigUint64Array;
   private readonly keyLock: Int32Array;
   private readonly keyHead: Int32Array;
+  private readonly keyLog: Int32Array;
   /** entry e: [4e] txn_idx, [4e+1] incarnation, [4e+2] flag, [4e+3] next (0 = end). Entry 0 is unused. */
   private readonly entry: Int32Array;
   private readonly entryValue: BigUint64Array;
-  /** [0] next free entry, [1] next free arena word. */
+  /** [0] next free entry, [1] next free arena word, [2] keys claimed (length of keyLog). */
   private readonly counters: Int32Array;
   /** txn t: [2t] offset of its last read set, [2t+1] offset of its last written locations (0 = none). */
   private readonly txRegions: Int32Array;
@@ -143,6 +165,7 @@ export class MVMemory {
     this.keyBase = new BigUint64Array(buffers.keyBase);
     this.keyLock = new Int32Array(buffers.keyLock);
     this.keyHead = new Int32Array(buffers.keyHead);
+    this.keyLog = new Int32Array(buffers.keyLog);
     this.entry = new Int32Array(buffers.entryInts);
     this.entryValue = new BigUint64Array(buffers.entryValue);
     this.counters = new Int32Array(buffers.counters);
@@ -166,6 +189,7 @@ export class MVMemory {
       if (s === EMPTY && Atomics.compareExchange(this.keyState, slot, EMPTY, CLAIMED) === EMPTY) {
         this.keyBytes.set(key, slot * KEY_SIZE);
         Atomics.store(this.keyBase, slot, this.base(key));
+        Atomics.store(this.keyLog, Atomics.add(this.counters, 2, 1), slot);
         Atomics.store(this.keyState, slot, READY);
         return slot;
       }
@@ -268,11 +292,14 @@ export class MVMemory {
    */
   record(txn: number, incarnation: number, reads: readonly number[], writeKeys: readonly number[], writeValues: readonly bigint[]): boolean {
     for (let i = 0; i < writeKeys.length; i++) this.writeEntry(writeKeys[i]!, txn, incarnation, writeValues[i]!);
-    const prev = this.region(txn, 1) ?? new Int32Array(0);
-    const now = new Set(writeKeys);
-    for (const k of prev) if (!now.has(k)) this.flagEntry(k, txn, FLAG_REMOVED);
-    const before = new Set(prev);
-    const wroteNew = writeKeys.some((k) => !before.has(k));
+    // write sets are a few keys: linear scans, no allocation (the first incarnation has no previous set)
+    const prev = this.region(txn, 1);
+    let wroteNew = writeKeys.length > 0;
+    if (prev !== null) {
+      for (let i = 0; i < prev.length; i++) if (!writeKeys.includes(prev[i]!)) this.flagEntry(prev[i]!, txn, FLAG_REMOVED);
+      wroteNew = false;
+      for (let i = 0; i < writeKeys.length && !wroteNew; i++) wroteNew = !prev.includes(writeKeys[i]!);
+    }
     const w = this.allocate(1 + writeKeys.length);
     this.arena[w] = writeKeys.length;
     this.arena.set(writeKeys, w + 1);
@@ -306,11 +333,31 @@ export class MVMemory {
    */
   snapshot(): [Uint8Array, bigint][] {
     const out: [Uint8Array, bigint][] = [];
-    for (let k = 0; k <= this.keyMask; k++) {
-      if (Atomics.load(this.keyState, k) !== READY || Atomics.load(this.keyHead, k) === 0) continue;
-      this.read(k, this.n);
-      out.push([this.keyBytes.slice(k * KEY_SIZE, (k + 1) * KEY_SIZE), this.readValue]);
-    }
+    this.forEachWritten(this.n, (k, value) => out.push([this.keyBytes.slice(k * KEY_SIZE, (k + 1) * KEY_SIZE), value]));
     return out;
   }
+
+  /**
+   * For every key some transaction below `upTo` wrote (visiting only the claimed slots, in claim
+   * order): `f(slot, value)` with its value after transactions 0..upTo−1. Call when no worker runs.
+   */
+  forEachWritten(upTo: number, f: (slot: number, value: bigint) => void): void {
+    const claimed = Atomics.load(this.counters, 2);
+    for (let i = 0; i < claimed; i++) {
+      const k = Atomics.load(this.keyLog, i);
+      if (Atomics.load(this.keyHead, k) === 0) continue;
+      // only VALUE entries of transactions below upTo count: read() on the last one would stop at an ESTIMATE
+      let e = this.keyHead[k]!;
+      while (e !== 0 && (this.entry[4 * e]! >= upTo || this.entry[4 * e + 2] === FLAG_REMOVED)) e = this.entry[4 * e + 3]!;
+      if (e === 0) continue;
+      if (this.entry[4 * e + 2] === FLAG_ESTIMATE) throw new Error(`MVMemory: snapshot below ${upTo} meets an ESTIMATE of transaction ${this.entry[4 * e]}`);
+      f(k, this.entryValue[e]!);
+    }
+  }
+
+  /** A slot's key as lower-case hex (the State map's key). */
+  keyHex(k: number): string {
+    return (this.keyHexView ??= Buffer.from(this.keyBytes.buffer, this.keyBytes.byteOffset, this.keyBytes.byteLength)).toString("hex", k * KEY_SIZE, (k + 1) * KEY_SIZE);
+  }
+  private keyHexView: Buffer | undefined;
 }

@@ -7,9 +7,9 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { BlockResult, ExecOptions, State } from "../types.js";
+import type { BlockResult, State } from "../types.js";
 import { Scheduler } from "./scheduler.js";
-import { finishBlockStm, prepareBlockStm } from "./setup.js";
+import { finishBlockStm, prepareBlockStm, type BlockStmBuffers, type BlockStmOptions } from "./setup.js";
 import type { DoneMessage, Recorded, RunMessage, StateMessage } from "./thread.js";
 import { CAPACITY_SCALES } from "./memory.js";
 import type { BlockStmStats } from "./deterministic.js";
@@ -41,6 +41,8 @@ export class BlockStmPool {
   private readonly threads: Worker[];
   /** The pre-state the threads hold a copy of (sent again whenever another Map is passed). */
   private sentState: State | null = null;
+  /** The buffers of the last run that finished cleanly, reused by the next block of the same size; null while a run holds them. */
+  private spare: BlockStmBuffers | null = null;
 
   constructor(readonly workers: number) {
     if (!Number.isSafeInteger(workers) || workers < 1) throw new RangeError(`workers: expected an integer ≥ 1, got ${workers}`);
@@ -66,7 +68,7 @@ export class BlockStmPool {
    * ran out). Each thread keeps a copy of the pre-state, sent when a different Map object is passed:
    * a caller MUST NOT modify a pre-state Map between calls that pass it (pass a new Map instead).
    */
-  async execute(preState: State, txs: readonly Uint8Array[], opts: ExecOptions = {}): Promise<{ result: BlockResult; stats: BlockStmStats }> {
+  async execute(preState: State, txs: readonly Uint8Array[], opts: BlockStmOptions = {}): Promise<{ result: BlockResult; stats: BlockStmStats }> {
     for (const scale of CAPACITY_SCALES) {
       try {
         return await this.executeAt(scale, preState, txs, opts);
@@ -77,14 +79,18 @@ export class BlockStmPool {
     throw new RangeError(`Block-STM: block of ${txs.length} transactions exceeds the engine's largest buffers`);
   }
 
-  private async executeAt(scale: number, preState: State, txs: readonly Uint8Array[], opts: ExecOptions): Promise<{ result: BlockResult; stats: BlockStmStats }> {
+  private async executeAt(scale: number, preState: State, txs: readonly Uint8Array[], opts: BlockStmOptions): Promise<{ result: BlockResult; stats: BlockStmStats }> {
     if (this.sentState !== preState) {
       for (const t of this.threads) t.postMessage({ state: preState } satisfies StateMessage);
       this.sentState = preState;
     }
-    const { buffers, memory } = prepareBlockStm(preState, txs, true, scale);
+    const reuse = this.spare ?? undefined;
+    this.spare = null; // a concurrent call (or a failed run) never shares or reuses these
+    const { buffers, memory } = prepareBlockStm(preState, txs, true, scale, reuse, opts.fallback);
     const m: RunMessage = { buffers, ...packTxs(txs), verifySignatures: opts.verifySignatures === true };
-    const done = await Promise.all(this.threads.map((t) => this.runOn(t, m).catch((e: Error) => e)));
+    const running = Promise.all(this.threads.map((t) => this.runOn(t, m).catch((e: Error) => e)));
+    const postState: State = new Map(preState); // while the workers run: the calling thread is idle
+    const done = await running;
     const failed = done.find((d): d is Error => d instanceof Error);
     if (failed) throw failed;
     const best: { inc: number; effect: Recorded }[] = [];
@@ -92,9 +98,11 @@ export class BlockStmPool {
     const scheduler = new Scheduler(new Int32Array(buffers.scheduler), txs.length);
     const incarnations = txs.map((_, j) => scheduler.incarnationOf(j) + 1);
     const sum = (f: (s: DoneMessage["stats"]) => number) => (done as DoneMessage[]).reduce((a, d) => a + f(d.stats), 0);
+    const { result, fallbackAt } = finishBlockStm(postState, memory, txs.map((_, j) => best[j]?.effect), { scheduler, txs, opts, signatureCache: new Int32Array(buffers.signatureCache) });
+    this.spare = buffers; // every worker has finished with them
     return {
-      result: finishBlockStm(preState, memory, txs.map((_, j) => best[j]?.effect)),
-      stats: { incarnations, records: [], executions: sum((s) => s.executions), validations: sum((s) => s.validations), dependencies: sum((s) => s.dependencies), steps: 0 },
+      result,
+      stats: { incarnations, records: [], executions: sum((s) => s.executions), validations: sum((s) => s.validations), dependencies: sum((s) => s.dependencies), steps: 0, fallbackAt },
     };
   }
 

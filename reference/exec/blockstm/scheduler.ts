@@ -23,7 +23,16 @@ const VALIDATION_IDX = 1;
 const DECREASE_CNT = 2;
 const NUM_ACTIVE_TASKS = 3;
 const DONE_MARKER = 4;
-const HEADER = 8;
+/** Executions started (every attempt), and first executions (incarnation 0, first attempt): the re-execution ratio. */
+const EXECUTIONS = 5;
+const FIRST_EXECUTIONS = 6;
+/** The fallback policy (see {@link Scheduler.noteExecution}): minimum executions (0 = off) and the ratio × 100. */
+const FALLBACK_MIN = 7;
+const FALLBACK_RATIO = 8;
+const HEADER = 16;
+
+/** done_marker when the workers stopped for the sequential fallback (1: the block is done, 2: halted on an error). */
+const FELL_BACK = 3;
 
 export enum TaskKind {
   NONE = 0,
@@ -58,6 +67,29 @@ export class Scheduler {
 
   done(): boolean {
     return this.load(DONE_MARKER) !== 0;
+  }
+
+  /**
+   * Sets the re-execution fallback (not in the paper): once `minExecutions` executions have started
+   * and they exceed `maxRatio` times the transactions started, the workers stop; the caller then
+   * keeps the committed prefix and executes the rest sequentially. `minExecutions` 0 turns it off.
+   */
+  configureFallback(minExecutions: number, maxRatio: number): void {
+    Atomics.store(this.words, FALLBACK_MIN, minExecutions);
+    Atomics.store(this.words, FALLBACK_RATIO, Math.round(maxRatio * 100));
+  }
+
+  /** Counts an execution (`first`: incarnation 0's first attempt) and applies the fallback policy. */
+  noteExecution(first: boolean): void {
+    const total = Atomics.add(this.words, EXECUTIONS, 1) + 1;
+    const started = first ? Atomics.add(this.words, FIRST_EXECUTIONS, 1) + 1 : this.load(FIRST_EXECUTIONS);
+    const min = this.load(FALLBACK_MIN);
+    if (min > 0 && total >= min && total * 100 > this.load(FALLBACK_RATIO) * started) Atomics.compareExchange(this.words, DONE_MARKER, 0, FELL_BACK);
+  }
+
+  /** True when the workers stopped for the sequential fallback (the block is not necessarily finished). */
+  fellBack(): boolean {
+    return this.load(DONE_MARKER) === FELL_BACK;
   }
 
   /** Stops every worker after one failed (not in the paper: an engine error must not leave others spinning). */

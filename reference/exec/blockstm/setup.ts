@@ -4,10 +4,30 @@
  * @module
  */
 import { toHex } from "../../common/hex.js";
-import { assembleResult, checkBlockSize } from "../sequential.js";
-import type { BlockResult, State, TxEffect } from "../types.js";
-import { allocateMemory, MVMemory, type MemoryBuffers } from "./memory.js";
-import { schedulerWords } from "./scheduler.js";
+import { applyWrites, assembleResult, checkBlockSize, runAgainst } from "../sequential.js";
+import type { BlockResult, ExecOptions, State, TxEffect } from "../types.js";
+import { processTx, verifyTxSignature } from "../vm.js";
+import { allocateMemory, memoryCapacities, MVMemory, resetMemory, type MemoryBuffers } from "./memory.js";
+import { EXECUTED, Scheduler, schedulerWords } from "./scheduler.js";
+
+/**
+ * The re-execution fallback (spec/exec.md §Block-STM, "Sequential fallback"): once `minExecutions`
+ * executions have started and they exceed `maxRatio` times the transactions started, the workers
+ * stop, the committed prefix is kept and the rest of the block is executed sequentially. A timing
+ * policy only: the result is the sequential one whether or not it triggers.
+ */
+export interface FallbackPolicy {
+  minExecutions: number;
+  maxRatio: number;
+}
+
+/** The default: with two executions per transaction started, two workers do no better than one. */
+export const DEFAULT_FALLBACK: FallbackPolicy = { minExecutions: 64, maxRatio: 2 };
+
+/** Block-STM's options: the execution options and the fallback policy (`false`: never fall back). */
+export interface BlockStmOptions extends ExecOptions {
+  fallback?: FallbackPolicy | false;
+}
 
 export interface BlockStmBuffers {
   memory: MemoryBuffers;
@@ -21,27 +41,86 @@ export const baseLookup =
   (key: Uint8Array): bigint =>
     preState.get(toHex(key)) ?? 0n;
 
-/** Allocates a block's buffers (keys enter the table on first touch, with their pre-state value). */
-export function prepareBlockStm(preState: State, txs: readonly Uint8Array[], shared: boolean, scale = 1): { buffers: BlockStmBuffers; memory: MVMemory } {
+/**
+ * A block's buffers (keys enter the table on first touch, with their pre-state value). `reuse`: the
+ * buffers of an earlier, finished run; they are reset and used again when their sizes are exactly
+ * those this block needs (timing only: a reset buffer set behaves as a fresh one).
+ */
+export function prepareBlockStm(preState: State, txs: readonly Uint8Array[], shared: boolean, scale = 1, reuse?: BlockStmBuffers, fallback?: FallbackPolicy | false): { buffers: BlockStmBuffers; memory: MVMemory } {
   checkBlockSize(txs);
   const n = txs.length;
-  const buf = (bytes: number): ArrayBufferLike => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
-  const buffers: BlockStmBuffers = { memory: allocateMemory(n, preState.size, shared, scale), scheduler: buf(schedulerWords(n) * 4), signatureCache: buf(Math.max(1, n) * 4) };
+  let buffers: BlockStmBuffers;
+  if (reuse !== undefined && fits(reuse, n, preState.size, scale)) {
+    resetMemory(reuse.memory);
+    new Int32Array(reuse.scheduler).fill(0);
+    new Int32Array(reuse.signatureCache).fill(0);
+    buffers = reuse;
+  } else {
+    const buf = (bytes: number): ArrayBufferLike => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+    buffers = { memory: allocateMemory(n, preState.size, shared, scale), scheduler: buf(schedulerWords(n) * 4), signatureCache: buf(Math.max(1, n) * 4) };
+  }
+  const policy = fallback === undefined ? DEFAULT_FALLBACK : fallback;
+  if (policy !== false) {
+    if (!Number.isSafeInteger(policy.minExecutions) || policy.minExecutions < 1 || !(policy.maxRatio >= 0)) throw new RangeError(`fallback: expected minExecutions ≥ 1 and maxRatio ≥ 0`);
+    new Scheduler(new Int32Array(buffers.scheduler), n).configureFallback(policy.minExecutions, policy.maxRatio);
+  }
   return { buffers, memory: new MVMemory(buffers.memory, baseLookup(preState)) };
 }
 
-/** The block result from the final multi-version memory and each transaction's last effect. */
-export function finishBlockStm(preState: State, memory: MVMemory, effects: readonly (Pick<TxEffect, "outcome" | "events"> | undefined)[]): BlockResult {
-  const postState: State = new Map(preState);
-  for (const [k, v] of memory.snapshot()) {
-    if (v === 0n) postState.delete(toHex(k));
-    else postState.set(toHex(k), v);
+function fits(b: BlockStmBuffers, n: number, preKeys: number, scale: number): boolean {
+  const want = memoryCapacities(n, preKeys, scale);
+  const m = b.memory;
+  return m.n === n && m.keyCapacity === want.keyCapacity && m.entryCapacity === want.entryCapacity && m.arenaCapacity === want.arenaCapacity;
+}
+
+/**
+ * The committed prefix after the workers stopped (every worker finished; nothing changes any more):
+ * the longest prefix of transactions that are EXECUTED and whose read sets still validate. By
+ * induction each of them read exactly what sequential execution gives it, so its recorded writes and
+ * effect are the sequential ones (Block-STM's own correctness argument, applied to a prefix).
+ */
+export function committedPrefix(memory: MVMemory, scheduler: Scheduler): number {
+  let k = 0;
+  while (k < memory.n && scheduler.statusOf(k) === EXECUTED && memory.validateReadSet(k)) k++;
+  return k;
+}
+
+/** What {@link finishBlockStm} needs to complete a block the workers left for the sequential fallback. */
+export interface BlockTail {
+  scheduler: Scheduler;
+  txs: readonly Uint8Array[];
+  opts: ExecOptions;
+  /** The workers' signature cache (0 unknown, 1 valid, 2 invalid). */
+  signatureCache: Int32Array;
+}
+
+/**
+ * The block result from the final multi-version memory and each transaction's last effect.
+ * `postState` is a copy of the pre-state (the parallel mode makes it while the workers run); the
+ * final values of the written keys are applied to it. If the workers stopped for the fallback, only
+ * the committed prefix is taken from memory and the transactions after it are executed sequentially
+ * on that state, here (`fallbackAt`: where the sequential suffix starts, n when there is none).
+ */
+export function finishBlockStm(postState: State, memory: MVMemory, effects: readonly (Pick<TxEffect, "outcome" | "events"> | undefined)[], tail: BlockTail): { result: BlockResult; fallbackAt: number } {
+  const n = memory.n;
+  const k = tail.scheduler.fellBack() ? committedPrefix(memory, tail.scheduler) : n;
+  memory.forEachWritten(k, (slot, v) => {
+    if (v === 0n) postState.delete(memory.keyHex(slot));
+    else postState.set(memory.keyHex(slot), v);
+  });
+  const all: Pick<TxEffect, "outcome" | "events">[] = [];
+  for (let i = 0; i < k; i++) {
+    const e = effects[i];
+    if (e === undefined) throw new Error(`Block-STM: transaction ${i} has no recorded effect`);
+    all.push(e);
   }
-  return assembleResult(
-    postState,
-    effects.map((e, i) => {
-      if (e === undefined) throw new Error(`Block-STM: transaction ${i} has no recorded effect`);
-      return e;
-    }),
-  );
+  for (let j = k; j < n; j++) {
+    const encoded = tail.txs[j]!;
+    const cached = tail.signatureCache[j];
+    const verify = tail.opts.verifySignatures === true ? (tx: Parameters<typeof verifyTxSignature>[0]) => (cached !== 0 ? cached === 1 : verifyTxSignature(tx, encoded)) : null;
+    const effect = runAgainst(postState, processTx(encoded, verify));
+    applyWrites(postState, effect.writes);
+    all.push(effect);
+  }
+  return { result: assembleResult(postState, all), fallbackAt: k };
 }
