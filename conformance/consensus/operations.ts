@@ -3,7 +3,7 @@
  * @module
  */
 import { sha256 } from "@noble/hashes/sha2.js";
-import { toHex } from "../../reference/common/hex.js";
+import { fromHex, toHex } from "../../reference/common/hex.js";
 import {
   Bullshark,
   Dag,
@@ -217,7 +217,7 @@ export function simulate(sc: Scenario): JsonObject {
   const commits = Object.entries(r.sequences).map(([node, seq]) => ({
     node: Number(node),
     length: seq.length,
-    sequenceDigest: toHex(sha256(Uint8Array.from(Buffer.from(seq.join(""), "hex")))),
+    sequenceDigest: toHex(sha256(fromHex(seq.join("")))),
     sequence: seq.map((k) => k.slice(0, 16)),
   }));
   return {

@@ -4,6 +4,7 @@
  * the author's intent.
  * @module
  */
+import { toHex } from "../../reference/common/hex.js";
 import { Rng } from "../../reference/common/rng.js";
 import {
   BLS_SCHEME,
@@ -86,7 +87,7 @@ function simulatedCertificates(): Certificate[] {
       return {
         step: (e) => {
           const out = inner.step(e);
-          for (const m of out.messages) if (m.message.type === "certificate") seen.set(Buffer.from(headerDigest(m.message.certificate.header)).toString("hex"), m.message.certificate);
+          for (const m of out.messages) if (m.message.type === "certificate") seen.set(toHex(headerDigest(m.message.certificate.header)), m.message.certificate);
           return out;
         },
       };

@@ -4,7 +4,7 @@
  * @module
  */
 import fc from "fast-check";
-import { toHex } from "../../reference/common/hex.js";
+import { fromHex, toHex } from "../../reference/common/hex.js";
 import {
   createBadEncodingProof,
   createSample,
@@ -78,7 +78,7 @@ function mutateSomeHex(o: JsonObject): fc.Arbitrary<JsonObject> {
     for (const key of path.slice(0, -1)) parent = (parent as Record<string, Json>)[key as string]!;
     const last = path[path.length - 1]!;
     const cur = (parent as Record<string, Json>)[last as string] as string;
-    (parent as Record<string, Json>)[last as string] = toHex(applyMutation(Uint8Array.from(Buffer.from(cur, "hex")), m));
+    (parent as Record<string, Json>)[last as string] = toHex(applyMutation(fromHex(cur), m));
     return copy;
   });
 }

@@ -8,6 +8,7 @@
  * canonical, the signers hold strictly more than 2/3 of the stake, and the signature verifies.
  * @module
  */
+import { toHex } from "../common/hex.js";
 import { utf8ToBytes } from "@noble/hashes/utils.js";
 import { isSpecError } from "../common/errors.js";
 import { POP, hashToG2 } from "./ciphersuite.js";
@@ -81,7 +82,7 @@ export function makeCommittee(candidates: readonly MemberInput[]): Committee {
   }
   const seen = new Set<string>();
   for (const [i, c] of candidates.entries()) {
-    const key = Buffer.from(c.publicKey).toString("hex");
+    const key = toHex(c.publicKey);
     if (seen.has(key)) fail("DUPLICATE_PUBLIC_KEY", `member ${i} repeats an earlier key`); // M5
     seen.add(key);
   }

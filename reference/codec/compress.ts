@@ -13,7 +13,7 @@
  * @module
  */
 import { ByteReader, ByteWriter } from "../common/bytes.js";
-import { toHex } from "../common/hex.js";
+import { fromHex, toHex } from "../common/hex.js";
 import { decodeBlock, encodeBlock, readAggregateSignature, readHeader, writeAggregateSignature, writeHeader, checkTxCount } from "./block.js";
 import { ADDRESS_SIZE, CODEC_VERSION, DEFAULT_WINDOW_LOG, MAX_BLOCK_SIZE, MAX_WINDOW_LOG, MIN_WINDOW_LOG, SIGNATURE_SIZE, U64_LIMIT } from "./constants.js";
 import { fail } from "./errors.js";
@@ -177,7 +177,7 @@ function readAccount(r: ByteReader, s: StreamState, what: string): Uint8Array {
     if (d >= s.windowSize || d >= s.seq) fail("BACKREF_OUT_OF_RANGE", `${what}: distance ${d} with ${Math.min(s.seq, s.windowSize)} references in the window`);
     key = s.ring[(s.seq - 1 - d) % s.windowSize] as string;
     if (s.last.get(key) !== s.seq - 1 - d) fail("NON_CANONICAL_ACCOUNT_REF", `${what}: distance ${d} names an account last referenced at distance ${windowDistance(s, key)}`);
-    bytes = Uint8Array.from(Buffer.from(key, "hex"));
+    bytes = fromHex(key);
   }
   recordAccount(s, key);
   return bytes;
