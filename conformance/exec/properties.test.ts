@@ -248,6 +248,31 @@ describe("Block-STM parallel mode (worker_threads, SharedArrayBuffer) = sequenti
     }
   });
 
+  it("returns events (they travel by message; outcomes and writes by shared memory) and retries with larger buffers", async () => {
+    // 20 calls that each LOG once and write 60 slots: more version entries than the first capacity
+    const code = (() => {
+      const a = asm().push(7).op("LOG");
+      for (let i = 0; i < 60; i++) a.push(i).push(i).op("SSTORE");
+      return a.bytes();
+    })();
+    const senders = Array.from({ length: 20 }, (_, i) => account(50 + i));
+    const preState = makeState({ balances: senders.map((s) => [s, 10_000_000n] as [Uint8Array, bigint]) });
+    const txs = senders.map((s) => encodeTx(call({ sender: s, contract: contract(0), code })));
+    const { result } = await pool.execute(preState, txs);
+    expect(view(result)).toEqual(view(executeBlock(preState, txs)));
+    expect(result.events).toHaveLength(20);
+  });
+
+  it("queues concurrent calls and rejects calls after close", async () => {
+    const draws = fc.sample(blockDrawArb(20), { seed: 5, numRuns: 3 });
+    const blocks = draws.map(buildBlock);
+    const results = await Promise.all(blocks.map((b) => pool.execute(b.preState, b.txs)));
+    results.forEach((r, i) => expect(view(r.result)).toEqual(view(executeBlock(blocks[i]!.preState, blocks[i]!.txs))));
+    const other = new BlockStmPool(1);
+    await other.close();
+    await expect(other.execute(blocks[0]!.preState, blocks[0]!.txs)).rejects.toThrow(/closed/);
+  });
+
   it("with the fallback forced early, off, and with buffers reused across blocks of one size", async () => {
     // equal sizes (transactions, pre-state keys) in a row reuse the same buffers: results stay exact
     const draws = fc.sample(shapedBlockArb(30), { seed: 11, numRuns: 6 });

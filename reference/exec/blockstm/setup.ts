@@ -8,6 +8,7 @@ import { applyWrites, assembleResult, checkBlockSize, runAgainst } from "../sequ
 import type { BlockResult, ExecOptions, State, TxEffect } from "../types.js";
 import { processTx, verifyTxSignature } from "../vm.js";
 import { allocateMemory, memoryCapacities, MVMemory, resetMemory, type MemoryBuffers } from "./memory.js";
+import { allocateOutcomes, OutcomeTable, type OutcomeBuffers } from "./outcomes.js";
 import { EXECUTED, Scheduler, schedulerWords } from "./scheduler.js";
 
 /**
@@ -33,6 +34,8 @@ export interface BlockStmBuffers {
   memory: MemoryBuffers;
   scheduler: ArrayBufferLike;
   signatureCache: ArrayBufferLike;
+  /** Per-transaction outcomes written by the worker threads (parallel mode). */
+  outcomes: OutcomeBuffers;
 }
 
 /** A key's pre-state value, for {@link MVMemory}'s lookup when a key enters the table. */
@@ -54,10 +57,11 @@ export function prepareBlockStm(preState: State, txs: readonly Uint8Array[], sha
     resetMemory(reuse.memory);
     new Int32Array(reuse.scheduler).fill(0);
     new Int32Array(reuse.signatureCache).fill(0);
+    new OutcomeTable(reuse.outcomes).reset();
     buffers = reuse;
   } else {
     const buf = (bytes: number): ArrayBufferLike => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
-    buffers = { memory: allocateMemory(n, preState.size, shared, scale), scheduler: buf(schedulerWords(n) * 4), signatureCache: buf(Math.max(1, n) * 4) };
+    buffers = { memory: allocateMemory(n, preState.size, shared, scale), scheduler: buf(schedulerWords(n) * 4), signatureCache: buf(Math.max(1, n) * 4), outcomes: allocateOutcomes(n, buf) };
   }
   const policy = fallback === undefined ? DEFAULT_FALLBACK : fallback;
   if (policy !== false) {

@@ -1,59 +1,61 @@
 /**
- * The entry of a Block-STM worker thread (parallel mode): runs {@link runWorker} straight through on
- * the shared buffers of each block it is sent, then posts the effects it recorded.
+ * The entry of a Block-STM worker thread (parallel mode). The thread never returns to its event
+ * loop: it sleeps on the pool's control word (`Atomics.wait`), takes what the pool sent on its port
+ * (pre-state, buffers, block bytes; only when they change) with `receiveMessageOnPort`, runs
+ * {@link runWorker} straight through, and signals the end by an atomic count. A block so costs no
+ * message at all in the common case. Outcomes go to the shared {@link OutcomeTable}, writes to the
+ * multi-version memory; only events (calls that LOG) and errors come back on the port.
  * @module
  */
-import { parentPort } from "node:worker_threads";
+import { receiveMessageOnPort, workerData, type MessagePort } from "node:worker_threads";
 import type { State, TxEffect } from "../types.js";
 import { drain, runWorker, type WorkerStats } from "./executor.js";
-import { MVMemory } from "./memory.js";
+import { isCapacityError, MVMemory } from "./memory.js";
+import { OutcomeTable } from "./outcomes.js";
 import { Scheduler } from "./scheduler.js";
 import { baseLookup, type BlockStmBuffers } from "./setup.js";
-
-/** The pre-state every later block runs over, until the next such message. */
-export interface StateMessage {
-  state: State;
-}
-
-export interface RunMessage {
-  buffers: BlockStmBuffers;
-  /** Concatenated transaction encodings and their n + 1 offsets, shared. */
-  txBytes: SharedArrayBuffer;
-  txOffsets: SharedArrayBuffer;
-  verifySignatures: boolean;
-}
-
-/** A transaction's last recorded outcome and events (the writes are in the shared memory already). */
-export type Recorded = Pick<TxEffect, "outcome" | "events">;
-
-export interface DoneMessage {
-  records: [txn: number, incarnation: number, effect: Recorded][];
-  stats: WorkerStats;
-}
+import { Control, type InstallMessage, type ReplyMessage, type ThreadData } from "./control.js";
 
 /**
  * The block's transactions as views of one private copy: the VM, the codec and the hashes read them
  * many times, and V8 indexes typed arrays over a SharedArrayBuffer markedly slower than private ones.
  */
-function unpackTxs(bytes: SharedArrayBuffer, offsets: SharedArrayBuffer): Uint8Array[] {
-  const all = new Uint8Array(bytes).slice();
-  const at = new Int32Array(offsets);
-  return Array.from({ length: at.length - 1 }, (_, i) => all.subarray(at[i]!, at[i + 1]!));
+function unpackTxs(bytes: SharedArrayBuffer, offsets: SharedArrayBuffer, n: number): Uint8Array[] {
+  const at = new Int32Array(offsets, 0, n + 1);
+  const all = new Uint8Array(bytes, 0, at[n]!).slice();
+  return Array.from({ length: n }, (_, i) => all.subarray(at[i]!, at[i + 1]!));
 }
 
-let preState: State = new Map();
+interface Installed {
+  preState: State;
+  buffers: BlockStmBuffers | null;
+  txBytes: SharedArrayBuffer | null;
+  txOffsets: SharedArrayBuffer | null;
+}
 
-function run(m: RunMessage): DoneMessage {
-  const txs = unpackTxs(m.txBytes, m.txOffsets);
-  const last = new Map<number, [number, Recorded]>();
-  const stats: WorkerStats = { executions: 0, validations: 0, dependencies: 0 };
+function install(into: Installed, m: InstallMessage): void {
+  if (m.state !== undefined) into.preState = m.state;
+  if (m.buffers !== undefined) into.buffers = m.buffers;
+  if (m.txBytes !== undefined) into.txBytes = m.txBytes;
+  if (m.txOffsets !== undefined) into.txOffsets = m.txOffsets;
+}
+
+/** Runs one block; returns the events of the last incarnation of each transaction this thread recorded with events. */
+function runBlock(on: Installed, n: number, verifySignatures: boolean, stats: WorkerStats): ReplyMessage["events"] {
+  if (on.buffers === null || on.txBytes === null || on.txOffsets === null) throw new Error("Block-STM thread: run before the buffers were installed");
+  const buffers = on.buffers;
+  const outcomes = new OutcomeTable(buffers.outcomes);
+  const events = new Map<number, [number, TxEffect["events"]]>();
   const ctx = {
-    memory: new MVMemory(m.buffers.memory, baseLookup(preState)),
-    scheduler: new Scheduler(new Int32Array(m.buffers.scheduler), txs.length),
-    txs,
-    verifySignatures: m.verifySignatures,
-    signatureCache: new Int32Array(m.buffers.signatureCache),
-    onRecord: (txn: number, incarnation: number, effect: TxEffect) => void last.set(txn, [incarnation, { outcome: effect.outcome, events: effect.events }]),
+    memory: new MVMemory(buffers.memory, baseLookup(on.preState)),
+    scheduler: new Scheduler(new Int32Array(buffers.scheduler), n),
+    txs: unpackTxs(on.txBytes, on.txOffsets, n),
+    verifySignatures,
+    signatureCache: new Int32Array(buffers.signatureCache),
+    onRecord(txn: number, incarnation: number, effect: TxEffect): void {
+      outcomes.write(txn, incarnation, effect.outcome, effect.events.length);
+      if (effect.events.length > 0) events.set(txn, [incarnation, effect.events]);
+    },
   };
   try {
     drain(runWorker(ctx, stats));
@@ -61,17 +63,29 @@ function run(m: RunMessage): DoneMessage {
     ctx.scheduler.halt();
     throw e;
   }
-  return { records: [...last].map(([txn, [inc, effect]]) => [txn, inc, effect]), stats };
+  return [...events].map(([txn, [inc, evs]]) => [txn, inc, evs]);
 }
 
-parentPort?.on("message", (m: RunMessage | StateMessage) => {
-  if ("state" in m) {
-    preState = m.state;
-    return;
+/** The thread's loop: one iteration per command of the pool, until EXIT. */
+function serve({ control, port, index }: ThreadData): void {
+  const ctl = new Control(control);
+  const on: Installed = { preState: new Map(), buffers: null, txBytes: null, txOffsets: null };
+  let seen = 0; // the pool's first command is generation 1, whether or not it was issued before this thread started
+  for (;;) {
+    ctl.awaitGeneration(seen);
+    seen = ctl.generation();
+    for (let m = receiveMessageOnPort(port); m !== undefined; m = receiveMessageOnPort(port)) install(on, m.message as InstallMessage);
+    if (ctl.command() === Control.EXIT) break;
+    const stats: WorkerStats = { executions: 0, validations: 0, dependencies: 0 };
+    try {
+      const events = runBlock(on, ctl.blockSize(), ctl.verifySignatures(), stats);
+      if (events.length > 0) port.postMessage({ generation: seen, events } satisfies ReplyMessage);
+    } catch (e) {
+      port.postMessage({ generation: seen, events: [], error: String((e as Error)?.stack ?? e), capacity: isCapacityError(e) } satisfies ReplyMessage);
+    }
+    ctl.finish(index, stats);
   }
-  try {
-    parentPort!.postMessage({ ok: run(m) });
-  } catch (e) {
-    parentPort!.postMessage({ error: String((e as Error)?.stack ?? e) });
-  }
-});
+  port.close();
+}
+
+serve(workerData as ThreadData & { port: MessagePort });
