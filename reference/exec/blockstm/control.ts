@@ -14,6 +14,9 @@ const GENERATION = 0;
 const COMMAND = 1;
 const BLOCK_SIZE = 2;
 const VERIFY = 3;
+const THREADS = 4;
+/** Threads that have left the worker loop in the current command. */
+const LEFT = 8;
 /** On a 64-byte line of its own: the threads decrement it as they finish. */
 const PENDING = 16;
 const STATS = 32;
@@ -73,6 +76,11 @@ export class Control {
     while (Atomics.load(this.words, GENERATION) === seen) Atomics.wait(this.words, GENERATION, seen);
   }
 
+  /** Counts a thread out of the worker loop; true for the last one (every other has stopped). */
+  leaveLoop(): boolean {
+    return Atomics.add(this.words, LEFT, 1) === Atomics.load(this.words, THREADS) - 1;
+  }
+
   /** Publishes a thread's statistics and counts it out; the last thread wakes the pool. */
   finish(index: number, stats: WorkerStats): void {
     const at = STATS + STATS_WORDS * index;
@@ -89,6 +97,8 @@ export class Control {
     Atomics.store(this.words, COMMAND, command);
     Atomics.store(this.words, BLOCK_SIZE, n);
     Atomics.store(this.words, VERIFY, verifySignatures ? 1 : 0);
+    Atomics.store(this.words, THREADS, threads);
+    Atomics.store(this.words, LEFT, 0);
     Atomics.store(this.words, PENDING, command === Control.RUN ? threads : 0);
     Atomics.add(this.words, GENERATION, 1);
     Atomics.notify(this.words, GENERATION);

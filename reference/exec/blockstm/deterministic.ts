@@ -8,7 +8,7 @@
  */
 import { Rng } from "../../common/rng.js";
 import type { BlockResult, State, TxEffect } from "../types.js";
-import { runWorker, type WorkerStats } from "./executor.js";
+import { runSuffix, runWorker, type WorkerContext, type WorkerStats } from "./executor.js";
 import { Scheduler } from "./scheduler.js";
 import { CAPACITY_SCALES, isCapacityError } from "./memory.js";
 import { finishBlockStm, prepareBlockStm, type BlockStmOptions } from "./setup.js";
@@ -57,21 +57,21 @@ function runAt(scale: number, preState: State, txs: readonly Uint8Array[], opts:
   const effects: (TxEffect | undefined)[] = new Array(txs.length).fill(undefined);
   const records: number[] = new Array(txs.length).fill(0);
   const stats: WorkerStats[] = [];
+  const context = (scheduler: Scheduler): WorkerContext => ({
+    memory,
+    scheduler,
+    txs,
+    verifySignatures: opts.verifySignatures === true,
+    signatureCache,
+    onRecord: (txn: number, _incarnation: number, effect: TxEffect) => {
+      effects[txn] = effect;
+      records[txn] = (records[txn] ?? 0) + 1;
+    },
+  });
   const live = Array.from({ length: workers }, () => {
     const s: WorkerStats = { executions: 0, validations: 0, dependencies: 0 };
     stats.push(s);
-    const ctx = {
-      memory,
-      scheduler: new Scheduler(words, txs.length),
-      txs,
-      verifySignatures: opts.verifySignatures === true,
-      signatureCache,
-      onRecord: (txn: number, _incarnation: number, effect: TxEffect) => {
-        effects[txn] = effect;
-        records[txn] = (records[txn] ?? 0) + 1;
-      },
-    };
-    return runWorker(ctx, s);
+    return runWorker(context(new Scheduler(words, txs.length)), s);
   });
   const rng = new Rng(seed);
   let steps = 0;
@@ -83,9 +83,10 @@ function runAt(scale: number, preState: State, txs: readonly Uint8Array[], opts:
     if (live[w]!.next().done) live.splice(w, 1);
   }
   const scheduler = new Scheduler(words, txs.length);
+  if (scheduler.fellBack()) runSuffix(context(new Scheduler(words, txs.length)));
   const incarnations = txs.map((_, j) => scheduler.incarnationOf(j) + 1);
   const sum = (f: (s: WorkerStats) => number) => stats.reduce((a, s) => a + f(s), 0);
-  const { result, fallbackAt } = finishBlockStm(new Map(preState), memory, effects, { scheduler, txs, opts, signatureCache });
+  const { result, fallbackAt } = finishBlockStm(new Map(preState), memory, effects, scheduler);
   return {
     result,
     stats: { incarnations, records, executions: sum((s) => s.executions), validations: sum((s) => s.validations), dependencies: sum((s) => s.dependencies), steps, fallbackAt },

@@ -10,7 +10,7 @@ import type { Transaction } from "../../codec/index.js";
 import type { TxEffect } from "../types.js";
 import { processTx, verifyTxSignature } from "../vm.js";
 import { MVMemory, ReadKind } from "./memory.js";
-import { Scheduler, TaskKind } from "./scheduler.js";
+import { EXECUTED, Scheduler, TaskKind } from "./scheduler.js";
 
 /** Everything a worker shares with the others. */
 export interface WorkerContext {
@@ -43,6 +43,42 @@ function signatureCheck(ctx: WorkerContext, txn: number): ((tx: Transaction) => 
   };
 }
 
+/** One execution of a transaction against MVMemory: its effect and what to record, or the transaction whose ESTIMATE it read. */
+type Execution = { blocking: number } | { blocking: -1; effect: TxEffect; reads: number[]; keys: number[]; values: bigint[] };
+
+/**
+ * Runs the VM for transaction `txn` against MVMemory, yielding before each read (so that the
+ * deterministic mode can interleave there). Stops at the first ESTIMATE read.
+ */
+function* executeAgainstMemory(ctx: WorkerContext, txn: number): Generator<void, Execution, void> {
+  const { memory } = ctx;
+  const vm = processTx(ctx.txs[txn]!, signatureCheck(ctx, txn));
+  const reads: number[] = [];
+  /** The key objects read, parallel to the slots in `reads` (the VM writes mostly keys it read: their slots are reused). */
+  const readKeys: Uint8Array[] = [];
+  let step = vm.next();
+  while (!step.done) {
+    yield;
+    const k = memory.keyIndex(step.value);
+    if (memory.read(k, txn) === ReadKind.DEPENDENCY) {
+      vm.return(undefined as never);
+      return { blocking: memory.blocking };
+    }
+    reads.push(k, memory.readTxn, memory.readIncarnation);
+    readKeys.push(step.value);
+    step = vm.next(memory.readValue);
+  }
+  const effect = step.value;
+  const keys: number[] = [];
+  const values: bigint[] = [];
+  for (const [key, value] of effect.writes) {
+    const r = readKeys.indexOf(key); // identity: the same Uint8Array object
+    keys.push(r >= 0 ? reads[3 * r]! : memory.keyIndex(key));
+    values.push(value);
+  }
+  return { blocking: -1, effect, reads, keys, values };
+}
+
 /**
  * try_execute(version): runs the VM against MVMemory. On an ESTIMATE the execution stops and the
  * transaction waits on the blocking one (add_dependency), or restarts at once if that one is done.
@@ -52,43 +88,65 @@ function* tryExecute(ctx: WorkerContext, stats: WorkerStats, txn: number, incarn
   for (let attempt = 0; ; attempt++) {
     stats.executions++;
     scheduler.noteExecution(incarnation === 0 && attempt === 0);
-    const vm = processTx(ctx.txs[txn]!, signatureCheck(ctx, txn));
-    const reads: number[] = [];
-    /** The key objects read, parallel to the slots in `reads` (the VM writes mostly keys it read: their slots are reused). */
-    const readKeys: Uint8Array[] = [];
-    let blocking = -1;
-    let step = vm.next();
-    while (!step.done) {
-      yield;
-      const k = memory.keyIndex(step.value);
-      if (memory.read(k, txn) === ReadKind.DEPENDENCY) {
-        blocking = memory.blocking;
-        break;
-      }
-      reads.push(k, memory.readTxn, memory.readIncarnation);
-      readKeys.push(step.value);
-      step = vm.next(memory.readValue);
-    }
-    if (step.done) {
-      const effect = step.value;
-      const keys: number[] = [];
-      const values: bigint[] = [];
-      for (const [key, value] of effect.writes) {
-        const r = readKeys.indexOf(key); // identity: the same Uint8Array object
-        keys.push(r >= 0 ? reads[3 * r]! : memory.keyIndex(key));
-        values.push(value);
-      }
+    const run = yield* executeAgainstMemory(ctx, txn);
+    if (run.blocking < 0) {
+      const { effect, reads, keys, values } = run as Extract<Execution, { blocking: -1 }>;
       yield;
       const wroteNew = memory.record(txn, incarnation, reads, keys, values);
       ctx.onRecord(txn, incarnation, effect);
       yield;
       return scheduler.finishExecution(txn, incarnation, wroteNew);
     }
-    vm.return(undefined as never);
     stats.dependencies++;
     yield;
-    if (scheduler.addDependency(txn, blocking)) return TaskKind.NONE;
+    if (scheduler.addDependency(txn, run.blocking)) return TaskKind.NONE;
   }
+}
+
+/**
+ * The committed prefix after the workers stopped for the fallback (every worker finished; nothing
+ * changes any more): the longest prefix of transactions that are EXECUTED and whose read sets still
+ * validate. By induction each of them read exactly what sequential execution gives it, so its
+ * recorded writes and effect are the sequential ones (Block-STM's own correctness argument, applied
+ * to a prefix).
+ */
+export function committedPrefix(memory: MVMemory, scheduler: Scheduler): number {
+  let k = 0;
+  while (k < memory.n && scheduler.statusOf(k) === EXECUTED && memory.validateReadSet(k)) k++;
+  return k;
+}
+
+/** Runs a generator to its return value, ignoring its yields (no other worker to interleave with). */
+function complete<T>(g: Generator<void, T, void>): T {
+  for (;;) {
+    const step = g.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The sequential fallback's suffix (spec/exec.md §Block-STM, "Sequential fallback"), run by one
+ * thread once every worker has stopped: transactions k.. (k the committed prefix) are executed in
+ * order against MVMemory, each recorded as a new incarnation before the next starts. Transaction j
+ * then reads, for every key, the entry of the highest transaction below j: a committed one or one
+ * this loop just recorded, never an ESTIMATE (recording replaces or removes every entry of a
+ * transaction's previous incarnation). That is sequential execution, on the same memory the
+ * snapshot reads. Returns k.
+ */
+export function runSuffix(ctx: WorkerContext): number {
+  const { memory, scheduler } = ctx;
+  const k = committedPrefix(memory, scheduler);
+  for (let j = k; j < memory.n; j++) {
+    const run = complete(executeAgainstMemory(ctx, j));
+    if (run.blocking >= 0) throw new Error(`Block-STM fallback: transaction ${j} read an ESTIMATE of ${run.blocking} after the workers stopped`);
+    const { effect, reads, keys, values } = run as Extract<Execution, { blocking: -1 }>;
+    const incarnation = scheduler.incarnationOf(j) + 1;
+    memory.record(j, incarnation, reads, keys, values);
+    ctx.onRecord(j, incarnation, effect);
+    scheduler.markExecuted(j, incarnation);
+  }
+  scheduler.setFallbackAt(k);
+  return k;
 }
 
 /** needs_reexecution(version): validate the read set; the one validator that aborts turns the writes into ESTIMATEs. */

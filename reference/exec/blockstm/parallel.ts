@@ -161,7 +161,7 @@ export class BlockStmPool {
     const incarnations = txs.map((_, j) => scheduler.incarnationOf(j) + 1);
     const stats = this.threads.map((_, i) => this.control.stats(i));
     const sum = (f: (s: WorkerStats) => number) => stats.reduce((a, s) => a + f(s), 0);
-    const { result, fallbackAt } = finishBlockStm(postState, memory, effects, { scheduler, txs, opts, signatureCache: new Int32Array(buffers.signatureCache) });
+    const { result, fallbackAt } = finishBlockStm(postState, memory, effects, scheduler);
     this.spare = buffers; // every thread has finished with them
     return {
       result,

@@ -29,6 +29,8 @@ const FIRST_EXECUTIONS = 6;
 /** The fallback policy (see {@link Scheduler.noteExecution}): minimum executions (0 = off) and the ratio × 100. */
 const FALLBACK_MIN = 7;
 const FALLBACK_RATIO = 8;
+/** Where the fallback's sequential suffix started, plus one (0: it has not run). */
+const SUFFIX_FROM = 9;
 const HEADER = 16;
 
 /** done_marker when the workers stopped for the sequential fallback (1: the block is done, 2: halted on an error). */
@@ -90,6 +92,21 @@ export class Scheduler {
   /** True when the workers stopped for the sequential fallback (the block is not necessarily finished). */
   fellBack(): boolean {
     return this.load(DONE_MARKER) === FELL_BACK;
+  }
+
+  /** Records where the fallback's suffix started (see executor.ts runSuffix). */
+  setFallbackAt(k: number): void {
+    Atomics.store(this.words, SUFFIX_FROM, k + 1);
+  }
+
+  /** Where the fallback's suffix started, or −1 if it has not run. */
+  fallbackAt(): number {
+    return this.load(SUFFIX_FROM) - 1;
+  }
+
+  /** EXECUTED(incarnation) for a transaction the fallback's suffix executed (the workers have stopped). */
+  markExecuted(j: number, incarnation: number): void {
+    Atomics.store(this.words, this.status + j, (incarnation << 2) | EXECUTED);
   }
 
   /** Stops every worker after one failed (not in the paper: an engine error must not leave others spinning). */

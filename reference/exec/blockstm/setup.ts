@@ -4,12 +4,11 @@
  * @module
  */
 import { toHex } from "../../common/hex.js";
-import { applyWrites, assembleResult, checkBlockSize, runAgainst } from "../sequential.js";
+import { assembleResult, checkBlockSize } from "../sequential.js";
 import type { BlockResult, ExecOptions, State, TxEffect } from "../types.js";
-import { processTx, verifyTxSignature } from "../vm.js";
 import { allocateMemory, memoryCapacities, MVMemory, resetMemory, type MemoryBuffers } from "./memory.js";
 import { allocateOutcomes, OutcomeTable, type OutcomeBuffers } from "./outcomes.js";
-import { EXECUTED, Scheduler, schedulerWords } from "./scheduler.js";
+import { Scheduler, schedulerWords } from "./scheduler.js";
 
 /**
  * The re-execution fallback (spec/exec.md §Block-STM, "Sequential fallback"): once `minExecutions`
@@ -78,53 +77,25 @@ function fits(b: BlockStmBuffers, n: number, preKeys: number, scale: number): bo
 }
 
 /**
- * The committed prefix after the workers stopped (every worker finished; nothing changes any more):
- * the longest prefix of transactions that are EXECUTED and whose read sets still validate. By
- * induction each of them read exactly what sequential execution gives it, so its recorded writes and
- * effect are the sequential ones (Block-STM's own correctness argument, applied to a prefix).
- */
-export function committedPrefix(memory: MVMemory, scheduler: Scheduler): number {
-  let k = 0;
-  while (k < memory.n && scheduler.statusOf(k) === EXECUTED && memory.validateReadSet(k)) k++;
-  return k;
-}
-
-/** What {@link finishBlockStm} needs to complete a block the workers left for the sequential fallback. */
-export interface BlockTail {
-  scheduler: Scheduler;
-  txs: readonly Uint8Array[];
-  opts: ExecOptions;
-  /** The workers' signature cache (0 unknown, 1 valid, 2 invalid). */
-  signatureCache: Int32Array;
-}
-
-/**
  * The block result from the final multi-version memory and each transaction's last effect.
  * `postState` is a copy of the pre-state (the parallel mode makes it while the workers run); the
- * final values of the written keys are applied to it. If the workers stopped for the fallback, only
- * the committed prefix is taken from memory and the transactions after it are executed sequentially
- * on that state, here (`fallbackAt`: where the sequential suffix starts, n when there is none).
+ * final values of the written keys are applied to it. If the workers stopped for the fallback, its
+ * sequential suffix has run on the same memory (see executor.ts runSuffix); `fallbackAt` is where
+ * it started, n when the fallback did not trigger.
  */
-export function finishBlockStm(postState: State, memory: MVMemory, effects: readonly (Pick<TxEffect, "outcome" | "events"> | undefined)[], tail: BlockTail): { result: BlockResult; fallbackAt: number } {
+export function finishBlockStm(postState: State, memory: MVMemory, effects: readonly (Pick<TxEffect, "outcome" | "events"> | undefined)[], scheduler: Scheduler): { result: BlockResult; fallbackAt: number } {
   const n = memory.n;
-  const k = tail.scheduler.fellBack() ? committedPrefix(memory, tail.scheduler) : n;
-  memory.forEachWritten(k, (slot, v) => {
+  const fallbackAt = scheduler.fellBack() ? scheduler.fallbackAt() : n;
+  if (fallbackAt < 0) throw new Error("Block-STM: the workers stopped for the fallback but its suffix did not run");
+  memory.forEachWritten(n, (slot, v) => {
     if (v === 0n) postState.delete(memory.keyHex(slot));
     else postState.set(memory.keyHex(slot), v);
   });
   const all: Pick<TxEffect, "outcome" | "events">[] = [];
-  for (let i = 0; i < k; i++) {
+  for (let i = 0; i < n; i++) {
     const e = effects[i];
     if (e === undefined) throw new Error(`Block-STM: transaction ${i} has no recorded effect`);
     all.push(e);
   }
-  for (let j = k; j < n; j++) {
-    const encoded = tail.txs[j]!;
-    const cached = tail.signatureCache[j];
-    const verify = tail.opts.verifySignatures === true ? (tx: Parameters<typeof verifyTxSignature>[0]) => (cached !== 0 ? cached === 1 : verifyTxSignature(tx, encoded)) : null;
-    const effect = runAgainst(postState, processTx(encoded, verify));
-    applyWrites(postState, effect.writes);
-    all.push(effect);
-  }
-  return { result: assembleResult(postState, all), fallbackAt: k };
+  return { result: assembleResult(postState, all), fallbackAt };
 }

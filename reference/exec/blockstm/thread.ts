@@ -9,7 +9,7 @@
  */
 import { receiveMessageOnPort, workerData, type MessagePort } from "node:worker_threads";
 import type { State, TxEffect } from "../types.js";
-import { drain, runWorker, type WorkerStats } from "./executor.js";
+import { drain, runSuffix, runWorker, type WorkerStats } from "./executor.js";
 import { isCapacityError, MVMemory } from "./memory.js";
 import { OutcomeTable } from "./outcomes.js";
 import { Scheduler } from "./scheduler.js";
@@ -41,7 +41,7 @@ function install(into: Installed, m: InstallMessage): void {
 }
 
 /** Runs one block; returns the events of the last incarnation of each transaction this thread recorded with events. */
-function runBlock(on: Installed, n: number, verifySignatures: boolean, stats: WorkerStats): ReplyMessage["events"] {
+function runBlock(on: Installed, ctl: Control, n: number, verifySignatures: boolean, stats: WorkerStats): ReplyMessage["events"] {
   if (on.buffers === null || on.txBytes === null || on.txOffsets === null) throw new Error("Block-STM thread: run before the buffers were installed");
   const buffers = on.buffers;
   const outcomes = new OutcomeTable(buffers.outcomes);
@@ -59,6 +59,8 @@ function runBlock(on: Installed, n: number, verifySignatures: boolean, stats: Wo
   };
   try {
     drain(runWorker(ctx, stats));
+    // the last thread out of the loop runs the fallback's sequential suffix, once every worker has stopped
+    if (ctl.leaveLoop() && ctx.scheduler.fellBack()) runSuffix(ctx);
   } catch (e) {
     ctx.scheduler.halt();
     throw e;
@@ -78,7 +80,7 @@ function serve({ control, port, index }: ThreadData): void {
     if (ctl.command() === Control.EXIT) break;
     const stats: WorkerStats = { executions: 0, validations: 0, dependencies: 0 };
     try {
-      const events = runBlock(on, ctl.blockSize(), ctl.verifySignatures(), stats);
+      const events = runBlock(on, ctl, ctl.blockSize(), ctl.verifySignatures(), stats);
       if (events.length > 0) port.postMessage({ generation: seen, events } satisfies ReplyMessage);
     } catch (e) {
       port.postMessage({ generation: seen, events: [], error: String((e as Error)?.stack ?? e), capacity: isCapacityError(e) } satisfies ReplyMessage);
