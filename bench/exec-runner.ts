@@ -104,6 +104,7 @@ export class ExecRunner {
   /** Closes the runner (gracefully if it still answers) and waits until its thread has ended. Never rejects. */
   async close(): Promise<void> {
     if (this.failure === null) await this.request({ close: true }).catch(() => {});
+    this.failure ??= new Error(`exec bench: runner ${this.name} is closed`);
     await this.worker.terminate();
   }
 

@@ -97,6 +97,7 @@ export const execBench: BenchSuite = {
     ctx.print(`workloads signed in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${BLOCK_TXS} transactions per block, one block per timed batch`);
     for (const w of ws) ctx.print(`  ${w.name.padEnd(12)} ${w.about}`);
     const runners = EXECUTORS.map((e) => new ExecRunner(e.name, e.spec, ws));
+    const sequential = EXECUTORS.findIndex((e) => e.spec.kind === "sequential");
     const twoWorkers = EXECUTORS.findIndex((e) => e.name === "block-stm 2w");
     const figures: Record<string, BenchJson> = {};
     const rows: (string | number)[][] = [];
@@ -118,7 +119,7 @@ export const execBench: BenchSuite = {
           if (stats === undefined) throw new Error("exec bench: block-stm 2w returned no stats");
           const fallback = stats.fallbackAt < BLOCK_TXS ? ` (seq. from ${stats.fallbackAt})` : "";
           const rates = await measureRounds(runners, wi, verify, ctx.minMs);
-          const seq = rates[0]!.perSec;
+          const seq = rates[sequential]!.perSec;
           const key = `${w.name}${verify ? "+ed25519" : ""}`;
           const fig: Record<string, BenchJson> = { executionsPerTx2w: roundSig(stats.executionsPerTx), fallbackAt2w: stats.fallbackAt };
           for (const [i, e] of EXECUTORS.entries()) {
