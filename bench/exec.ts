@@ -4,18 +4,19 @@
  * payments, (b) Zipf-contended recipients, (c) one sender's nonce chain (fully sequential), each
  * without and with per-transaction Ed25519 verification (@noble/curves; signed in setup, verified
  * in the measured path). Anchor: the seed paper's t_per_core = 5 000 TPS per core (§"Base
- * assumptions", from Block-STM's sequential baseline). Every measured run's result is checked
- * against the sequential one before timing.
+ * assumptions", from Block-STM's sequential baseline). Each executor runs in a worker thread of its
+ * own (bench/exec-runner.ts), so that no executor's garbage collection or JIT state lands in another's
+ * timing; each one's result is checked against the sequential one computed here before timing.
  * @module
  */
 import { cpus, loadavg } from "node:os";
 import { table } from "../conformance/harness/report.js";
 import { account, keyPair, makeState, payment, signTx } from "../conformance/exec/fixtures.js";
 import { ZipfSampler } from "../reference/codec/index.js";
-import { toHex } from "../reference/common/hex.js";
 import { Rng } from "../reference/common/rng.js";
-import { BlockStmPool, computeStateRoot, executeBlock, type BlockResult, type State } from "../reference/exec/index.js";
-import { formatInt, formatRatio, median, roundSig, type BenchContext, type BenchJson, type BenchSuite } from "./harness.js";
+import { executeBlock } from "../reference/exec/index.js";
+import { digest, ExecRunner, type CheckReply, type ExecutorSpec, type RunnerWorkload } from "./exec-runner.js";
+import { formatInt, formatPercent, formatRatio, roundSig, summarizeRates, type BenchContext, type BenchJson, type BenchSuite } from "./harness.js";
 
 /** Seed paper §"Base assumptions": t_per_core, TPS per CPU core. */
 export const PAPER_T_PER_CORE = 5_000;
@@ -24,11 +25,9 @@ export const BLOCK_TXS = 1_000;
 /** Accounts the Zipf workload's recipients are drawn from (s = 1, rank 0 hottest). */
 export const ZIPF_ACCOUNTS = 1_000;
 
-interface Workload {
+interface Workload extends RunnerWorkload {
   name: string;
   about: string;
-  preState: State;
-  txs: Uint8Array[];
 }
 
 const RICH = 1_000_000_000_000n;
@@ -58,35 +57,34 @@ function workloads(): Workload[] {
   ];
 }
 
+/** An executor of the table: its runner spec and the threads that execute (TPS/core divides by them). */
 interface Executor {
   name: string;
   cores: number;
-  run(w: Workload, verifySignatures: boolean): Promise<BlockResult>;
+  spec: ExecutorSpec;
 }
 
-const digest = (r: BlockResult) => JSON.stringify({ root: toHex(computeStateRoot(r.postState)), outcomes: r.outcomes, gas: r.gasUsed.toString() });
+const EXECUTORS: readonly Executor[] = [
+  { name: "sequential", cores: 1, spec: { kind: "sequential" } },
+  { name: "block-stm 1w", cores: 1, spec: { kind: "block-stm", workers: 1 } },
+  { name: "block-stm 2w", cores: 2, spec: { kind: "block-stm", workers: 2 } },
+];
+
+/** Timing rounds per measurement: each gives every executor in turn a time request of minMs / ROUNDS. */
+export const ROUNDS = 5;
 
 /**
- * Times async cases interleaved, one block per batch, round after round until each case has `minMs`
- * of timed batches and at least `minBatches`; a rate is the median of its batches' rates
- * (the same discipline as bench/harness.ts's measureInterleaved, for functions that return promises).
+ * Times every runner on one workload in {@link ROUNDS} rounds; in a round each runner in turn executes
+ * consecutive blocks for minMs / ROUNDS (at least one block) while the others wait idle, so each
+ * executor has the machine to itself when timed and a drift of the machine's speed falls on all
+ * alike. A rate is the median over all of an executor's blocks of 1000 · BLOCK_TXS / ms.
  */
-async function measureAsync(cases: { name: string; fn: () => Promise<unknown>; items: number }[], minMs: number, minBatches: number): Promise<Map<string, number>> {
-  const rates = new Map(cases.map((c) => [c.name, [] as number[]]));
-  const elapsed = new Map(cases.map((c) => [c.name, 0]));
-  for (const c of cases) await c.fn(); // warm-up
-  const done = (c: { name: string }) => elapsed.get(c.name)! >= minMs && rates.get(c.name)!.length >= minBatches;
-  while (!cases.every(done)) {
-    for (const c of cases) {
-      if (done(c)) continue;
-      const t0 = performance.now();
-      await c.fn();
-      const ms = performance.now() - t0;
-      elapsed.set(c.name, elapsed.get(c.name)! + ms);
-      rates.get(c.name)!.push((c.items * 1000) / ms);
-    }
+async function measureRounds(runners: readonly ExecRunner[], workload: number, verify: boolean, minMs: number): Promise<{ perSec: number; spread: number; batches: number }[]> {
+  const durations = runners.map(() => [] as number[]);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, r] of runners.entries()) durations[i]!.push(...(await r.time(workload, verify, minMs / ROUNDS, 1)));
   }
-  return new Map([...rates].map(([k, v]) => [k, median(v)]));
+  return durations.map((ds) => ({ ...summarizeRates(ds.map((ms) => (BLOCK_TXS * 1000) / ms)), batches: ds.length }));
 }
 
 export const execBench: BenchSuite = {
@@ -98,56 +96,55 @@ export const execBench: BenchSuite = {
     const ws = workloads();
     ctx.print(`workloads signed in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${BLOCK_TXS} transactions per block, one block per timed batch`);
     for (const w of ws) ctx.print(`  ${w.name.padEnd(12)} ${w.about}`);
-    const pool1 = new BlockStmPool(1);
-    const pool2 = new BlockStmPool(2);
-    const executors: Executor[] = [
-      { name: "sequential", cores: 1, run: async (w, v) => executeBlock(w.preState, w.txs, { verifySignatures: v }) },
-      { name: "block-stm 1w", cores: 1, run: async (w, v) => (await pool1.execute(w.preState, w.txs, { verifySignatures: v })).result },
-      { name: "block-stm 2w", cores: 2, run: async (w, v) => (await pool2.execute(w.preState, w.txs, { verifySignatures: v })).result },
-    ];
+    const runners = EXECUTORS.map((e) => new ExecRunner(e.name, e.spec, ws));
+    const sequential = EXECUTORS.findIndex((e) => e.spec.kind === "sequential");
+    const twoWorkers = EXECUTORS.findIndex((e) => e.name === "block-stm 2w");
     const figures: Record<string, BenchJson> = {};
     const rows: (string | number)[][] = [];
     const checks: string[] = [];
     try {
       for (const verify of [false, true]) {
-        for (const w of ws) {
-          // correctness before speed: every executor's result equals the sequential one
-          const want = digest(executeBlock(w.preState, w.txs, { verifySignatures: verify }));
-          const outcomes = executeBlock(w.preState, w.txs, { verifySignatures: verify }).outcomes;
-          if (outcomes.some((o) => o.status !== "success")) throw new Error(`exec bench: ${w.name} has a failing transaction`);
-          for (const e of executors) if (digest(await e.run(w, verify)) !== want) throw new Error(`exec bench: ${e.name} differs from sequential on ${w.name}`);
-          const stats = (await pool2.execute(w.preState, w.txs, { verifySignatures: verify })).stats;
-          const reExec = stats.executions / BLOCK_TXS;
+        for (const [wi, w] of ws.entries()) {
+          // correctness before speed: every runner's result equals the sequential one computed here
+          const expected = executeBlock(w.preState, w.txs, { verifySignatures: verify });
+          if (expected.outcomes.some((o) => o.status !== "success")) throw new Error(`exec bench: ${w.name} has a failing transaction`);
+          const want = digest(expected);
+          const replies: CheckReply[] = [];
+          for (const r of runners) {
+            const reply = await r.check(wi, verify);
+            if (reply.digest !== want) throw new Error(`exec bench: ${r.name} differs from sequential on ${w.name}${verify ? " with signatures" : ""}`);
+            replies.push(reply);
+          }
+          const stats = replies[twoWorkers]?.stats;
+          if (stats === undefined) throw new Error("exec bench: block-stm 2w returned no stats");
           const fallback = stats.fallbackAt < BLOCK_TXS ? ` (seq. from ${stats.fallbackAt})` : "";
-          const rates = await measureAsync(
-            executors.map((e) => ({ name: e.name, fn: () => e.run(w, verify), items: BLOCK_TXS })),
-            verify ? Math.max(ctx.minMs, 1) : ctx.minMs,
-            verify ? 3 : 5,
-          );
-          const seq = rates.get("sequential")!;
+          const rates = await measureRounds(runners, wi, verify, ctx.minMs);
+          const seq = rates[sequential]!.perSec;
           const key = `${w.name}${verify ? "+ed25519" : ""}`;
-          const fig: Record<string, BenchJson> = { executionsPerTx2w: roundSig(reExec), fallbackAt2w: stats.fallbackAt };
-          for (const e of executors) {
-            const tps = rates.get(e.name)!;
+          const fig: Record<string, BenchJson> = { executionsPerTx2w: roundSig(stats.executionsPerTx), fallbackAt2w: stats.fallbackAt };
+          for (const [i, e] of EXECUTORS.entries()) {
+            const { perSec: tps, spread, batches } = rates[i]!;
             const perCore = tps / e.cores;
-            fig[e.name] = { tps: roundSig(tps), tpsPerCore: roundSig(perCore), speedup: roundSig(tps / seq), vsSeedPerCore: roundSig(perCore / PAPER_T_PER_CORE) };
-            rows.push([key, e.name, formatInt(tps), formatInt(perCore), formatRatio(tps / seq), formatRatio(perCore / PAPER_T_PER_CORE), e.name === "block-stm 2w" ? reExec.toFixed(2) + fallback : ""]);
+            fig[e.name] = { tps: roundSig(tps), spread: roundSig(spread, 2), batches, tpsPerCore: roundSig(perCore), speedup: roundSig(tps / seq), vsSeedPerCore: roundSig(perCore / PAPER_T_PER_CORE) };
+            rows.push([key, e.name, formatInt(tps), formatPercent(spread), formatInt(perCore), formatRatio(tps / seq), formatRatio(perCore / PAPER_T_PER_CORE), i === twoWorkers ? stats.executionsPerTx.toFixed(2) + fallback : ""]);
           }
           figures[key] = fig;
-          const s2 = rates.get("block-stm 2w")! / seq;
+          const s2 = rates[twoWorkers]!.perSec / seq;
           if (!verify && w.name === "independent") checks.push(`speedup ≥ 1.6× with 2 workers on independent payments: ${formatRatio(s2)} ${s2 >= 1.6 ? "MET" : "NOT MET"}`);
           if (w.name === "chain") checks.push(`chain${verify ? " + ed25519" : ""}: Block-STM 2w not slower than sequential by > 10%: ${formatRatio(s2)} ${s2 >= 0.9 ? "MET" : "NOT MET"}`);
           if (!verify && w.name === "independent") checks.push(`≥ 5 000 TPS per core, payments, no signatures (sequential): ${formatInt(seq)} ${seq >= PAPER_T_PER_CORE ? "MET" : "NOT MET"}`);
         }
       }
     } finally {
-      await Promise.all([pool1.close(), pool2.close()]);
+      await Promise.all(runners.map((r) => r.close()));
     }
-    ctx.print(table(["workload", "executor", "TPS", "TPS/core", "speedup", "vs 5k/core", "exec/tx"], rows));
+    ctx.print(table(["workload", "executor", "TPS", "spread", "TPS/core", "speedup", "vs 5k/core", "exec/tx"], rows));
     ctx.print(
       [
         "",
-        "TPS/core: TPS over the worker threads used (the calling thread waits). speedup: over sequential in the same run.",
+        `Each executor runs in its own worker thread (a clean isolate doing nothing else), timed in consecutive blocks, one block per batch, so each pays its own garbage collection; ${ROUNDS} rounds alternate between executors, one working while the others wait idle, after an untimed warm-up.`,
+        "TPS: median over the batches. spread: median absolute deviation of the batch rates over their median. speedup: over sequential in the same run.",
+        "TPS/core: TPS over the threads that execute (sequential: its runner thread; Block-STM: the pool's workers, while its runner thread waits).",
         `vs 5k/core: TPS per core over the seed paper's t_per_core = ${PAPER_T_PER_CORE}. exec/tx: Block-STM executions per transaction (2 workers, one run; 1.00 = no re-execution; "seq. from j": the re-execution fallback stopped the workers and transactions j.. ran sequentially on the calling thread, spec/exec.md §Block-STM).`,
         "Block-STM includes per block: shared buffers, thread messaging, the post-state (pre-state copy + written keys); the pre-state is sent to the threads once. Signatures are verified once per transaction (cached across re-executions).",
         `load average at the start and end: ${loadStart} → ${loadavg().map((x) => x.toFixed(2)).join(" ")} on ${cpus().length} cores (a load above the core count means the workers shared the cores with other processes).`,
@@ -156,6 +153,6 @@ export const execBench: BenchSuite = {
         ...checks.map((c) => `  ${c}`),
       ].join("\n"),
     );
-    return { blockTxs: BLOCK_TXS, paperTPerCore: PAPER_T_PER_CORE, loadAverage: loadavg().map((x) => roundSig(x, 3)), figures, targets: checks };
+    return { blockTxs: BLOCK_TXS, paperTPerCore: PAPER_T_PER_CORE, rounds: ROUNDS, loadAverage: loadavg().map((x) => roundSig(x, 3)), figures, targets: checks };
   },
 };

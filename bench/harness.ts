@@ -98,10 +98,14 @@ function timeBatch(t: Timer): void {
   t.rates.push((t.callsPerBatch * (t.c.items ?? 1) * 1000) / ms);
 }
 
+/** The median of batch rates and their spread ({@link Measurement}'s `perSec` and `spread`). */
+export function summarizeRates(rates: readonly number[]): { perSec: number; spread: number } {
+  const perSec = median(rates);
+  return { perSec, spread: median(rates.map((r) => Math.abs(r - perSec))) / perSec };
+}
+
 function summarize(t: Timer): Measurement {
-  const perSec = median(t.rates);
-  const spread = median(t.rates.map((r) => Math.abs(r - perSec))) / perSec;
-  return { name: t.c.name, perSec, spread, batches: t.rates.length, callsPerBatch: t.callsPerBatch };
+  return { name: t.c.name, ...summarizeRates(t.rates), batches: t.rates.length, callsPerBatch: t.callsPerBatch };
 }
 
 /**
