@@ -273,6 +273,17 @@ describe("Block-STM parallel mode (worker_threads, SharedArrayBuffer) = sequenti
     await expect(other.execute(blocks[0]!.preState, blocks[0]!.txs)).rejects.toThrow(/closed/);
   });
 
+  it("rejects, never hangs, when a thread dies (and stays unusable)", async () => {
+    const { preState, txs } = buildBlock(fc.sample(blockDrawArb(20), { seed: 9, numRuns: 1 })[0]!);
+    const doomed = new BlockStmPool(2);
+    await doomed.execute(preState, txs);
+    const threads = (doomed as unknown as { threads: { worker: { terminate(): Promise<number> } }[] }).threads;
+    await threads[1]!.worker.terminate();
+    await expect(doomed.execute(preState, txs)).rejects.toThrow(/thread 1 exited/);
+    await expect(doomed.execute(preState, txs)).rejects.toThrow(/thread 1 exited/);
+    await doomed.close();
+  });
+
   it("with the fallback forced early, off, and with buffers reused across blocks of one size", async () => {
     // equal sizes (transactions, pre-state keys) in a row reuse the same buffers: results stay exact
     const draws = fc.sample(shapedBlockArb(30), { seed: 11, numRuns: 6 });
