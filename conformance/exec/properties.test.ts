@@ -5,6 +5,7 @@
  * incarnation bound, and the worker_threads mode on a few blocks.
  * Fixed seed and modest runs here; PWO_DEEP=1 runs a hundred times more.
  */
+import { spawnSync } from "node:child_process";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeTx } from "../../reference/codec/index.js";
@@ -271,6 +272,25 @@ describe("Block-STM parallel mode (worker_threads, SharedArrayBuffer) = sequenti
     const other = new BlockStmPool(1);
     await other.close();
     await expect(other.execute(blocks[0]!.preState, blocks[0]!.txs)).rejects.toThrow(/closed/);
+  });
+
+  it("does not keep the process alive between blocks when the caller never closes it", () => {
+    // a child process runs one block on a pool it never closes: it must print the result and exit by itself
+    const dist = (rel: string) => new URL(`../../dist/${rel}`, import.meta.url).href;
+    const script = `
+      import { BlockStmPool } from ${JSON.stringify(dist("reference/exec/index.js"))};
+      import { account, makeState, payment } from ${JSON.stringify(dist("conformance/exec/fixtures.js"))};
+      import { encodeTx } from ${JSON.stringify(dist("reference/codec/index.js"))};
+      const senders = Array.from({ length: 100 }, (_, i) => account(i));
+      const pre = makeState({ balances: senders.map((s) => [s, 10n ** 9n]) });
+      const txs = senders.map((s, i) => encodeTx(payment({ sender: s, recipient: account(1000 + i), amount: 5n })));
+      const { result } = await new BlockStmPool(2).execute(pre, txs);
+      console.log("succeeded", result.outcomes.filter((o) => o.status === "success").length);`;
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", timeout: 30_000 });
+    expect(r.error).toBeUndefined(); // a timeout would be an error: the pool kept the process alive
+    expect(r.stderr).toBe("");
+    expect(r.stdout.trim()).toBe("succeeded 100");
+    expect(r.status).toBe(0);
   });
 
   it("rejects, never hangs, when a thread dies (and stays unusable)", async () => {

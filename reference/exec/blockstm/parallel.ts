@@ -24,6 +24,12 @@ function threadScript(): URL {
   return new URL("../../../dist/reference/exec/blockstm/thread.js", import.meta.url);
 }
 
+/**
+ * The caller's Node options, for the threads, without `--input-type`: a thread runs a module file,
+ * and with that option (a caller run as `node --input-type=module -e …`) Node refuses to start it.
+ */
+const threadExecArgv = (): string[] => process.execArgv.filter((a) => !a.startsWith("--input-type"));
+
 /** Copies the block into the shared buffers: the encodings back to back, and n + 1 offsets. */
 function packTxs(txs: readonly Uint8Array[], txBytes: SharedArrayBuffer, txOffsets: SharedArrayBuffer): void {
   const bytes = new Uint8Array(txBytes);
@@ -94,13 +100,14 @@ export class BlockStmPool {
     this.died.catch(() => {}); // observed by the run in progress, if any
     this.threads = Array.from({ length: workers }, (_, index) => {
       const { port1, port2 } = new MessageChannel();
-      const worker = new Worker(script, { workerData: { control, port: port2, index } satisfies ThreadData, transferList: [port2] });
+      const worker = new Worker(script, { workerData: { control, port: port2, index } satisfies ThreadData, transferList: [port2], execArgv: threadExecArgv() });
       const fail = (e: Error) => {
         this.dead ??= e;
         die(e);
       };
       worker.on("error", (e) => fail(new Error(`Block-STM thread ${index} failed: ${e.stack ?? e}`)));
       worker.on("exit", (code) => fail(new Error(`Block-STM thread ${index} exited (code ${code})`)));
+      worker.unref(); // between blocks the threads do not keep the process alive (ref'd while a block runs)
       return { worker, port: port1 };
     });
   }
@@ -151,7 +158,13 @@ export class BlockStmPool {
     this.install(preState, buffers, txs);
     this.control.start(Control.RUN, this.threads.length, txs.length, opts.verifySignatures === true);
     const postState: State = new Map(preState); // while the threads run
-    await Promise.race([this.control.finished(), this.died]);
+    // Node does not count a pending Atomics.waitAsync as work: ref the threads so the process stays up
+    for (const t of this.threads) t.worker.ref();
+    try {
+      await Promise.race([this.control.finished(), this.died]);
+    } finally {
+      for (const t of this.threads) t.worker.unref();
+    }
     const replies: ReplyMessage[] = [];
     for (const t of this.threads) for (let m = receiveMessageOnPort(t.port); m !== undefined; m = receiveMessageOnPort(t.port)) replies.push(m.message as ReplyMessage);
     const failed = replies.find((r) => r.error !== undefined);
