@@ -2,7 +2,7 @@
  * The control words a {@link BlockStmPool} and its threads share (parallel mode): the pool starts a
  * command by bumping a generation and waking the threads (`Atomics.notify`); each thread counts
  * itself out when done and the last one wakes the pool (`Atomics.waitAsync` on its side). Timing
- * only: this replaces two messages per thread and block, whose latency was a tenth of a block.
+ * only: this replaces two messages per thread and block.
  * @module
  */
 import type { MessagePort } from "node:worker_threads";

@@ -83,7 +83,7 @@ function runAt(scale: number, preState: State, txs: readonly Uint8Array[], opts:
     if (live[w]!.next().done) live.splice(w, 1);
   }
   const scheduler = new Scheduler(words, txs.length);
-  if (scheduler.fellBack()) runSuffix(context(new Scheduler(words, txs.length)));
+  if (scheduler.fellBack()) runSuffix(context(scheduler));
   const incarnations = txs.map((_, j) => scheduler.incarnationOf(j) + 1);
   const sum = (f: (s: WorkerStats) => number) => stats.reduce((a, s) => a + f(s), 0);
   const { result, fallbackAt } = finishBlockStm(new Map(preState), memory, effects, scheduler);

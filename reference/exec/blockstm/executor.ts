@@ -44,7 +44,7 @@ function signatureCheck(ctx: WorkerContext, txn: number): ((tx: Transaction) => 
 }
 
 /** One execution of a transaction against MVMemory: its effect and what to record, or the transaction whose ESTIMATE it read. */
-type Execution = { blocking: number } | { blocking: -1; effect: TxEffect; reads: number[]; keys: number[]; values: bigint[] };
+type Execution = { ok: false; blocking: number } | { ok: true; effect: TxEffect; reads: number[]; keys: number[]; values: bigint[] };
 
 /**
  * Runs the VM for transaction `txn` against MVMemory, yielding before each read (so that the
@@ -62,7 +62,7 @@ function* executeAgainstMemory(ctx: WorkerContext, txn: number): Generator<void,
     const k = memory.keyIndex(step.value);
     if (memory.read(k, txn) === ReadKind.DEPENDENCY) {
       vm.return(undefined as never);
-      return { blocking: memory.blocking };
+      return { ok: false, blocking: memory.blocking };
     }
     reads.push(k, memory.readTxn, memory.readIncarnation);
     readKeys.push(step.value);
@@ -76,7 +76,7 @@ function* executeAgainstMemory(ctx: WorkerContext, txn: number): Generator<void,
     keys.push(r >= 0 ? reads[3 * r]! : memory.keyIndex(key));
     values.push(value);
   }
-  return { blocking: -1, effect, reads, keys, values };
+  return { ok: true, effect, reads, keys, values };
 }
 
 /**
@@ -89,8 +89,8 @@ function* tryExecute(ctx: WorkerContext, stats: WorkerStats, txn: number, incarn
     stats.executions++;
     scheduler.noteExecution(incarnation === 0 && attempt === 0);
     const run = yield* executeAgainstMemory(ctx, txn);
-    if (run.blocking < 0) {
-      const { effect, reads, keys, values } = run as Extract<Execution, { blocking: -1 }>;
+    if (run.ok) {
+      const { effect, reads, keys, values } = run;
       yield;
       const wroteNew = memory.record(txn, incarnation, reads, keys, values);
       ctx.onRecord(txn, incarnation, effect);
@@ -138,8 +138,8 @@ export function runSuffix(ctx: WorkerContext): number {
   const k = committedPrefix(memory, scheduler);
   for (let j = k; j < memory.n; j++) {
     const run = complete(executeAgainstMemory(ctx, j));
-    if (run.blocking >= 0) throw new Error(`Block-STM fallback: transaction ${j} read an ESTIMATE of ${run.blocking} after the workers stopped`);
-    const { effect, reads, keys, values } = run as Extract<Execution, { blocking: -1 }>;
+    if (!run.ok) throw new Error(`Block-STM fallback: transaction ${j} read an ESTIMATE of ${run.blocking} after the workers stopped`);
+    const { effect, reads, keys, values } = run;
     const incarnation = scheduler.incarnationOf(j) + 1;
     memory.record(j, incarnation, reads, keys, values);
     ctx.onRecord(j, incarnation, effect);
