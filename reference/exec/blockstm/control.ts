@@ -40,9 +40,8 @@ export interface InstallMessage {
   txOffsets?: SharedArrayBuffer;
 }
 
-/** Thread → pool, only when a run recorded events or failed. */
+/** Thread → pool, only when a run recorded events or failed (read after every thread has counted itself out). */
 export interface ReplyMessage {
-  generation: number;
   /** The events of the last incarnation of each transaction the thread recorded with events. */
   events: [txn: number, incarnation: number, events: TxEffect["events"]][];
   error?: string;

@@ -7,7 +7,7 @@
  * multi-version memory; only events (calls that LOG) and errors come back on the port.
  * @module
  */
-import { receiveMessageOnPort, workerData, type MessagePort } from "node:worker_threads";
+import { receiveMessageOnPort, workerData } from "node:worker_threads";
 import type { State, TxEffect } from "../types.js";
 import { drain, runSuffix, runWorker, type WorkerStats } from "./executor.js";
 import { isCapacityError, MVMemory } from "./memory.js";
@@ -81,13 +81,13 @@ function serve({ control, port, index }: ThreadData): void {
     const stats: WorkerStats = { executions: 0, validations: 0, dependencies: 0 };
     try {
       const events = runBlock(on, ctl, ctl.blockSize(), ctl.verifySignatures(), stats);
-      if (events.length > 0) port.postMessage({ generation: seen, events } satisfies ReplyMessage);
+      if (events.length > 0) port.postMessage({ events } satisfies ReplyMessage);
     } catch (e) {
-      port.postMessage({ generation: seen, events: [], error: String((e as Error)?.stack ?? e), capacity: isCapacityError(e) } satisfies ReplyMessage);
+      port.postMessage({ events: [], error: String((e as Error)?.stack ?? e), capacity: isCapacityError(e) } satisfies ReplyMessage);
     }
     ctl.finish(index, stats);
   }
   port.close();
 }
 
-serve(workerData as ThreadData & { port: MessagePort });
+serve(workerData as ThreadData);
