@@ -16,7 +16,7 @@ import { ZipfSampler } from "../reference/codec/index.js";
 import { Rng } from "../reference/common/rng.js";
 import { executeBlock } from "../reference/exec/index.js";
 import { digest, ExecRunner, type CheckReply, type ExecutorSpec, type RunnerWorkload } from "./exec-runner.js";
-import { formatInt, formatPercent, formatRatio, roundSig, summarizeRates, type BenchContext, type BenchJson, type BenchSuite } from "./harness.js";
+import { formatInt, formatPercent, formatRatio, quantile, roundSig, summarizeRates, type BenchContext, type BenchJson, type BenchSuite } from "./harness.js";
 
 /** Seed paper §"Base assumptions": t_per_core, TPS per CPU core. */
 export const PAPER_T_PER_CORE = 5_000;
@@ -79,12 +79,12 @@ export const ROUNDS = 5;
  * executor has the machine to itself when timed and a drift of the machine's speed falls on all
  * alike. A rate is the median over all of an executor's blocks of 1000 · BLOCK_TXS / ms.
  */
-async function measureRounds(runners: readonly ExecRunner[], workload: number, verify: boolean, minMs: number): Promise<{ perSec: number; spread: number; batches: number }[]> {
+async function measureRounds(runners: readonly ExecRunner[], workload: number, verify: boolean, minMs: number): Promise<{ perSec: number; spread: number; batches: number; p90Ms: number }[]> {
   const durations = runners.map(() => [] as number[]);
   for (let round = 0; round < ROUNDS; round++) {
     for (const [i, r] of runners.entries()) durations[i]!.push(...(await r.time(workload, verify, minMs / ROUNDS, 1)));
   }
-  return durations.map((ds) => ({ ...summarizeRates(ds.map((ms) => (BLOCK_TXS * 1000) / ms)), batches: ds.length }));
+  return durations.map((ds) => ({ ...summarizeRates(ds.map((ms) => (BLOCK_TXS * 1000) / ms)), batches: ds.length, p90Ms: quantile(ds, 0.9) }));
 }
 
 export const execBench: BenchSuite = {
@@ -123,10 +123,10 @@ export const execBench: BenchSuite = {
           const key = `${w.name}${verify ? "+ed25519" : ""}`;
           const fig: Record<string, BenchJson> = { executionsPerTx2w: roundSig(stats.executionsPerTx), fallbackAt2w: stats.fallbackAt };
           for (const [i, e] of EXECUTORS.entries()) {
-            const { perSec: tps, spread, batches } = rates[i]!;
+            const { perSec: tps, spread, batches, p90Ms } = rates[i]!;
             const perCore = tps / e.cores;
-            fig[e.name] = { tps: roundSig(tps), spread: roundSig(spread, 2), batches, tpsPerCore: roundSig(perCore), speedup: roundSig(tps / seq), vsSeedPerCore: roundSig(perCore / PAPER_T_PER_CORE) };
-            rows.push([key, e.name, formatInt(tps), formatPercent(spread), formatInt(perCore), formatRatio(tps / seq), formatRatio(perCore / PAPER_T_PER_CORE), i === twoWorkers ? stats.executionsPerTx.toFixed(2) + fallback : ""]);
+            fig[e.name] = { tps: roundSig(tps), spread: roundSig(spread, 2), batches, p90Ms: roundSig(p90Ms), tpsPerCore: roundSig(perCore), speedup: roundSig(tps / seq), vsSeedPerCore: roundSig(perCore / PAPER_T_PER_CORE) };
+            rows.push([key, e.name, formatInt(tps), formatPercent(spread), p90Ms.toFixed(1), formatInt(perCore), formatRatio(tps / seq), formatRatio(perCore / PAPER_T_PER_CORE), i === twoWorkers ? stats.executionsPerTx.toFixed(2) + fallback : ""]);
           }
           figures[key] = fig;
           const s2 = rates[twoWorkers]!.perSec / seq;
@@ -138,12 +138,12 @@ export const execBench: BenchSuite = {
     } finally {
       await Promise.all(runners.map((r) => r.close()));
     }
-    ctx.print(table(["workload", "executor", "TPS", "spread", "TPS/core", "speedup", "vs 5k/core", "exec/tx"], rows));
+    ctx.print(table(["workload", "executor", "TPS", "spread", "p90 ms", "TPS/core", "speedup", "vs 5k/core", "exec/tx"], rows));
     ctx.print(
       [
         "",
         `Each executor runs in its own worker thread (a clean isolate doing nothing else), timed in consecutive blocks, one block per batch, so each pays its own garbage collection; ${ROUNDS} rounds alternate between executors, one working while the others wait idle, after an untimed warm-up.`,
-        "TPS: median over the batches. spread: median absolute deviation of the batch rates over their median. speedup: over sequential in the same run.",
+        "TPS: median over the batches. spread: median absolute deviation of the batch rates over their median. p90 ms: the 90th percentile of the time per block (the slow blocks a median hides). speedup: over sequential in the same run.",
         "TPS/core: TPS over the threads that execute (sequential: its runner thread; Block-STM: the pool's workers, while its runner thread waits).",
         `vs 5k/core: TPS per core over the seed paper's t_per_core = ${PAPER_T_PER_CORE}. exec/tx: Block-STM executions per transaction (2 workers, one run; 1.00 = no re-execution; "seq. from j": the re-execution fallback stopped the workers and one worker thread executed transactions j.. in order on the multi-version memory, spec/exec.md §Block-STM).`,
         "Block-STM includes per block: resetting the shared buffers, waking the threads and being woken, the outcomes, the post-state (pre-state copy + written keys); the pre-state is sent to the threads once. Signatures are verified once per transaction (cached across re-executions).",

@@ -73,6 +73,12 @@ function warmUp(fn: () => unknown, minMs: number): number {
   return ms / calls;
 }
 
+/** The q-quantile (0 ≤ q ≤ 1) of `xs` by the nearest-rank method; NaN for no values. */
+export function quantile(xs: readonly number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.max(0, Math.ceil(q * s.length) - 1)] ?? NaN;
+}
+
 export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;
