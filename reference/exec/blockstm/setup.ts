@@ -3,10 +3,10 @@
  * signature cache) with the pre-state loaded, and the assembly of the result from the snapshot.
  * @module
  */
-import { toHex } from "../../common/hex.js";
 import { assembleResult, checkBlockSize } from "../sequential.js";
 import type { BlockResult, ExecOptions, State, TxEffect } from "../types.js";
 import { allocateMemory, memoryCapacities, MVMemory, resetMemory, type MemoryBuffers } from "./memory.js";
+import { PreStateIndex } from "./prestate.js";
 import { allocateOutcomes, OutcomeTable, type OutcomeBuffers } from "./outcomes.js";
 import { Scheduler, schedulerWords } from "./scheduler.js";
 
@@ -37,11 +37,14 @@ export interface BlockStmBuffers {
   outcomes: OutcomeBuffers;
 }
 
-/** A key's pre-state value, for {@link MVMemory}'s lookup when a key enters the table. */
-export const baseLookup =
-  (preState: State) =>
-  (key: Uint8Array): bigint =>
-    preState.get(toHex(key)) ?? 0n;
+/**
+ * A key's pre-state value, for {@link MVMemory}'s lookup when a key enters the table. The index is
+ * built on the first lookup (the caller's view of a parallel run never looks up).
+ */
+export function baseLookup(preState: State | PreStateIndex): (key: Uint8Array) => bigint {
+  let index = preState instanceof PreStateIndex ? preState : null;
+  return (key) => (index ??= new PreStateIndex(preState as State)).get(key);
+}
 
 /**
  * A block's buffers (keys enter the table on first touch, with their pre-state value). `reuse`: the

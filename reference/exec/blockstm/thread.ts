@@ -8,11 +8,12 @@
  * @module
  */
 import { receiveMessageOnPort, workerData } from "node:worker_threads";
-import type { State, TxEffect } from "../types.js";
+import type { TxEffect } from "../types.js";
 import { drain, runSuffix, runWorker, type WorkerStats } from "./executor.js";
 import { isCapacityError, MVMemory } from "./memory.js";
 import { OutcomeTable } from "./outcomes.js";
 import { Scheduler } from "./scheduler.js";
+import { PreStateIndex } from "./prestate.js";
 import { baseLookup, type BlockStmBuffers } from "./setup.js";
 import { Control, type InstallMessage, type ReplyMessage, type ThreadData } from "./control.js";
 
@@ -27,14 +28,14 @@ function unpackTxs(bytes: SharedArrayBuffer, offsets: SharedArrayBuffer, n: numb
 }
 
 interface Installed {
-  preState: State;
+  preState: PreStateIndex;
   buffers: BlockStmBuffers | null;
   txBytes: SharedArrayBuffer | null;
   txOffsets: SharedArrayBuffer | null;
 }
 
 function install(into: Installed, m: InstallMessage): void {
-  if (m.state !== undefined) into.preState = m.state;
+  if (m.state !== undefined) into.preState = new PreStateIndex(m.state);
   if (m.buffers !== undefined) into.buffers = m.buffers;
   if (m.txBytes !== undefined) into.txBytes = m.txBytes;
   if (m.txOffsets !== undefined) into.txOffsets = m.txOffsets;
@@ -71,7 +72,7 @@ function runBlock(on: Installed, ctl: Control, n: number, verifySignatures: bool
 /** The thread's loop: one iteration per command of the pool, until EXIT. */
 function serve({ control, port, index }: ThreadData): void {
   const ctl = new Control(control);
-  const on: Installed = { preState: new Map(), buffers: null, txBytes: null, txOffsets: null };
+  const on: Installed = { preState: new PreStateIndex(new Map()), buffers: null, txBytes: null, txOffsets: null };
   let seen = 0; // the pool's first command is generation 1, whether or not it was issued before this thread started
   for (;;) {
     ctl.awaitGeneration(seen);
