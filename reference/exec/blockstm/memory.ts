@@ -110,6 +110,19 @@ export function resetMemory(b: MemoryBuffers): void {
   new Int32Array(b.txRegions).fill(0);
 }
 
+/**
+ * The first slot to probe for a 32-byte key in an open-addressing table of `mask + 1` slots: keys
+ * are SHA-256 digests, so their first four bytes are a fine hash.
+ */
+export const homeSlot = (key: Uint8Array, mask: number): number => ((key[0]! | (key[1]! << 8) | (key[2]! << 16) | (key[3]! << 24)) >>> 0) & mask;
+
+/** True when slot `slot` of a table of 32-byte keys holds `key`. */
+export function keyInSlot(table: Uint8Array, slot: number, key: Uint8Array): boolean {
+  const at = slot * KEY_SIZE;
+  for (let i = 0; i < KEY_SIZE; i++) if (table[at + i] !== key[i]) return false;
+  return true;
+}
+
 /** The outcome of {@link MVMemory.read}, written into fields to spare an allocation per read. */
 export enum ReadKind {
   OK = 0,
@@ -175,15 +188,9 @@ export class MVMemory {
 
   // ---- key table ----
 
-  private keyEquals(slot: number, key: Uint8Array): boolean {
-    const base = slot * KEY_SIZE;
-    for (let i = 0; i < KEY_SIZE; i++) if (this.keyBytes[base + i] !== key[i]) return false;
-    return true;
-  }
-
   /** The slot of `key`, inserting it (pre-state value 0) if absent. */
   keyIndex(key: Uint8Array): number {
-    let slot = ((key[0]! | (key[1]! << 8) | (key[2]! << 16) | (key[3]! << 24)) >>> 0) & this.keyMask;
+    let slot = homeSlot(key, this.keyMask);
     for (let probes = 0; probes <= this.keyMask; probes++) {
       let s = Atomics.load(this.keyState, slot);
       if (s === EMPTY && Atomics.compareExchange(this.keyState, slot, EMPTY, CLAIMED) === EMPTY) {
@@ -196,7 +203,7 @@ export class MVMemory {
       while ((s = Atomics.load(this.keyState, slot)) === CLAIMED) {
         /* another thread is writing this slot's key */
       }
-      if (this.keyEquals(slot, key)) return slot;
+      if (keyInSlot(this.keyBytes, slot, key)) return slot;
       slot = (slot + 1) & this.keyMask;
     }
     throw new RangeError(`MVMemory: key table full (${this.keyMask + 1} keys)`);

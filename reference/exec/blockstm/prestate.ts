@@ -3,12 +3,13 @@
  * The State map is keyed by hex, so looking a key up there costs a hex encoding and a string hash per
  * key and block; this index is built once per pre-state (a thread keeps it while the pre-state stays
  * the same) and answers from the key bytes: open addressing over the 32-byte keys, which are SHA-256
- * digests, so their first four bytes hash well (as in MVMemory's key table). Timing only.
+ * digests (the hash and probing of MVMemory's key table). Timing only.
  * @module
  */
 import { fromHex } from "../../common/hex.js";
 import { KEY_SIZE } from "../constants.js";
 import type { State } from "../types.js";
+import { homeSlot, keyInSlot } from "./memory.js";
 
 export class PreStateIndex {
   private readonly mask: number;
@@ -25,7 +26,7 @@ export class PreStateIndex {
     this.used = new Uint8Array(capacity);
     for (const [hex, value] of state) {
       const key = fromHex(hex, "pre-state key");
-      let slot = this.home(key);
+      let slot = homeSlot(key, this.mask);
       while (this.used[slot] === 1) slot = (slot + 1) & this.mask;
       this.used[slot] = 1;
       this.keys.set(key, slot * KEY_SIZE);
@@ -33,19 +34,9 @@ export class PreStateIndex {
     }
   }
 
-  private home(key: Uint8Array): number {
-    return ((key[0]! | (key[1]! << 8) | (key[2]! << 16) | (key[3]! << 24)) >>> 0) & this.mask;
-  }
-
-  private holds(slot: number, key: Uint8Array): boolean {
-    const at = slot * KEY_SIZE;
-    for (let i = 0; i < KEY_SIZE; i++) if (this.keys[at + i] !== key[i]) return false;
-    return true;
-  }
-
   /** The pre-state value of `key` (a missing key reads 0). */
   get(key: Uint8Array): bigint {
-    for (let slot = this.home(key); this.used[slot] === 1; slot = (slot + 1) & this.mask) if (this.holds(slot, key)) return this.values[slot]!;
+    for (let slot = homeSlot(key, this.mask); this.used[slot] === 1; slot = (slot + 1) & this.mask) if (keyInSlot(this.keys, slot, key)) return this.values[slot]!;
     return 0n;
   }
 }
