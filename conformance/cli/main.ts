@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import { parseArgs } from "node:util";
 import { generateVectorTree, verifyManifest, writeVectorTree } from "../harness/manifest.js";
 import { packVectors } from "../harness/pack.js";
 import { jsonReport, junitReport, progressReporter, textReport } from "../harness/report.js";
@@ -17,38 +17,19 @@ import { serve } from "../harness/serve.js";
 import { checkVectorTree } from "../harness/regenerate.js";
 import { runFuzz } from "../harness/fuzz.js";
 import { SUITES } from "../suites.js";
-import { consensusCheck, consensusReplay } from "../consensus/cli.js";
-import { MUTANT_NAMES, type RulesName } from "../consensus/mutants.js";
+import { int, str, UsageError, type Command } from "../harness/command.js";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const PACKAGE = JSON.parse(readFileSync(resolve(ROOT, "package.json"), "utf8")) as { version: string };
 const DEFAULT_VECTORS = resolve(ROOT, "vectors");
 
-class UsageError extends Error {}
-
-interface Command {
-  summary: string;
-  usage: string;
-  options: NonNullable<ParseArgsConfig["options"]>;
-  run(values: Record<string, unknown>, positionals: string[]): Promise<number>;
-}
-
-const str = (v: unknown, name: string): string => {
-  if (typeof v !== "string" || v === "") throw new UsageError(`--${name} needs a value`);
-  return v;
-};
-const int = (v: unknown, name: string, def: number, min = 1): number => {
-  if (v === undefined) return def;
-  const n = Number(v);
-  if (!Number.isSafeInteger(n) || n < min) throw new UsageError(`--${name}: expected an integer ≥ ${min}, got ${JSON.stringify(v)}`);
-  return n;
-};
 const writeOut = (file: string, content: string | Uint8Array) => {
   mkdirSync(dirname(resolve(file)), { recursive: true });
   writeFileSync(file, content);
 };
 
-const COMMANDS: Record<string, Command> = {
+/** The generic commands; each suite may add its own (Suite.commands), named after the suite. */
+const GENERIC: Record<string, Command> = {
   conform: {
     summary: "run the conformance vectors against an implementation through the adapter protocol",
     usage: `pwo conform --impl "<command>" [--suite S]... [--vectors DIR] [--report-json FILE] [--junit FILE]
@@ -170,62 +151,14 @@ pwo vectors pack [--dir DIR] [--out FILE]   reproducible .tar.gz with SHA256SUMS
       return ok ? 0 : 1;
     },
   },
-  consensus: {
-    summary: "consensus safety campaigns over the simulated network, and replay of their traces",
-    usage: `pwo consensus check [--runs N] [--nodes n] [--byzantine f] [--dag-runs M] [--seed S] [--rules R] [--trace FILE]
-                    [--impl "<command>" [--replace one|all]]
-pwo consensus replay TRACE.json [--impl "<command>" [--replace one|all]]
-
-  check    runs N adversarial network schedules (n validators, f of them faulty: Byzantine, crash or
-           twins) then M random DAGs in many delivery orders, checking agreement, integrity, validity
-           and liveness on every step; a violation is shrunk to a minimal schedule and written as a
-           JSON trace (default consensus-trace.json). Exit status 1 on a violation.
-  replay   re-runs a trace step by step, printing every event; exit status 1 when the violation reproduces.
-
-  --runs       network runs (default 100)
-  --nodes      validators, equal stakes (default 4)
-  --byzantine  faulty validators, at most (n − 1)/3 (default: that maximum)
-  --dag-runs   random DAGs (default 10 × runs; 0 skips them)
-  --seed       fast-check seed (default 20261124)
-  --rules      reference (default) or a mutant: ${MUTANT_NAMES.join(", ")}
-  --impl       an external node (adapter protocol, suite consensus-node) replacing honest nodes
-  --replace    one (default) or all honest nodes`,
-    options: {
-      runs: { type: "string" },
-      nodes: { type: "string" },
-      byzantine: { type: "string" },
-      "dag-runs": { type: "string" },
-      seed: { type: "string" },
-      rules: { type: "string" },
-      trace: { type: "string" },
-      impl: { type: "string" },
-      replace: { type: "string" },
-    },
-    async run(v, pos) {
-      const [action, file] = pos;
-      const replace = (v.replace === undefined ? "one" : str(v.replace, "replace")) as "one" | "all";
-      if (replace !== "one" && replace !== "all") throw new UsageError(`--replace: expected one or all, got ${JSON.stringify(replace)}`);
-      const impl = v.impl === undefined ? undefined : str(v.impl, "impl");
-      const out = (s: string) => process.stdout.write(`${s}\n`);
-      if (action === "check") {
-        const nodes = int(v.nodes, "nodes", 4);
-        const f = Math.floor((nodes - 1) / 3);
-        const byzantine = int(v.byzantine, "byzantine", f, 0);
-        if (byzantine > f) throw new UsageError(`--byzantine: at most ${f} of ${nodes} validators, got ${byzantine}`);
-        const rules = (v.rules === undefined ? "reference" : str(v.rules, "rules")) as RulesName;
-        if (rules !== "reference" && !MUTANT_NAMES.includes(rules)) throw new UsageError(`--rules: expected reference or ${MUTANT_NAMES.join(", ")}`);
-        const runs = int(v.runs, "runs", 100);
-        const options = { runs, nodes, byzantine, rules, replace, impl, dagRuns: impl ? 0 : int(v["dag-runs"], "dag-runs", 10 * runs, 0), seed: v.seed === undefined ? 20261124 : int(v.seed, "seed", 0, -(2 ** 31)), trace: typeof v.trace === "string" ? v.trace : "consensus-trace.json" };
-        return consensusCheck(options, out, (s) => process.stderr.write(`${s}\n`));
-      }
-      if (action === "replay") {
-        if (file === undefined) throw new UsageError("pwo consensus replay needs a trace file");
-        return consensusReplay(file, impl, replace, out);
-      }
-      throw new UsageError(action === undefined ? "pwo consensus needs an action: check or replay" : `unknown action "${action}"`);
-    },
-  },
 };
+
+const COMMANDS: Record<string, Command> = { ...GENERIC };
+for (const suite of SUITES) {
+  if (!suite.command) continue;
+  if (COMMANDS[suite.name]) throw new Error(`suite ${suite.name}: its command name is taken`);
+  COMMANDS[suite.name] = suite.command;
+}
 
 function mainUsage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
@@ -256,7 +189,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    const { values, positionals } = parseArgs({ args: rest, options: cmd.options, allowPositionals: name === "vectors" || name === "consensus", strict: true });
+    const { values, positionals } = parseArgs({ args: rest, options: cmd.options, allowPositionals: name === "vectors" || cmd.positionals === true, strict: true });
     return await cmd.run(values, positionals);
   } catch (e) {
     const usage = e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");

@@ -2,6 +2,7 @@
 import { CONSENSUS_REASONS } from "../../reference/consensus/index.js";
 import type { Suite } from "../harness/suite.js";
 import { CONSENSUS_INPUTS } from "./arbitraries.js";
+import { consensusCommand } from "./cli.js";
 import { CONSENSUS_OPERATIONS } from "./operations.js";
 import { CONSENSUS_FLAGS, consensusCases } from "./vectors.js";
 
@@ -14,4 +15,5 @@ export const consensusSuite: Suite = {
   checkedAgainst: {},
   inputs: CONSENSUS_INPUTS,
   cases: consensusCases,
+  command: consensusCommand,
 };

@@ -5,6 +5,7 @@
  */
 import type fc from "fast-check";
 import type { ReasonVocabulary } from "../../reference/common/errors.js";
+import type { Command } from "./command.js";
 import type { JsonObject, Operation } from "./operation.js";
 import type { CaseSpec } from "./vectorfile.js";
 
@@ -23,4 +24,6 @@ export interface Suite {
   inputs: Record<string, fc.Arbitrary<JsonObject>>;
   /** Operation name → the seed label and the cases generated from it. */
   cases(): Record<string, { seed: string; cases: CaseSpec[] }>;
+  /** The suite's own CLI command, `pwo <name> …` (conformance/harness/command.ts); listed by `pwo --help`. */
+  command?: Command;
 }
