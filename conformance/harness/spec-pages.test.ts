@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { renderRuleTable, rulePairs, validateRuleTable } from "../../reference/common/rules.js";
 import { SUITES } from "../suites.js";
 
 /** Rows `| \`CODE\` | meaning |` of the table under the heading "### Reason codes". */
@@ -43,5 +44,23 @@ describe("spec pages agree with the reference", () => {
         expect(headings, `${op.specSection}`).toContain(anchor);
       }
     });
+  }
+
+  for (const suite of SUITES) {
+    for (const table of suite.rules ?? []) {
+      it(`spec/${suite.name}.md renders the rule table of ${table.operation} exactly as the data says`, () => {
+        expect(validateRuleTable(table, suite.reasons)).toEqual([]);
+        expect(table.suite).toBe(suite.name);
+        expect(suite.operations.map((o) => o.name), table.operation).toContain(table.operation);
+        const md = readFileSync(`spec/${suite.name}.md`, "utf8");
+        expect(md, `spec/${suite.name}.md needs the block of ${table.operation}; run npm run spec:rules`).toContain(renderRuleTable(table));
+      });
+
+      it(`${suite.name}/${table.operation} has a vector breaking each pair of its rules at once`, () => {
+        const comments = (suite.cases()[table.operation]?.cases ?? []).map((c) => c.comment);
+        const missing = rulePairs(table).map(([a, b]) => `breaks ${a.id} and ${b.id} at once`).filter((p) => !comments.some((c) => c.startsWith(p)));
+        expect(missing, "pairs with no vector (build one with pairwiseCases, or list the pair as exclusive)").toEqual([]);
+      });
+    }
   }
 });

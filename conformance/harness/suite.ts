@@ -5,6 +5,7 @@
  */
 import type fc from "fast-check";
 import type { ReasonVocabulary } from "../../reference/common/errors.js";
+import type { RuleTable } from "../../reference/common/rules.js";
 import type { Command } from "./command.js";
 import type { JsonObject, Operation } from "./operation.js";
 import type { CaseSpec } from "./vectorfile.js";
@@ -26,4 +27,10 @@ export interface Suite {
   cases(): Record<string, { seed: string; cases: CaseSpec[] }>;
   /** The suite's own CLI command, `pwo <name> …` (conformance/harness/command.ts); listed by `pwo --help`. */
   command?: Command;
+  /**
+   * The ordered rule table of each operation that has checks (reference/common/rules.ts). Each is
+   * rendered in spec/<name>.md between `<!-- rules:<name>/<operation> -->` markers; a test checks the
+   * page matches the data and that every non-exclusive pair has a vector breaking both rules.
+   */
+  rules?: readonly RuleTable[];
 }

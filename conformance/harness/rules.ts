@@ -1,0 +1,33 @@
+/**
+ * The vector generator's walk over a rule table (reference/common/rules.ts): for every pair of
+ * rules that can fail together, a case breaking both, expecting the earlier rule's code; the spec
+ * pages' rendered tables are checked against the data by conformance/harness/spec-pages.test.ts.
+ * @module
+ */
+import { firstBroken, rulePairs, renderRuleTable, type Rule, type RuleTable } from "../../reference/common/rules.js";
+import type { JsonObject } from "./operation.js";
+import type { CaseSpec } from "./vectorfile.js";
+
+/**
+ * Builds the pairwise cases of a table. `breakBoth(a, b)` returns an input that breaks exactly
+ * rules a and b (a before b in table order), or throws: a pair with no builder must be listed as
+ * exclusive in the table, so no pair is skipped silently.
+ */
+export function pairwiseCases(t: RuleTable, breakBoth: (a: Rule, b: Rule) => JsonObject, flag = "PairwiseRules"): CaseSpec[] {
+  return rulePairs(t).map(([a, b]) => ({
+    comment: `breaks ${a.id} and ${b.id} at once: ${a.id} comes first in the check order, so ${a.code}`,
+    flags: [flag],
+    input: breakBoth(a, b),
+    expect: firstBroken(t, [a.id, b.id]).code,
+  }));
+}
+
+/** Replaces every rendered table of `markdown` with a fresh rendering from `tables` (for the spec writer). */
+export function renderRuleBlocks(markdown: string, tables: readonly RuleTable[]): string {
+  let out = markdown;
+  for (const t of tables) {
+    const re = new RegExp(`<!-- rules:${t.suite}/${t.operation} [^\\n]*-->[\\s\\S]*?<!-- /rules -->`);
+    if (re.test(out)) out = out.replace(re, renderRuleTable(t));
+  }
+  return out;
+}
