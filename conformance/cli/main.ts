@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { generateVectorTree, verifyManifest, writeVectorTree } from "../harness/manifest.js";
+import { generateVectorTree, MANIFEST, type Manifest, PINNED_ROOT_FILE, pinnedRoot, pinnedRootJson, verifyManifest, writeVectorTree } from "../harness/manifest.js";
 import { packVectors } from "../harness/pack.js";
 import { jsonReport, junitReport, progressReporter, textReport } from "../harness/report.js";
 import { runConformance, runPassed, SetupError } from "../harness/runner.js";
@@ -34,6 +34,7 @@ const GENERIC: Record<string, Command> = {
     summary: "run the conformance vectors against an implementation through the adapter protocol",
     usage: `pwo conform --impl "<command>" [--suite S]... [--vectors DIR] [--report-json FILE] [--junit FILE]
              [--timeout MS] [--max-line BYTES] [--max-restarts N] [--strict] [--quiet]
+             [--expect-root ROOT] [--allow-unpinned]
 
   --impl          shell command starting the implementation (e.g. "pwo serve", "python3 adapter.py")
   --suite         run only this suite (repeatable); default: every suite in the manifest
@@ -44,7 +45,10 @@ const GENERIC: Record<string, Command> = {
   --max-line      longest accepted answer line in bytes (default 67108864)
   --max-restarts  restarts of a crashed or hung implementation before giving up (default 20)
   --strict        count skipped cases (unsupported operations) as failures
-  --quiet         print only the summary line`,
+  --quiet         print only the summary line
+  --expect-root   the manifest root the vectors must have (default: the root this package ships,
+                  ${PINNED_ROOT_FILE}); a mismatch stops with status 2
+  --allow-unpinned  run vectors whose root differs; the report says UNPINNED`,
     options: {
       impl: { type: "string" },
       suite: { type: "string", multiple: true },
@@ -56,8 +60,12 @@ const GENERIC: Record<string, Command> = {
       "max-restarts": { type: "string" },
       strict: { type: "boolean" },
       quiet: { type: "boolean" },
+      "expect-root": { type: "string" },
+      "allow-unpinned": { type: "boolean" },
     },
     async run(v) {
+      const expectRoot = v["expect-root"] === undefined ? pinnedRoot(ROOT)?.root : str(v["expect-root"], "expect-root");
+      if (expectRoot !== undefined && !/^[0-9a-f]{64}$/.test(expectRoot)) throw new UsageError(`--expect-root: expected 64 lower-case hex digits, got ${JSON.stringify(expectRoot.slice(0, 80))}`);
       const progress = progressReporter(process.stderr);
       const result = await runConformance({
         impl: str(v.impl, "impl"),
@@ -66,6 +74,8 @@ const GENERIC: Record<string, Command> = {
         timeoutMs: int(v.timeout, "timeout", 10_000),
         maxLine: int(v["max-line"], "max-line", 64 * 1024 * 1024),
         maxRestarts: int(v["max-restarts"], "max-restarts", 20, 0),
+        expectRoot,
+        allowUnpinned: v["allow-unpinned"] === true,
         onCase: v.quiet ? undefined : progress.onCase,
       });
       progress.end();
@@ -102,10 +112,19 @@ pwo vectors pack [--dir DIR] [--out FILE]   reproducible .tar.gz with SHA256SUMS
         const tree = generateVectorTree(SUITES, PACKAGE.version);
         writeVectorTree(out, tree);
         process.stdout.write(`wrote ${tree.size} files to ${out}\n`);
+        if (out === DEFAULT_VECTORS) {
+          writeOut(resolve(ROOT, PINNED_ROOT_FILE), pinnedRootJson(JSON.parse(tree.get(MANIFEST) as string) as Manifest));
+          process.stdout.write(`pinned the manifest root in ${PINNED_ROOT_FILE}\n`);
+        }
         return 0;
       }
       if (action === "check") {
-        const problems = checkVectorTree(dir, generateVectorTree(SUITES, PACKAGE.version));
+        const tree = generateVectorTree(SUITES, PACKAGE.version);
+        const problems = checkVectorTree(dir, tree);
+        if (dir === DEFAULT_VECTORS) {
+          const generated = JSON.parse(tree.get(MANIFEST) as string) as Manifest;
+          if (pinnedRoot(ROOT)?.root !== generated.root) problems.push(`${PINNED_ROOT_FILE}: does not pin the generated manifest root ${generated.root} (run \`npm run vectors\`)`);
+        }
         if (problems.length === 0) {
           const m = verifyManifest(dir);
           process.stdout.write(`vectors ok: ${m.files.length} files, ${m.totalCases} cases, root ${m.root}\n`);
