@@ -16,6 +16,7 @@ import { runConformance, runPassed, SetupError } from "../harness/runner.js";
 import { serve } from "../harness/serve.js";
 import { checkVectorTree } from "../harness/regenerate.js";
 import { runFuzz } from "../harness/fuzz.js";
+import { hostileJson, hostilePassed, hostileText, runHostile } from "../harness/hostile.js";
 import { SUITES } from "../suites.js";
 import { int, str, UsageError, type Command } from "../harness/command.js";
 
@@ -169,6 +170,52 @@ pwo vectors pack [--dir DIR] [--out FILE]   reproducible .tar.gz with SHA256SUMS
       });
       return ok ? 0 : 1;
     },
+  },
+};
+
+GENERIC.hostile = {
+  summary: "the hostile-input campaign: bounded, typed answers to hostile requests for every operation",
+  usage: `pwo hostile --impl "<command>" [--suite S]... [--full] [--bound MS] [--timeout MS] [--rss-limit MIB]
+            [--vectors DIR] [--report-json FILE] [--quiet]
+
+  Sends, for every operation the implementation declares, requests of the classes wrong-type,
+  unknown-field, missing-field, deep-nesting (BAD_INPUT required), huge-line and one array beyond the
+  element limit, and with --full also huge-count, huge-size, huge-number and at-cap (any typed answer), built from
+  the operations' schemas and vectors. Reports each request's answer kind, time and the
+  implementation's peak RSS. Exit status 1 on a crash, hang, malformed answer, INTERNAL, unknown or
+  missing code, an answer slower than --bound, or a peak RSS above --rss-limit.
+
+  --full        the full campaign (default under PWO_DEEP=1); otherwise one request per class and operation
+  --bound       slowest acceptable answer in ms (default 10000)
+  --timeout     no answer after this many ms is a hang (default 60000)
+  --rss-limit   highest acceptable peak RSS of the implementation in MiB (default 512)`,
+  options: {
+    impl: { type: "string" },
+    suite: { type: "string", multiple: true },
+    full: { type: "boolean" },
+    bound: { type: "string" },
+    timeout: { type: "string" },
+    "rss-limit": { type: "string" },
+    vectors: { type: "string" },
+    "report-json": { type: "string" },
+    quiet: { type: "boolean" },
+  },
+  async run(v) {
+    const report = await runHostile({
+      suites: SUITES,
+      impl: str(v.impl, "impl"),
+      vectorsDir: resolve(typeof v.vectors === "string" ? v.vectors : DEFAULT_VECTORS),
+      only: (v.suite as string[] | undefined) ?? [],
+      full: v.full === true || process.env.PWO_DEEP === "1",
+      boundMs: int(v.bound, "bound", 10_000),
+      timeoutMs: int(v.timeout, "timeout", 60_000),
+      rssLimitMiB: int(v["rss-limit"], "rss-limit", 512),
+      log: v.quiet ? undefined : (s: string) => process.stderr.write(`${s}\n`),
+    });
+    const text = hostileText(report);
+    process.stdout.write(`${v.quiet ? text.split("\n").slice(-3).join("\n") : text}\n`);
+    if (typeof v["report-json"] === "string") writeOut(v["report-json"], hostileJson(report));
+    return hostilePassed(report) ? 0 : 1;
   },
 };
 

@@ -125,3 +125,12 @@ export function parseAnswer(line: string): Answer | string {
   if (!isObject(err) || typeof err.code !== "string") return "error must be an object with a string code";
   return { id: v.id, error: typeof err.message === "string" ? { code: err.code, message: err.message } : { code: err.code } };
 }
+
+/** Parses a protocol-level refusal without an id (`{"error":{"code":…}}`), or undefined for any other line. */
+export function parseIdlessError(line: string): { error: { code: string; message?: string } } | undefined {
+  const v = parseJsonObject(line);
+  if (typeof v === "string" || "id" in v || "output" in v) return undefined;
+  const err = v.error;
+  if (!isObject(err) || typeof err.code !== "string" || Object.keys(v).length !== 1) return undefined;
+  return { error: typeof err.message === "string" ? { code: err.code, message: err.message } : { code: err.code } };
+}
