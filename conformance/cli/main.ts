@@ -11,7 +11,8 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { generateVectorTree, verifyManifest, writeVectorTree } from "../harness/manifest.js";
 import { packVectors } from "../harness/pack.js";
-import { jsonReport, junitReport, progressReporter, textReport } from "../harness/report.js";
+import { appendFileSync } from "node:fs";
+import { githubAnnotations, githubStepSummary, jsonReport, junitReport, progressReporter, textReport } from "../harness/report.js";
 import { runConformance, runPassed, SetupError } from "../harness/runner.js";
 import { serve } from "../harness/serve.js";
 import { checkVectorTree } from "../harness/regenerate.js";
@@ -44,6 +45,8 @@ const GENERIC: Record<string, Command> = {
   --max-line      longest accepted answer line in bytes (default 67108864)
   --max-restarts  restarts of a crashed or hung implementation before giving up (default 20)
   --strict        count skipped cases (unsupported operations) as failures
+                  (under GITHUB_ACTIONS=true: ::error annotations per failed case, and a step summary
+                  appended to $GITHUB_STEP_SUMMARY)
   --quiet         print only the summary line`,
     options: {
       impl: { type: "string" },
@@ -76,6 +79,11 @@ const GENERIC: Record<string, Command> = {
       process.stdout.write(`${v.quiet ? text.split("\n").at(-1) : text}\n`);
       if (typeof v["report-json"] === "string") writeOut(v["report-json"], jsonReport(result));
       if (typeof v.junit === "string") writeOut(v.junit, junitReport(result));
+      if (process.env.GITHUB_ACTIONS === "true") {
+        // workflow commands on stdout annotate the failing vector files; the summary goes to the job page
+        process.stdout.write(githubAnnotations(result));
+        if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, githubStepSummary(result));
+      }
       return runPassed(result) ? 0 : 1;
     },
   },
