@@ -5,13 +5,14 @@
  * Exit status: 0 success; 1 the checked implementation failed (or vectors differ); 2 usage or setup error.
  * @module
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { generateVectorTree, verifyManifest, writeVectorTree } from "../harness/manifest.js";
-import { packVectors } from "../harness/pack.js";
-import { appendFileSync } from "node:fs";
+import { PACK_EXTRAS, packVectors, unpackVectors } from "../harness/pack.js";
+import { sha256Hex } from "../harness/manifest.js";
 import { githubAnnotations, githubStepSummary, jsonReport, junitReport, progressReporter, textReport } from "../harness/report.js";
 import { runConformance, runPassed, SetupError } from "../harness/runner.js";
 import { serve } from "../harness/serve.js";
@@ -38,7 +39,7 @@ const GENERIC: Record<string, Command> = {
 
   --impl          shell command starting the implementation (e.g. "pwo serve", "python3 adapter.py")
   --suite         run only this suite (repeatable); default: every suite in the manifest
-  --vectors       vectors directory (default: the package's own)
+  --vectors       vectors directory, or a tarball made by pwo vectors pack (default: the package's own)
   --report-json   write the JSON report here
   --junit         write a JUnit XML report here
   --timeout       per-case deadline in ms (default 10000)
@@ -62,15 +63,34 @@ const GENERIC: Record<string, Command> = {
     },
     async run(v) {
       const progress = progressReporter(process.stderr);
-      const result = await runConformance({
-        impl: str(v.impl, "impl"),
-        vectorsDir: resolve(typeof v.vectors === "string" ? v.vectors : DEFAULT_VECTORS),
-        suites: (v.suite as string[] | undefined) ?? [],
-        timeoutMs: int(v.timeout, "timeout", 10_000),
-        maxLine: int(v["max-line"], "max-line", 64 * 1024 * 1024),
-        maxRestarts: int(v["max-restarts"], "max-restarts", 20, 0),
-        onCase: v.quiet ? undefined : progress.onCase,
-      });
+      const vectors = resolve(typeof v.vectors === "string" ? v.vectors : DEFAULT_VECTORS);
+      let vectorsDir = vectors;
+      let unpacked: string | undefined;
+      if (statSync(vectors, { throwIfNoEntry: false })?.isFile()) {
+        // a packed release (pwo vectors pack): unpacked to a temporary directory, SHA256SUMS checked
+        unpacked = mkdtempSync(join(tmpdir(), "pwo-vectors-"));
+        try {
+          unpackVectors(readFileSync(vectors), unpacked);
+        } catch (e) {
+          rmSync(unpacked, { recursive: true, force: true });
+          throw new SetupError(`--vectors ${vectors}: ${(e as Error).message}`);
+        }
+        vectorsDir = unpacked;
+      }
+      let result: Awaited<ReturnType<typeof runConformance>>;
+      try {
+        result = await runConformance({
+          impl: str(v.impl, "impl"),
+          vectorsDir,
+          suites: (v.suite as string[] | undefined) ?? [],
+          timeoutMs: int(v.timeout, "timeout", 10_000),
+          maxLine: int(v["max-line"], "max-line", 64 * 1024 * 1024),
+          maxRestarts: int(v["max-restarts"], "max-restarts", 20, 0),
+          onCase: v.quiet ? undefined : progress.onCase,
+        });
+      } finally {
+        if (unpacked) rmSync(unpacked, { recursive: true, force: true });
+      }
       progress.end();
       if (v.strict) {
         for (const c of result.cases) if (c.status === "skipped") Object.assign(c, { status: "failed", kind: "unavailable" });
@@ -125,9 +145,14 @@ pwo vectors pack [--dir DIR] [--out FILE]   reproducible .tar.gz with SHA256SUMS
       if (action === "pack") {
         verifyManifest(dir);
         const out = typeof v.out === "string" ? v.out : `pwo-vectors-${PACKAGE.version}.tar.gz`;
-        const { tgz, files } = packVectors(dir, `pwo-vectors-${PACKAGE.version}`);
+        const extras = new Map(PACK_EXTRAS.map((name) => [name, readFileSync(resolve(ROOT, name))] as const));
+        const { tgz, files } = packVectors(dir, `pwo-vectors-${PACKAGE.version}`, extras);
         writeOut(out, tgz);
-        process.stdout.write(`wrote ${out}: ${files} files, ${tgz.length} bytes\n`);
+        // SHA256SUMS beside the tarball (sha256sum -c format), so a release can be pinned by its digest
+        const digest = sha256Hex(tgz);
+        const sumsFile = resolve(dirname(resolve(out)), "SHA256SUMS");
+        writeOut(sumsFile, `${digest}  ${basename(out)}\n`);
+        process.stdout.write(`wrote ${out}: ${files} files, ${tgz.length} bytes\nsha256 ${digest}  ${basename(out)} (written to ${sumsFile})\n`);
         return 0;
       }
       throw new UsageError(action === undefined ? "pwo vectors needs an action: generate, check or pack" : `unknown action "${action}"`);
