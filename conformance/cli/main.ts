@@ -18,6 +18,7 @@ import { runConformance, runPassed, SetupError } from "../harness/runner.js";
 import { serve } from "../harness/serve.js";
 import { checkVectorTree } from "../harness/regenerate.js";
 import { runFuzz } from "../harness/fuzz.js";
+import { INIT_LANGUAGES, INIT_NEXT, type InitLanguage, writeSkeleton } from "../harness/init.js";
 import { SUITES } from "../suites.js";
 import { int, str, UsageError, type Command } from "../harness/command.js";
 
@@ -156,6 +157,29 @@ pwo vectors pack [--dir DIR] [--out FILE]   reproducible .tar.gz with SHA256SUMS
         return 0;
       }
       throw new UsageError(action === undefined ? "pwo vectors needs an action: generate, check or pack" : `unknown action "${action}"`);
+    },
+  },
+  init: {
+    summary: "write a skeleton adapter (rust, python, c or node) that passes the handshake",
+    usage: `pwo init --lang rust|python|c|node [--out DIR]
+
+  Writes a skeleton adapter that speaks the adapter protocol, passes the handshake and declares no
+  operation yet, into DIR (default pwo-adapter-<lang>); existing files are never overwritten. Then add
+  operations one at a time and run pwo conform --impl "<command>" --suite <suite> after each.`,
+    options: { lang: { type: "string" }, out: { type: "string" } },
+    async run(v) {
+      const lang = str(v.lang, "lang") as InitLanguage;
+      if (!INIT_LANGUAGES.includes(lang)) throw new UsageError(`--lang: expected one of ${INIT_LANGUAGES.join(", ")}, got ${JSON.stringify(lang)}`);
+      const out = resolve(typeof v.out === "string" ? v.out : `pwo-adapter-${lang}`);
+      let written: string[];
+      try {
+        written = writeSkeleton(ROOT, lang, out);
+      } catch (e) {
+        throw new SetupError((e as Error).message);
+      }
+      const next = INIT_NEXT[lang];
+      process.stdout.write(`wrote ${written.length} files to ${out}:\n${written.map((w) => `  ${w}`).join("\n")}\n\nnext:\n  cd ${out}\n${next.build ? `  ${next.build}\n` : ""}  npx pwo-spec conform --impl "${next.impl}" --suite codec   # the handshake passes; no case is checked until you declare an operation\n`);
+      return 0;
     },
   },
   fuzz: {
