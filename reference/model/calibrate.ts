@@ -36,12 +36,12 @@ export interface Measurements {
   s_avg_single?: Measured;
   /** Commit certificates verified per second on one core, by committee size n, bls. */
   certificates_per_sec?: { n: number; value: Rational; source: string }[];
-  /** Extended square + data root, original MiB/s on one core, da. */
-  da_square_MiBs?: Measured;
+  /** Extended square + data root, original MiB/s on one core, by square width k, da. */
+  da_square_MiBs?: { k: number; value: Rational; source: string }[];
   /** Reed-Solomon encode, data MiB/s on one core, da. */
   rs_MiBs?: Measured;
-  /** NMT roots of an extended square, original MiB/s on one core, da. */
-  nmt_MiBs?: Measured;
+  /** NMT roots of an extended square, original MiB/s on one core, by square width k, da. */
+  nmt_MiBs?: { k: number; value: Rational; source: string }[];
   /** Shred encoding (FEC), data MiB/s on one core, shreds (optional, `suites.shreds.encodeMiBs`). */
   shreds_MiBs?: Measured;
   /** Secure aggregation, ms per client per round, secagg (optional, `suites.secagg.msPerClient`; reported, not a machine resource here). */
@@ -88,7 +88,7 @@ function bestPerCore(bench: J, workload: string): Measured | undefined {
  * Reads the figures the model uses from a bench JSON (spec/model.md §Calibration input):
  * t_per_core = the highest `tpsPerCore` of `suites.exec.figures.independent` (payments without
  * conflicts, signatures aggregated, as the paper's t_per_core); s_avg = `suites.codec.bytesPerTx.<mode>.ours`;
- * certificates/s = `suites.bls.sizes[].ours.perSec`; DA = the largest `suites.da.square.k<K>`.
+ * certificates/s = `suites.bls.sizes[].ours.perSec`; DA = `suites.da.square.k<K>` per square width k.
  */
 export function readMeasurements(bench: J): Measurements {
   if (at(bench, ["format"]) !== "pwo-bench/1") throw new CalibrationInputError(`format: expected "pwo-bench/1", got ${JSON.stringify(at(bench, ["format"]))}`);
@@ -115,17 +115,17 @@ export function readMeasurements(bench: J): Measurements {
   }
   const square = obj(at(bench, ["suites", "da", "square"]));
   if (square) {
-    const ks = Object.keys(square).filter((k) => /^k[1-9][0-9]*$/.test(k)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
-    const kKey = ks[ks.length - 1];
-    if (kKey) {
-      const k = BigInt(kKey.slice(1));
-      const bytes = k * k * BigInt(DEFAULT_SHARE_SIZE);
-      const rate = (field: string): Measured | undefined => {
+    const ks = Object.keys(square).filter((k) => /^k[1-9][0-9]{0,3}$/.test(k)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+    const rates = (field: string) =>
+      ks.flatMap((kKey) => {
+        const k = Number(kKey.slice(1));
+        const bytes = BigInt(k * k * DEFAULT_SHARE_SIZE);
         const ms = positive(bench, ["suites", "da", "square", kKey, field]);
-        return ms && { value: div(ratio(bytes * 1000n, MiB), ms.value), source: `${ms.source} (k² · ${DEFAULT_SHARE_SIZE} B per square)` };
-      };
-      opt("da_square_MiBs", rate("msExtendSquare"));
-      opt("nmt_MiBs", rate("msRootsOnly"));
+        return ms ? [{ k, value: div(ratio(bytes * 1000n, MiB), ms.value), source: `${ms.source} (k² · ${DEFAULT_SHARE_SIZE} B per square)` }] : [];
+      });
+    if (ks.length > 0) {
+      m.da_square_MiBs = rates("msExtendSquare");
+      m.nmt_MiBs = rates("msRootsOnly");
     }
   }
   const rs = obj(at(bench, ["suites", "da", "reedSolomon"]));
@@ -170,22 +170,20 @@ export interface Capacity {
   headroom: Record<string, Rational>;
 }
 
-/** The certificate rate measured at the committee size nearest n (ties: the larger). */
-export function certificateRateNear(m: Measurements, n: bigint): { n: number; value: Rational; source: string } | undefined {
-  const xs = m.certificates_per_sec ?? [];
-  let best: (typeof xs)[number] | undefined;
-  for (const x of xs) {
-    const d = (v: number) => (BigInt(v) > n ? BigInt(v) - n : n - BigInt(v));
-    if (!best || d(x.n) < d(best.n) || (d(x.n) === d(best.n) && x.n > best.n)) best = x;
-  }
+/** The figure of `xs` measured at the size nearest `at` (ties: the larger size), by `size(x)`. */
+export function nearest<T>(xs: readonly T[] | undefined, at: bigint, size: (x: T) => number): T | undefined {
+  let best: T | undefined;
+  const d = (v: number) => (BigInt(v) > at ? BigInt(v) - at : at - BigInt(v));
+  for (const x of xs ?? []) if (best === undefined || d(size(x)) < d(size(best)) || (d(size(x)) === d(size(best)) && size(x) > size(best))) best = x;
   return best;
 }
 
 /**
  * Machines per resource for parameters p (t_per_core and s_avg already chosen) and deployment d.
  * Execution: T_target · c tx/s over cores · t_per_core. Network: B_global · c · fec over the NIC.
- * Certificates: blocks/s · shards · c over cores · certificates/s. DA extend: S_total bytes/s
- * (each shard block extended once, by its producer) over cores · square MiB/s. Shreds: S_total over
+ * Certificates: blocks/s · shards · c over cores · certificates/s (measured at the committee size
+ * nearest c). DA extend: S_total bytes/s (each shard block extended once, by its producer) over
+ * cores · square MiB/s (measured at the square width nearest the block's). Shreds: S_total over
  * cores · shred MiB/s.
  */
 export function computeCapacity(p: Parameters, d: Deployment, m?: Measurements): Capacity {
@@ -197,9 +195,11 @@ export function computeCapacity(p: Parameters, d: Deployment, m?: Measurements):
   row("execution", "tx/s", mul(p.T_target, c), base.values.E_machine, "cores_per_machine · t_per_core");
   row("network", "bit/s", mul(mul(base.values.B_global, c), d.fec), mul(d.nicGbps, r(GBPS)), "NIC");
   if (m) {
-    const cert = certificateRateNear(m, d.committee);
+    const cert = nearest(m.certificates_per_sec, d.committee, (x) => x.n);
     if (cert) row("certificates", "cert/s", mul(mul(base.values.blocks_per_sec_shard, p.shards), c), mul(p.cores_per_machine, cert.value), `${cert.source} (n = ${cert.n})`);
-    if (m.da_square_MiBs) row("da-extend", "B/s", base.values.S_total, mul(mul(p.cores_per_machine, m.da_square_MiBs.value), r(MiB)), m.da_square_MiBs.source);
+    const k = daSquare(mul(p.B_tx, p.s_avg)).k;
+    const sq = nearest(m.da_square_MiBs, BigInt(k), (x) => x.k);
+    if (sq) row("da-extend", "B/s", base.values.S_total, mul(mul(p.cores_per_machine, sq.value), r(MiB)), `${sq.source}, measured k = ${sq.k} nearest the block's k = ${k}`);
     if (m.shreds_MiBs) row("shreds", "B/s", base.values.S_total, mul(mul(p.cores_per_machine, m.shreds_MiBs.value), r(MiB)), m.shreds_MiBs.source);
   }
   let bindingRow = rows[0]!;

@@ -8,7 +8,9 @@
 import { computeSquareWidth, DEFAULT_NAMESPACE_SIZE, DEFAULT_SHARE_SIZE, HASH_SIZE, MAX_SQUARE_WIDTH, nmtNodeSize } from "../da/index.js";
 import { countProofNodes } from "../da/nmt.js";
 import { SIGNATURE_SIZE as BLS_SIGNATURE_SIZE } from "../bls/constants.js";
-import { ceil, cmp, div, mul, ONE, ratio, sub, type Rational } from "./rational.js";
+import { computeModel } from "./model.js";
+import type { Parameters } from "./params.js";
+import { ceil, cmp, div, mul, ONE, ratio, sub, toExact, type Rational } from "./rational.js";
 
 const r = (x: bigint | number) => ratio(x);
 
@@ -141,3 +143,96 @@ export const fecBandwidth = (bps: Rational, fec: Rational): Rational => mul(bps,
 
 /** Bytes/s a DA layer publishes: the shard data expanded by the square, times the full copies kept. */
 export const daPublishedBps = (bGlobal: Rational, expansion: Rational, replication: bigint): Rational => mul(mul(bGlobal, expansion), r(replication));
+
+// ---- the corrections side by side with the paper ----
+
+/** Settings of every correction term (spec/model.md §Corrections). */
+export interface CorrectionSettings {
+  /** Machines re-executing each shard (replication). */
+  committee: bigint;
+  /** Full copies of each extended square the DA layer keeps (DA replication). */
+  daReplication: bigint;
+  shareSize: number;
+  namespaceSize: number;
+  /** Target detection probability of one light node's sampling. */
+  confidence: Rational;
+  /** Validators of the Narwhal/Bullshark DAG. */
+  validators: bigint;
+  /** Turbine fanout. */
+  fanout: bigint;
+  /** FEC expansion of shreds. */
+  fec: Rational;
+  /** bytes/tx with per-transaction Ed25519 and with aggregate signatures ({@link workloadBytesPerTx}). */
+  sAvgSingle: Rational;
+  sAvgAggregate: Rational;
+}
+
+/** The settings under which every term is off: the paper's own model (committee 1, one copy, FEC ×1). */
+export const CORRECTIONS_OFF = { committee: 1n, daReplication: 1n, fec: ratio(1) } as const;
+
+/** One row: a quantity as the paper has it (or "—" where the paper has no such term) and corrected. */
+export interface CorrectionRow {
+  term: "replication" | "data availability" | "signatures" | "consensus" | "propagation" | "combined";
+  quantity: string;
+  unit: string;
+  paper: Rational | null;
+  corrected: Rational;
+  /** Where the term comes from. */
+  source: string;
+}
+
+const GBPS_R = ratio(10n ** 9n);
+const MBPS_R = ratio(10n ** 6n);
+
+/**
+ * Every correction term next to the paper's figure it corrects, at settings `s` (spec/model.md
+ * §Corrections). Each row changes one thing; the `combined` rows turn them all on at once.
+ */
+export function correctionRows(p: Parameters, s: CorrectionSettings): CorrectionRow[] {
+  const m = computeModel(p);
+  const v = m.values;
+  const c = r(s.committee);
+  const paperMachines = r(m.rounded.total_machines);
+  const gbps = (bps: Rational) => div(bps, GBPS_R);
+  const rows: CorrectionRow[] = [];
+  const row = (term: CorrectionRow["term"], quantity: string, unit: string, paper: Rational | null, corrected: Rational, source: string) => rows.push({ term, quantity, unit, paper, corrected, source });
+
+  row("replication", `machines, committee of ${s.committee} per shard`, "machines", paperMachines, r(replicatedMachines(v.total_machines_exact, s.committee)), "paper §5 (a) committees; every member re-executes its shard: ⌈156.25 · c⌉");
+  row("replication", "aggregate shard-data ingress", "Gbps", v.B_global_gbps, gbps(replicatedTraffic(v.B_global, s.committee)), "B_global · c: each member receives its shard's data");
+
+  const blockBytes = mul(p.B_tx, p.s_avg);
+  const sq = daSquare(blockBytes, s.shareSize, s.namespaceSize);
+  const samples = samplesForConfidenceExact(sq.k, s.confidence);
+  row("data availability", `expansion of a ${toText(blockBytes)}-byte shard block (k = ${sq.k})`, "×", r(1), sq.expansion, "spec/da.md §Extended data square: 2k × 2k cells (nominal ×4), padding to k², 4k NMT roots + data root");
+  row("data availability", `DA-published bytes, ${s.daReplication} full cop${s.daReplication === 1n ? "y" : "ies"}`, "Gbps", v.B_global_gbps, gbps(daPublishedBps(v.B_global, sq.expansion, s.daReplication)), "B_global · expansion · DA replication");
+  row("data availability", `samples per light node, p ≥ ${toText(s.confidence)}`, "samples/block", null, r(samples), "spec/da.md §Sampling p(k, s), exact; worst withholding (k+1)² cells");
+  row("data availability", `light-node sampling per subscribed shard (${sampleBytes(sq.k, s.shareSize, s.namespaceSize)} B/sample)`, "Mbps", null, div(lightNodeSamplingBps(v.blocks_per_sec_shard, p.shards_subscribed, sq, samples, s.shareSize, s.namespaceSize), MBPS_R), "blocks/s · (s · (share + log2(2k) NMT nodes) + 4k roots + data root) · 8");
+
+  const sig = (sAvg: Rational) => gbps(mul(mul(p.T_target, sAvg), r(8)));
+  row("signatures", "s_avg, per-transaction Ed25519", "B/tx", p.s_avg, s.sAvgSingle, "reference/codec workload \"std\" (20 × 1000 tx), compressBlocks, sigMode single");
+  row("signatures", "s_avg, one aggregate signature per block", "B/tx", p.s_avg, s.sAvgAggregate, "reference/codec workload \"std\", compressBlocks, sigMode aggregate");
+  row("signatures", "B_global, per-transaction Ed25519", "Gbps", v.B_global_gbps, sig(s.sAvgSingle), "T_target · s_avg(single) · 8");
+  row("signatures", "B_global, aggregate signatures", "Gbps", v.B_global_gbps, sig(s.sAvgAggregate), "T_target · s_avg(aggregate) · 8");
+  row("signatures", "signature verifications per node per subscribed shard, per-tx Ed25519", "verify/s", v.aggregate_verifications_per_sec, verificationsPerSec(v.T_shard, v.blocks_per_sec_shard, p.shards_subscribed, "single"), "one per transaction instead of one per block (§4.6)");
+
+  const plain = narwhalRound(s.validators, false);
+  const agg = narwhalRound(s.validators, true);
+  row("consensus", `messages per DAG round, n = ${s.validators} (headers + votes + certificates)`, "messages", null, r(plain.messages), "Narwhal: n(n−1) each of headers, votes, certificates (spec/consensus.md)");
+  row("consensus", `certificate signature bytes, Q = ${plain.quorum} Ed25519`, "B", null, r(plain.certificateSignatureBytes), "Q · 64 (RFC 8032)");
+  row("consensus", "certificate signature bytes, BLS aggregate + signer bitfield", "B", null, r(agg.certificateSignatureBytes), "96 + ⌈n/8⌉ (spec/bls.md §Certificates)");
+  row("consensus", "certificate signature traffic per round, Ed25519", "MB", null, div(r(plain.certificateBytesPerRound), MBPS_R), "n(n−1) · Q · 64");
+  row("consensus", "certificate signature traffic per round, BLS", "MB", null, div(r(agg.certificateBytesPerRound), MBPS_R), "n(n−1) · (96 + ⌈n/8⌉)");
+
+  row("propagation", `Turbine hops to ${s.validators} validators, fanout ${s.fanout}`, "hops", null, r(turbineHops(s.validators, s.fanout)), "least L with Σ_{j<L} F^j ≥ n (leader → root is hop 1)");
+  row("propagation", `per-machine ingress with FEC ×${toText(s.fec)}`, "Gbps", v.BW_machine_gbps, fecBandwidth(v.BW_machine_gbps, s.fec), "shreds: data + coding shreds (Solana Turbine, 32 + 32 per FEC set)");
+
+  const corrected = { ...p, s_avg: s.sAvgAggregate };
+  const cm = computeModel(corrected);
+  const machinesAll = replicatedMachines(cm.values.total_machines_exact, s.committee);
+  row("combined", "machines (replication; s_avg aggregate does not change execution)", "machines", paperMachines, r(machinesAll), "⌈156.25 · c⌉");
+  row("combined", "per-machine ingress (aggregate s_avg, FEC, committee)", "Gbps", v.BW_machine_gbps, div(fecBandwidth(gbps(replicatedTraffic(cm.values.B_global, s.committee)), s.fec), mul(cm.values.total_machines_exact, c)), "B_global(s_avg aggregate) · c · fec / (156.25 · c)");
+  row("combined", "network egress of the DA layer (aggregate s_avg)", "Gbps", v.B_global_gbps, gbps(daPublishedBps(cm.values.B_global, daSquare(mul(p.B_tx, s.sAvgAggregate), s.shareSize, s.namespaceSize).expansion, s.daReplication)), "B_global(aggregate) · expansion · DA replication");
+  return rows;
+}
+
+const toText = (x: Rational): string => toExact(x);

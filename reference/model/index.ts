@@ -10,3 +10,4 @@ export * from "./params.js";
 export * from "./model.js";
 export * from "./corrections.js";
 export * from "./calibrate.js";
+export * from "./signatures.js";
