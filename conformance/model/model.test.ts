@@ -28,7 +28,7 @@ import {
   narwhalRound,
   type ParameterTexts,
 } from "../../reference/model/index.js";
-import { props, REPO } from "../harness/testing.js";
+import { props, pwo, REPO } from "../harness/testing.js";
 import { MODEL_INPUTS } from "./arbitraries.js";
 import { CHART_BENCH, CHART_DIR, renderCharts } from "./charts.js";
 import { applySets, buildReport, codecSignatureSizes, defaultReportInput, PAPER_PRINTED, renderText } from "./report.js";
@@ -139,5 +139,23 @@ describe("evaluate_model on hostile parameter sets", () => {
       }),
       props(300),
     );
+  });
+});
+
+describe("pwo model (the CLI, from dist/)", () => {
+  it("prints the paper's figures, the corrections and a calibration; --json carries the same exact values", () => {
+    const text = pwo(["model", "--calibrate", CHART_BENCH]);
+    expect(text.status, text.stderr).toBe(0);
+    for (const s of ["157 machines (round up)", "≈ 410 Mbps", "~314 machines", "Corrections", "binds first"]) expect(text.stdout).toContain(s);
+    const json = pwo(["model", "--json", "--set", "t_per_core=2500"]);
+    expect(json.status, json.stderr).toBe(0);
+    const out = JSON.parse(json.stdout) as { paper: { key: string; rounded: string }[] };
+    expect(out.paper.find((r) => r.key === "total_machines")?.rounded).toBe("313");
+  });
+
+  it("answers a bad --set or a bad calibration file with status 2", () => {
+    expect(pwo(["model", "--set", "cores_per_machine=0"]).status).toBe(2);
+    expect(pwo(["model", "--set", "nope=1"]).status).toBe(2);
+    expect(pwo(["model", "--calibrate", "package.json"]).status).toBe(2);
   });
 });
