@@ -25,5 +25,7 @@ export const parametersArb: fc.Arbitrary<JsonObject> = fc.record(Object.fromEntr
 
 export const MODEL_INPUTS: Record<string, fc.Arbitrary<JsonObject>> = {
   evaluate_model: parametersArb,
+  narwhal_round: fc.record({ validators: fc.oneof(fc.integer({ min: 1, max: 5000 }).map(String), hostile) }),
+  turbine_hops: fc.record({ validators: fc.oneof(fc.integer({ min: 1, max: 10 ** 9 }).map(String), hostile), fanout: fc.oneof(fc.integer({ min: 1, max: 400 }).map(String), hostile) }),
   da_sampling: fc.record({ block_bytes: fc.oneof(decimal, hostile), confidence: fc.oneof(fc.constantFrom("0", "0.5", "0.9", "0.99", "0.999999"), hostile) }),
 };

@@ -3,7 +3,7 @@
  * intermediate value of §4 out as exact text (a decimal when it terminates, else n/d).
  * @module
  */
-import { checkRanges, daSquare, evaluateModel, modelResultToTexts, PARAMETER_NAMES, readParameter, samplesForConfidenceExact, toExact as toExactText } from "../../reference/model/index.js";
+import { checkCounts, daSquare, evaluateModel, modelResultToTexts, narwhalRound, PARAMETER_NAMES, samplesForConfidenceExact, toExact as toExactText, turbineHops } from "../../reference/model/index.js";
 import { fail } from "../../reference/model/errors.js";
 import { getString, objectSchema, type JsonObject, type JsonSchema, type Operation } from "../harness/operation.js";
 
@@ -58,11 +58,10 @@ export const MODEL_OPERATIONS: readonly Operation[] = [
     input: objectSchema({ block_bytes: { type: "string" }, confidence: { type: "string" } }),
     output: objectSchema({ shares: INTEGER_TEXT, squares: INTEGER_TEXT, k: INTEGER_TEXT, extended_bytes: INTEGER_TEXT, commitment_bytes: INTEGER_TEXT, expansion: EXACT_SCHEMA, samples: INTEGER_TEXT }),
     run(input) {
-      const blockBytes = readParameter("block_bytes", getString(input, "block_bytes"));
-      const confidence = readParameter("confidence", getString(input, "confidence"));
-      checkRanges({ block_bytes: blockBytes, confidence }, ["block_bytes", "confidence"], new Set());
-      if (confidence.n >= confidence.d) fail("PARAMETER_TOO_LARGE", "confidence must be < 1");
-      const sq = daSquare(blockBytes);
+      const v = checkCounts({ block_bytes: getString(input, "block_bytes"), confidence: getString(input, "confidence") }, ["block_bytes", "confidence"], []);
+      const confidence = v.confidence!;
+      if (confidence.n >= confidence.d) fail("CONFIDENCE_NOT_BELOW_ONE", "confidence must be < 1");
+      const sq = daSquare(v.block_bytes!);
       return {
         shares: sq.shares.toString(),
         squares: sq.squares.toString(),
@@ -72,6 +71,42 @@ export const MODEL_OPERATIONS: readonly Operation[] = [
         expansion: toExactText(sq.expansion),
         samples: String(samplesForConfidenceExact(sq.k, confidence)),
       };
+    },
+  }),
+  op({
+    name: "narwhal_round",
+    summary: "messages and certificate signature bytes of one Narwhal/Bullshark DAG round among `validators`, with Ed25519 and with BLS aggregation",
+    specSection: "spec/model.md#corrections",
+    input: objectSchema({ validators: { type: "string" } }),
+    output: objectSchema(
+      Object.fromEntries(["quorum", "headers", "votes", "certificates", "messages", "ed25519_certificate_bytes", "ed25519_bytes_per_round", "bls_certificate_bytes", "bls_bytes_per_round"].map((k) => [k, INTEGER_TEXT])),
+    ),
+    run(input) {
+      const n = checkCounts({ validators: getString(input, "validators") }, ["validators"], ["validators"]).validators!.n;
+      const plain = narwhalRound(n, false);
+      const agg = narwhalRound(n, true);
+      return {
+        quorum: plain.quorum.toString(),
+        headers: plain.headers.toString(),
+        votes: plain.votes.toString(),
+        certificates: plain.certificates.toString(),
+        messages: plain.messages.toString(),
+        ed25519_certificate_bytes: plain.certificateSignatureBytes.toString(),
+        ed25519_bytes_per_round: plain.certificateBytesPerRound.toString(),
+        bls_certificate_bytes: agg.certificateSignatureBytes.toString(),
+        bls_bytes_per_round: agg.certificateBytesPerRound.toString(),
+      };
+    },
+  }),
+  op({
+    name: "turbine_hops",
+    summary: "hops from the leader to the last of `validators` through a Turbine tree of `fanout`",
+    specSection: "spec/model.md#corrections",
+    input: objectSchema({ validators: { type: "string" }, fanout: { type: "string" } }),
+    output: objectSchema({ hops: INTEGER_TEXT }),
+    run(input) {
+      const v = checkCounts({ validators: getString(input, "validators"), fanout: getString(input, "fanout") }, ["validators", "fanout"], ["validators", "fanout"]);
+      return { hops: String(turbineHops(v.validators!.n, v.fanout!.n)) };
     },
   }),
 ];

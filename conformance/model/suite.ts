@@ -1,5 +1,5 @@
 /** The model suite as the conformance machinery sees it. */
-import { EVALUATE_MODEL_RULES, MODEL_REASONS } from "../../reference/model/index.js";
+import { DA_SAMPLING_RULES, EVALUATE_MODEL_RULES, MODEL_REASONS, NARWHAL_ROUND_RULES, TURBINE_HOPS_RULES } from "../../reference/model/index.js";
 import type { Suite } from "../harness/suite.js";
 import { MODEL_INPUTS } from "./arbitraries.js";
 import { modelCommand } from "./cli.js";
@@ -16,5 +16,5 @@ export const modelSuite: Suite = {
   inputs: MODEL_INPUTS,
   cases: modelCases,
   command: modelCommand,
-  rules: [EVALUATE_MODEL_RULES],
+  rules: [EVALUATE_MODEL_RULES, DA_SAMPLING_RULES, NARWHAL_ROUND_RULES, TURBINE_HOPS_RULES],
 };

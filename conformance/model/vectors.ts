@@ -5,7 +5,7 @@
  */
 import { Rng } from "../../reference/common/rng.js";
 import type { Rule } from "../../reference/common/rules.js";
-import { EVALUATE_MODEL_RULES, MAX_PARAMETER, MAX_PARAMETER_CHARS, PAPER_PARAMETERS, PARAMETER_NAMES, PARAMETERS, type ParameterName, type ParameterTexts } from "../../reference/model/index.js";
+import { DA_SAMPLING_RULES, EVALUATE_MODEL_RULES, NARWHAL_ROUND_RULES, TURBINE_HOPS_RULES, MAX_PARAMETER, MAX_PARAMETER_CHARS, PAPER_PARAMETERS, PARAMETER_NAMES, PARAMETERS, type ParameterName, type ParameterTexts } from "../../reference/model/index.js";
 import type { JsonObject } from "../harness/operation.js";
 import { pairwiseCases } from "../harness/rules.js";
 import type { CaseSpec } from "../harness/vectorfile.js";
@@ -145,14 +145,66 @@ function samplingCases(): CaseSpec[] {
     invalid("confidence 0: no target at all", c("80000", "0"), "ZERO_PARAMETER", ["Boundary"]),
     valid("confidence just below 1 (1 − 10^-30), k = 1: every cell", c("1", `0.${"9".repeat(30)}`), ["Boundary"]),
     valid("confidence 1 − 10^-30 at k = 16", c("80000", `0.${"9".repeat(30)}`), ["Boundary"]),
-    invalid("confidence 1: no finite sample count reaches it", c("80000", "1"), "PARAMETER_TOO_LARGE", ["Boundary"]),
-    invalid("confidence above 1", c("80000", "3/2"), "PARAMETER_TOO_LARGE", []),
+    invalid("confidence 1: no finite sample count reaches it", c("80000", "1"), "CONFIDENCE_NOT_BELOW_ONE", ["Boundary"]),
+    invalid("confidence above 1", c("80000", "3/2"), "CONFIDENCE_NOT_BELOW_ONE", []),
+    invalid("confidence 1 written as 7/7", c("80000", "7/7"), "CONFIDENCE_NOT_BELOW_ONE", ["Boundary", "Fraction"]),
     invalid("block of 0 bytes", c("0", "0.99"), "ZERO_PARAMETER", ["SingleRule"]),
     invalid("negative block", c("-5", "0.99"), "NEGATIVE_PARAMETER", ["SingleRule"]),
     invalid("negative confidence", c("80000", "-0.5"), "NEGATIVE_PARAMETER", ["SingleRule"]),
     invalid("non-finite block", c("Infinity", "0.99"), "NOT_A_NUMBER", ["SingleRule"]),
     invalid("block above MAX_PARAMETER", c((MAX_PARAMETER + 1n).toString(), "0.99"), "PARAMETER_TOO_LARGE", ["Boundary"]),
     valid("block = MAX_PARAMETER: many squares", c(MAX, "0.99"), ["Boundary"]),
+    ...pairwiseCases(DA_SAMPLING_RULES, (a, b) => {
+      // the first rule on block_bytes, the second on confidence (C6 is confidence's own)
+      const onBlock = COUNT_BREAKERS[a.id]!;
+      const onConfidence = b.id === "C6" ? "1" : COUNT_BREAKERS[b.id]!;
+      return c(onBlock, onConfidence);
+    }),
+  ];
+}
+
+/** A text breaking exactly rule C1…C5 of a count input. */
+const COUNT_BREAKERS: Record<string, string> = { C1: "NaN", C2: (MAX_PARAMETER + 1n).toString(), C3: "-1", C4: "0", C5: "1.5" };
+
+function narwhalCases(): CaseSpec[] {
+  const n = (validators: string) => ({ validators });
+  return [
+    valid("one validator: no messages, a quorum of 1", n("1"), ["Boundary"]),
+    valid("four validators (f = 1): Q = 3", n("4"), []),
+    valid("seven validators: Q = 5", n("7"), []),
+    valid("100 validators, the report's default", n("100"), []),
+    valid("1000 validators", n("1000"), []),
+    valid("n = 10^12, the largest accepted: exact, huge", n(MAX), ["Boundary"]),
+    valid("an integer written as a fraction, 12/3", n("12/3"), ["Fraction"]),
+    invalid("n = 10^12 + 1", n((MAX_PARAMETER + 1n).toString()), "PARAMETER_TOO_LARGE", ["Boundary"]),
+    invalid("zero validators", n("0"), "ZERO_PARAMETER", ["Boundary", "SingleRule"]),
+    invalid("negative validators", n("-4"), "NEGATIVE_PARAMETER", ["SingleRule"]),
+    invalid("fractional validators", n("4.5"), "NOT_AN_INTEGER", ["SingleRule"]),
+    invalid("not a number", n("Infinity"), "NOT_A_NUMBER", ["SingleRule"]),
+    ...pairwiseCases(NARWHAL_ROUND_RULES, (a, b) => {
+      if (a.id === "C2" && b.id === "C5") return n(`${MAX}.5`);
+      if (a.id === "C3" && b.id === "C5") return n("-1.5");
+      throw new Error(`narwhal_round: no input breaks ${a.id} and ${b.id}`);
+    }),
+  ];
+}
+
+function turbineCases(): CaseSpec[] {
+  const t = (validators: string, fanout: string) => ({ validators, fanout });
+  return [
+    valid("one validator: the leader sends to it, 1 hop", t("1", "200"), ["Boundary"]),
+    valid("201 validators at fanout 200: root + one layer, 2 hops (the largest with 2)", t("201", "200"), ["Boundary"]),
+    valid("202 validators at fanout 200: 3 hops (the smallest with 3)", t("202", "200"), ["Boundary"]),
+    valid("40201 validators at fanout 200: 3 hops (the largest with 3)", t("40201", "200"), ["Boundary"]),
+    valid("40202 validators at fanout 200: 4 hops", t("40202", "200"), ["Boundary"]),
+    valid("fanout 1: a chain, one hop per validator", t("1000", "1"), ["Boundary"]),
+    valid("fanout 1 and 10^12 validators: answered without 10^12 steps", t(MAX, "1"), ["Boundary"]),
+    valid("fanout 2, 10^12 validators", t(MAX, "2"), ["Boundary"]),
+    valid("fanout larger than the validator set", t("50", "200"), []),
+    invalid("zero fanout", t("100", "0"), "ZERO_PARAMETER", ["SingleRule"]),
+    invalid("fractional fanout", t("100", "2.5"), "NOT_AN_INTEGER", ["SingleRule"]),
+    invalid("validators above 10^12", t((MAX_PARAMETER + 1n).toString(), "200"), "PARAMETER_TOO_LARGE", ["Boundary"]),
+    ...pairwiseCases(TURBINE_HOPS_RULES, (a, b) => t(COUNT_BREAKERS[a.id]!, COUNT_BREAKERS[b.id]!)),
   ];
 }
 
@@ -160,5 +212,7 @@ export function modelCases(): Record<string, { seed: string; cases: CaseSpec[] }
   return {
     evaluate_model: { seed: "pwo/model/vectors/evaluate_model/v1", cases: evaluateCases("pwo/model/vectors/evaluate_model/v1") },
     da_sampling: { seed: "pwo/model/vectors/da_sampling/v1", cases: samplingCases() },
+    narwhal_round: { seed: "pwo/model/vectors/narwhal_round/v1", cases: narwhalCases() },
+    turbine_hops: { seed: "pwo/model/vectors/turbine_hops/v1", cases: turbineCases() },
   };
 }

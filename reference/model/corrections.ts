@@ -124,9 +124,11 @@ export function narwhalRound(n: bigint, aggregated: boolean): NarwhalRound {
 /**
  * Hops from the leader to the last of n validators through a Turbine tree of fanout F: the leader
  * sends to the root (hop 1); layer j holds F^(j−1) nodes; hops = least L with Σ_{j<L} F^j ≥ n.
+ * Cost: at most log_F(n) + 1 steps for F ≥ 2 (40 for n ≤ 10^12).
  */
 export function turbineHops(n: bigint, fanout: bigint): number {
   if (n < 1n || fanout < 1n) throw new RangeError("turbineHops: n and fanout must be ≥ 1");
+  if (fanout === 1n) return Number(n); // a chain: one hop per node (the loop below would take n steps)
   let reached = 0n;
   let layer = 1n;
   let hops = 0;

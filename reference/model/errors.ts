@@ -9,6 +9,7 @@ export const MODEL_REASONS = {
   NOT_AN_INTEGER: "a count parameter (shards, cores, transactions per block, shards subscribed, committee or validator count) is not an integer",
   SHARDS_EXCEED_TARGET: "more shards than transactions per second: a shard would carry less than one transaction per second",
   SUBSCRIBED_EXCEED_SHARDS: "a node subscribes to more shards than there are",
+  CONFIDENCE_NOT_BELOW_ONE: "a target detection probability of 1 or more, which no finite number of samples reaches",
 } as const;
 
 export type ModelReason = keyof typeof MODEL_REASONS;

@@ -60,3 +60,45 @@ export function checkParameters(texts: Readonly<ParameterTexts>): Parameters {
   if (cmp(values.shards_subscribed, values.shards) > 0) fail("SUBSCRIBED_EXCEED_SHARDS", `shards_subscribed = ${texts.shards_subscribed} > shards = ${texts.shards}`);
   return values;
 }
+
+/** The checks of an operation whose inputs are all counts or rates (rules C1–C5, spec/model.md §Validity rules). */
+const countRules = (integers: string) => [
+  { id: "C1", code: "NOT_A_NUMBER", check: "every input is a decimal or a fraction of at most `MAX_PARAMETER_CHARS` = 40 characters, as M1" },
+  { id: "C2", code: "PARAMETER_TOO_LARGE", check: "every input is ≤ `MAX_PARAMETER` = 10^12" },
+  { id: "C3", code: "NEGATIVE_PARAMETER", check: "no input is negative" },
+  { id: "C4", code: "ZERO_PARAMETER", check: "no input is zero" },
+  ...(integers ? [{ id: "C5", code: "NOT_AN_INTEGER", check: `${integers} are integers` }] : []),
+] as const;
+
+export const DA_SAMPLING_RULES: RuleTable = {
+  suite: "model",
+  operation: "da_sampling",
+  rules: [...countRules(""), { id: "C6", code: "CONFIDENCE_NOT_BELOW_ONE", check: "`confidence` < 1" }],
+};
+
+export const TURBINE_HOPS_RULES: RuleTable = { suite: "model", operation: "turbine_hops", rules: [...countRules("`validators` and `fanout`")] };
+
+const ONE_INPUT = "with one input, a text that is not a number has no value to break a later rule, and no value is both";
+export const NARWHAL_ROUND_RULES: RuleTable = {
+  suite: "model",
+  operation: "narwhal_round",
+  rules: [...countRules("`validators`")],
+  exclusive: [
+    { rules: ["C1", "C2"], why: `${ONE_INPUT} unreadable and too large` },
+    { rules: ["C1", "C3"], why: `${ONE_INPUT} unreadable and negative` },
+    { rules: ["C1", "C4"], why: `${ONE_INPUT} unreadable and zero` },
+    { rules: ["C1", "C5"], why: `${ONE_INPUT} unreadable and fractional` },
+    { rules: ["C2", "C3"], why: "one value cannot exceed 10^12 and be negative" },
+    { rules: ["C2", "C4"], why: "one value cannot exceed 10^12 and be zero" },
+    { rules: ["C3", "C4"], why: "one value cannot be negative and zero" },
+    { rules: ["C4", "C5"], why: "zero is an integer" },
+  ],
+};
+
+/** Reads and range-checks the named inputs by rules C1–C5, in the order given. */
+export function checkCounts(texts: Readonly<Record<string, string>>, names: readonly string[], integers: readonly string[]): Record<string, Rational> {
+  const values: Record<string, Rational> = {};
+  for (const p of names) values[p] = readParameter(p, texts[p]!);
+  checkRanges(values, names, new Set(integers));
+  return values;
+}
