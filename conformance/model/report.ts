@@ -13,6 +13,9 @@ import {
   computeCapacity,
   computeModel,
   correctionRows,
+  div,
+  mul,
+  ratio,
   executionSensitivity,
 
   PAPER_DEPLOYMENT,
@@ -237,6 +240,11 @@ function renderCalibration(c: NonNullable<Report["calibration"]>): string {
     });
     out.push(table(["resource", "machines (paper)", "headroom (paper)", "machines (measured)", "headroom (measured)", "per-machine capacity"], rows));
     out.push(`machines: paper ${paper.machines} (${paper.binding} binds), measured ${measured.machines} (${measured.binding} binds first)`);
+    const perMachine = (cap: Capacity) => {
+      const net = cap.rows.find((x) => x.resource === "network")!;
+      return show(div(net.demand, mul(ratio(cap.machines), ratio(10n ** 9n))));
+    };
+    out.push(`per-machine ingress at that many machines: paper ${perMachine(paper)} Gbps, measured ${perMachine(measured)} Gbps (NIC ${show(c.deployment.nicGbps)} Gbps)`);
   };
   block(`Deployment as the paper's: committee 1, FEC ×1, NIC ${show(c.deployment.nicGbps)} Gbps`, c.paper, c.measured);
   block(`Corrected deployment: committee ${c.correctedDeployment.committee}, FEC ×${show(c.correctedDeployment.fec)}, NIC ${show(c.correctedDeployment.nicGbps)} Gbps`, c.correctedPaper, c.corrected);

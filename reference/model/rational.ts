@@ -147,7 +147,7 @@ export function parseRational(s: string): Rational | null {
   return null;
 }
 
-/** A rational from a finite double, exactly (for measured figures read from JSON). */
+/** The rational of a finite double's shortest decimal form (`String(x)`, 45917.3 → 459173/10): measured figures read from JSON. */
 export function fromNumber(x: number): Rational {
   if (!Number.isFinite(x)) throw new RangeError(`fromNumber: ${x} is not finite`);
   const r = parseRational(String(x).includes("e") ? x.toFixed(20).replace(/\.?0+$/, "") : String(x));
