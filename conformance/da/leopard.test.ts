@@ -22,9 +22,10 @@ import { describe, expect, it } from "vitest";
 import { isSpecError } from "../../reference/common/errors.js";
 import { toHex } from "../../reference/common/hex.js";
 import { Rng } from "../../reference/common/rng.js";
-import { CELESTIA_SQUARE_PARAMS, extendCells, extendSquare, leopard, readableLeopard, reconstructSquare } from "../../reference/da/index.js";
+import { CELESTIA_SQUARE_PARAMS, computeSquareRoots, extendCells, extendSquare, leopard, readableLeopard, readableSquareRoots, reconstructSquare } from "../../reference/da/index.js";
 import { FFT_SKEW, leoAddMod, leoMulLog, LEO_EXP, LEO_LOG } from "../../reference/da/leopard8.js";
 import { props } from "../harness/testing.js";
+import { squareArb } from "./arbitraries.js";
 
 const filled = (v: number, size = 512) => new Uint8Array(size).fill(v);
 const firstBytes = (cells: readonly Uint8Array[]) => cells.map((c) => c[0]);
@@ -195,5 +196,45 @@ describe("Celestia profile: celestia-app's data availability header hashes", () 
     const sq = extendSquare(shares, CELESTIA_SQUARE_PARAMS);
     const cells = sq.cells.map((c, i) => (Math.floor(i / 4) % 2 === 0 ? c : undefined)); // rows 0 and 2 only
     expect(toHex(reconstructSquare(cells, CELESTIA_SQUARE_PARAMS, sq.dataRoot).dataRoot)).toBe(toHex(sq.dataRoot));
+  });
+});
+
+describe("square roots: the fast path (each leaf hashed once, in-place levels) equals the readable one", () => {
+  const roots = (f: typeof computeSquareRoots, cells: Uint8Array[], k: number, ns: number) => {
+    try {
+      const r = f(cells, k, ns);
+      return { rows: r.rowRoots.map(toHex), cols: r.colRoots.map(toHex), data: toHex(r.dataRoot) };
+    } catch (e) {
+      if (isSpecError(e, "da")) return e.code;
+      throw e;
+    }
+  };
+  it("on random squares of both profiles, and on the same cells shuffled (out of namespace order)", () => {
+    fc.assert(
+      fc.property(squareArb, fc.nat(), ({ p, sq }, seed) => {
+        const ns = p.namespaceSize;
+        expect(roots(computeSquareRoots, sq.cells, sq.k, ns)).toEqual(roots(readableSquareRoots, sq.cells, sq.k, ns));
+        const rng = new Rng(`pwo/da/test/roots/${seed}`);
+        const shuffled = sq.cells.slice();
+        for (let i = shuffled.length - 1; i > 0; i--) {
+          const j = rng.below(i + 1);
+          [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+        }
+        expect(roots(computeSquareRoots, shuffled, sq.k, ns)).toEqual(roots(readableSquareRoots, shuffled, sq.k, ns));
+      }),
+      props(60),
+    );
+  });
+
+  it("on a 32×32 Celestia square", () => {
+    const rng = new Rng("pwo/da/test/roots/celestia");
+    const shares = Array.from({ length: 32 * 32 }, (_, i) => {
+      const s = rng.bytes(512);
+      s.fill(0, 0, 29);
+      s[28] = Math.floor(i / 8);
+      return s;
+    });
+    const sq = extendSquare(shares, CELESTIA_SQUARE_PARAMS);
+    expect(roots(readableSquareRoots, sq.cells, sq.k, 29)).toEqual(roots(computeSquareRoots, sq.cells, sq.k, 29));
   });
 });

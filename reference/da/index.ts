@@ -32,6 +32,7 @@ export {
   extendCells,
   computeSquareWidth,
   computeSquareRoots,
+  readableSquareRoots,
   computeAxisRoot,
   computeDataRoot,
   cellLeaf,

@@ -18,6 +18,7 @@ import { fail } from "./errors.js";
 import { leopard, LEOPARD_SHARD_MULTIPLE } from "./leopard8.js";
 import { checkNamespaceSize, compareBytes, nmtRoot } from "./nmt.js";
 import { reedSolomon, type ErasureCode } from "./reed-solomon.js";
+import { fastAxisRoots } from "./square-roots.js";
 
 /** The erasure codes a square can be extended with. */
 export const SQUARE_CODECS = ["reed-solomon", "leopard"] as const;
@@ -108,11 +109,21 @@ export function computeDataRoot(rowRoots: readonly Uint8Array[], colRoots: reado
   return merkleRoot([...rowRoots, ...colRoots]);
 }
 
-/** The commitments of a square given all its cells (also of a badly extended one). */
-export function computeSquareRoots(cells: readonly Uint8Array[], k: number, ns: number): Pick<ExtendedSquare, "rowRoots" | "colRoots" | "dataRoot"> {
+/** The commitments of a square given all its cells, readable form: one {@link nmtRoot} per row and column. */
+export function readableSquareRoots(cells: readonly Uint8Array[], k: number, ns: number): Pick<ExtendedSquare, "rowRoots" | "colRoots" | "dataRoot"> {
   const w = 2 * k;
   const rowRoots = Array.from({ length: w }, (_, i) => computeAxisRoot(getAxis(cells, k, "row", i), k, "row", i, ns));
   const colRoots = Array.from({ length: w }, (_, i) => computeAxisRoot(getAxis(cells, k, "col", i), k, "col", i, ns));
+  return { rowRoots, colRoots, dataRoot: computeDataRoot(rowRoots, colRoots) };
+}
+
+/**
+ * The commitments of a square given all its cells (also of a badly extended one): the same as
+ * {@link readableSquareRoots}, each leaf hashed once for its row and its column (square-roots.ts).
+ * @throws SpecError NAMESPACE_ORDER
+ */
+export function computeSquareRoots(cells: readonly Uint8Array[], k: number, ns: number): Pick<ExtendedSquare, "rowRoots" | "colRoots" | "dataRoot"> {
+  const { rowRoots, colRoots } = fastAxisRoots(cells, k, ns);
   return { rowRoots, colRoots, dataRoot: computeDataRoot(rowRoots, colRoots) };
 }
 
