@@ -22,7 +22,7 @@ import { describe, expect, it } from "vitest";
 import { isSpecError } from "../../reference/common/errors.js";
 import { toHex } from "../../reference/common/hex.js";
 import { Rng } from "../../reference/common/rng.js";
-import { CELESTIA_SQUARE_PARAMS, computeSquareRoots, extendCells, extendSquare, leopard, readableLeopard, readableSquareRoots, reconstructSquare } from "../../reference/da/index.js";
+import { CELESTIA_SQUARE_PARAMS, readableReedSolomon, reedSolomon, computeSquareRoots, extendCells, extendSquare, leopard, readableLeopard, readableSquareRoots, reconstructSquare } from "../../reference/da/index.js";
 import { FFT_SKEW, leoAddMod, leoMulLog, LEO_EXP, LEO_LOG } from "../../reference/da/leopard8.js";
 import { props } from "../harness/testing.js";
 import { squareArb } from "./arbitraries.js";
@@ -236,5 +236,18 @@ describe("square roots: the fast path (each leaf hashed once, in-place levels) e
     });
     const sq = extendSquare(shares, CELESTIA_SQUARE_PARAMS);
     expect(roots(readableSquareRoots, sq.cells, sq.k, 29)).toEqual(roots(computeSquareRoots, sq.cells, sq.k, 29));
+  });
+});
+
+describe("Reed-Solomon (Vandermonde): the wide-shard fast path equals the readable form", () => {
+  it("on shards of 8 KiB to 12 KiB + 3 bytes, encode and reconstruct, odd row counts", () => {
+    const rng = new Rng("pwo/da/test/rs-wide");
+    for (const [k, m, size] of [[3, 5, 8192], [10, 7, 12291], [1, 1, 8192], [20, 9, 9000]] as const) {
+      const data = Array.from({ length: k }, () => rng.bytes(size));
+      const parity = reedSolomon.encode(data, m);
+      expect(parity.map(toHex), `${k}+${m}×${size}`).toEqual(readableReedSolomon.encode(data, m).map(toHex));
+      const some = [...data, ...parity].map((s, i) => (i < Math.min(m, k) ? undefined : s));
+      expect(reedSolomon.reconstruct(some, k).map(toHex)).toEqual([...data, ...parity].map(toHex));
+    }
   });
 });
