@@ -106,7 +106,8 @@ async function main(): Promise<number> {
     });
     let slowest = { page: "", ms: 0 };
     // --search-only: the search, link and spec↔API checks without loading every page (for iterating on them)
-    for (const [i, p] of (process.argv.includes("--search-only") ? [] : pages).entries()) {
+    const load = process.argv.includes("--search-only") ? [] : pages;
+    for (const [i, p] of load.entries()) {
       current = p;
       const s = performance.now();
       const r = await page.goto(base + p, { waitUntil: "load" });
@@ -147,7 +148,7 @@ async function main(): Promise<number> {
     }
     const secs = ((performance.now() - t0) / 1000).toFixed(1);
     process.stdout.write(
-      `docs:test: ${pages.length} pages loaded in Chromium, ${links} internal links checked, search first result ${results[0]}, slowest page ${slowest.page} (${slowest.ms.toFixed(0)} ms), ${secs} s; screenshots in ${relative(process.cwd(), OUT)}/\n`,
+      `docs:test: ${load.length} of ${pages.length} pages loaded in Chromium, ${links} internal links checked, search first result ${results[0]}, slowest page ${slowest.page} (${slowest.ms.toFixed(0)} ms), ${secs} s; screenshots in ${relative(process.cwd(), OUT)}/\n`,
     );
   } finally {
     await browser.close();
