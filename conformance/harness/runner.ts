@@ -336,7 +336,7 @@ export async function runConformance(opts: RunOptions): Promise<RunResult> {
         const answer: Answer | Fault = await impl.request({ id: nextId++, suite: file.suite, operation: file.operation, input: t.input as JsonObject });
         if (isFault(answer)) {
           record?.({ t: performance.now() - started, event: "fault", key: currentKey, detail: `${answer.fault}: ${answer.detail}` });
-          outcome = { status: "failed", kind: answer.fault, details: [answer.detail], actual: `no answer (${answer.fault}): ${answer.detail}` };
+          outcome = { status: "failed", kind: answer.fault, details: [answer.detail], actual: shown(`no answer (${answer.fault}): ${answer.detail}`) };
           await restart();
         } else {
           outcome = judge(t, answer);
