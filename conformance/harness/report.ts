@@ -110,7 +110,8 @@ export function textReport(r: RunResult, maxFailures: number | TextOptions = 20)
     out.push(`${failures.length} failed case(s)${failures.length > max ? `, first ${max}` : ""}:`);
     for (const f of failures.slice(0, max)) {
       out.push(`  ✗ ${f.file}#${f.tcId} [${f.kind}] ${f.comment} (expected ${f.result})`);
-      for (const d of f.details ?? []) out.push(`      ${d}`);
+      // the answer is shown whole as `actual`; judge's short "answered output" line would repeat it
+      for (const d of f.details ?? []) if (!(f.actual !== undefined && d.startsWith("answered output "))) out.push(`      ${d}`);
       if (f.input !== undefined) out.push(`      input:    ${f.input}`);
       if (f.expected !== undefined) out.push(`      expected: ${f.expected}`);
       if (f.actual !== undefined) out.push(`      actual:   ${f.actual}`);
