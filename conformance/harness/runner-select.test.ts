@@ -73,6 +73,10 @@ describe("pwo conform: selection", () => {
     expect(m("da/rs_encode.json#12")).toBe(false);
     expect(globMatcher("codec/decode_tx.json#1")("codec/decode_txXjson#1")).toBe(false); // "." is literal
     expect(globMatcher("*")("bls/sign.json#3")).toBe(true);
+    expect(globMatcher("codec/*_tx.json#*")("codec/decode_tx.json#3")).toBe(true);
+    expect(globMatcher("*a*b")("xaxbxb")).toBe(true); // the star backtracks to a later "b"
+    expect(globMatcher("*a*b")("xaxbxa")).toBe(false);
+    expect(globMatcher(`${"*a".repeat(40)}x`)("a".repeat(80))).toBe(false); // no exponential backtracking
   });
 
   it("--operation (suite/op or op) runs exactly those files, each fully accounted", () => {

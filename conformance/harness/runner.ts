@@ -173,9 +173,30 @@ export const shown = (v: unknown): string => {
  * everything else literal; it must match the whole key (`codec/*#1?`: tcIds 10–19 of every codec file).
  */
 export function globMatcher(glob: string): (key: string) => boolean {
-  const body = [...glob].map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[\\^$.|+()[\]{}]/g, "\\$&"))).join("");
-  const re = new RegExp(`^${body}$`, "s");
-  return (key) => re.test(key);
+  const g = [...glob];
+  // the greedy wildcard match with one backtrack point (the last `*`): O(|glob|·|key|), no regex, so a
+  // pattern of many stars cannot backtrack exponentially
+  return (key) => {
+    const k = [...key];
+    let i = 0;
+    let j = 0;
+    let star = -1;
+    let mark = 0;
+    while (j < k.length) {
+      if (i < g.length && (g[i] === "?" || (g[i] !== "*" && g[i] === k[j]))) {
+        i++;
+        j++;
+      } else if (i < g.length && g[i] === "*") {
+        star = i++;
+        mark = j;
+      } else if (star >= 0) {
+        i = star + 1;
+        j = ++mark;
+      } else return false;
+    }
+    while (i < g.length && g[i] === "*") i++;
+    return i === g.length;
+  };
 }
 
 /**
