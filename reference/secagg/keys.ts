@@ -24,6 +24,13 @@ export function drawSecretKey(drbg: Drbg): Uint8Array {
   }
 }
 
+/** Checks a secret key is 32 big-endian bytes of a scalar in [1, n − 1] (PARAMETER_OUT_OF_RANGE otherwise). */
+export function checkSecretKey(sk: Uint8Array): void {
+  let v = 0n;
+  for (const b of sk) v = (v << 8n) | BigInt(b);
+  if (sk.length !== 32 || v === 0n || v >= N) fail("PARAMETER_OUT_OF_RANGE", "a secret key must be a 32-byte scalar in [1, n − 1]");
+}
+
 /** The compressed SEC1 public key (33 bytes) of a secret key. */
 export const publicKeyOf = (sk: Uint8Array): Uint8Array => p256.getPublicKey(sk, true);
 
@@ -39,6 +46,7 @@ export function checkPublicKey(pk: Uint8Array): void {
 
 /** The agreed key of sk and the other party's pk: the x-coordinate of sk·PK (symmetric in the pair). */
 export function agreeKey(sk: Uint8Array, pk: Uint8Array): Uint8Array {
+  checkSecretKey(sk);
   checkPublicKey(pk);
   return p256.getSharedSecret(sk, pk, true).slice(1);
 }

@@ -37,7 +37,7 @@ export function quantize(values: readonly number[], p: QuantizeParams, label: st
   const rng = new Rng(`pwo/secagg/quantize/${label}`);
   const out = new Uint32Array(values.length);
   values.forEach((x, i) => {
-    if (!Number.isFinite(x)) fail("VALUE_OUT_OF_RANGE", `element ${i} is not finite`);
+    if (!Number.isFinite(x)) throw new RangeError(`quantize: element ${i} is not finite`); // API misuse: JSON carries no such number
     const clipped = Math.min(p.clip, Math.max(-p.clip, x));
     const v = ((clipped + p.clip) / (2 * p.clip)) * m;
     const lo = Math.floor(v);
