@@ -3,7 +3,7 @@
  * is computed by the reference (conformance/harness/vectorfile.ts), `expect` states only the intent.
  * @module
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fromHex, toHex } from "../../reference/common/hex.js";
 import { Rng } from "../../reference/common/rng.js";
 import type { Rule } from "../../reference/common/rules.js";
@@ -88,7 +88,11 @@ function dequantizeCases(rng: Rng): CaseSpec[] {
 
 // ---- Shamir ----
 
-const FCP = JSON.parse(readFileSync(new URL("../../../conformance/secagg/external/fcp/shamir-precomputed.json", import.meta.url), "utf8")) as {
+/** The pinned fcp file, read from the source tree (from src/ or dist/ alike). */
+const FCP_FILE = ["./external/fcp/shamir-precomputed.json", "../../../conformance/secagg/external/fcp/shamir-precomputed.json"]
+  .map((p) => new URL(p, import.meta.url))
+  .find((u) => existsSync(u))!;
+const FCP = JSON.parse(readFileSync(FCP_FILE, "utf8")) as {
   commit: string;
   shares: number[][];
   threshold: number;
