@@ -2,6 +2,7 @@
 import { SECAGG_REASONS, SECAGG_RULES } from "../../reference/secagg/index.js";
 import type { Suite } from "../harness/suite.js";
 import { SECAGG_INPUTS } from "./arbitraries.js";
+import { secaggCommand } from "./cli.js";
 import { SECAGG_OPERATIONS } from "./operations.js";
 import { SECAGG_FLAGS, secaggCases } from "./vectors.js";
 
@@ -15,4 +16,5 @@ export const secaggSuite: Suite = {
   inputs: SECAGG_INPUTS,
   cases: secaggCases,
   rules: SECAGG_RULES,
+  command: secaggCommand,
 };

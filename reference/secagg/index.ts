@@ -19,3 +19,20 @@ export { newClient, clientStart, clientStep, clientStream, sessionIdOf, shareNon
 export { newServer, serverReceive, serverDeadline, type ServerState, type ServerPhase, type Outgoing, type ServerOutput } from "./server.js";
 export { runSession, ROUND_NAMES, type Envelope, type Step, type SessionRun, type SessionOptions } from "./session.js";
 export { SECAGG_RULES, SHAMIR_RECONSTRUCT_RULES, QUANTIZE_RULES, PRG_EXPAND_RULES, KEY_AGREE_RULES } from "./rules.js";
+export {
+  encodeCheckpoint,
+  decodeCheckpoint,
+  checkpointHash,
+  blobShares,
+  publishBlob,
+  verifyBlob,
+  bitfield,
+  encodeRecord,
+  recordHash,
+  verifyChain,
+  MODEL_NAMESPACE,
+  CHECKPOINT_SHARE_SIZE,
+  CHECKPOINT_NAMESPACE_SIZE,
+  type BlobProof,
+  type ProvenanceRecord,
+} from "./provenance.js";
