@@ -4,9 +4,8 @@
  * securely aggregated, the server averaging the survivors' updates, each new checkpoint published as
  * a blob in the model namespace of a da square and recorded in a provenance record.
  *
- * Each round's session is driven by `runSession`, the plain loop over the pure client and server
- * machines (reference/secagg/session.ts); its envelope order is the one a simulation-core
- * scheduler with zero delays and one deadline timer per round would produce.
+ * Each round's session runs on the simulation core (./sim.ts): seeded link delays, round deadlines
+ * as server timers, dropouts as crashes.
  * @module
  */
 import { Rng } from "../../reference/common/rng.js";
@@ -17,12 +16,12 @@ import {
   encodeCheckpoint,
   publishBlob,
   quantize,
-  runSession,
   secaggPlusDegree,
   type BlobProof,
   type ProvenanceRecord,
 } from "../../reference/secagg/index.js";
 import { fixture } from "./fixtures.js";
+import { runSessionOnSim } from "./sim.js";
 
 export interface FedAvgOptions {
   label: string;
@@ -118,8 +117,8 @@ export function runFedAvg(o: FedAvgOptions): FedAvgRun {
     const f = fixture(`${o.label}/round/${r}`, { n: o.clients, t, bits: q.bits, length: d + 1, degree }, inputs);
     const dropBefore = new Map<number, number>();
     for (let id = 1; id <= o.clients; id++) if (drops.float() < o.dropout) dropBefore.set(id, drops.below(5));
-    const run = runSession(f.params, f.clients, { dropBefore });
-    const survivors = [...run.server.survivors];
+    const run = runSessionOnSim(f.params, f.clients, { dropBefore, seed: `${o.label}/round/${r}/sim` });
+    const survivors = run.survivors;
     if (run.sum) {
       const mean = dequantizeSum(run.sum, q, survivors.length).map((v) => v / survivors.length);
       w = w.map((wi, j) => wi + mean[j]!);
@@ -130,9 +129,9 @@ export function runFedAvg(o: FedAvgOptions): FedAvgRun {
       round: r,
       modelBefore: before,
       modelAfter: checkpointHash(blob),
-      participants: bitfield(o.clients, run.server.adverts.keys()),
+      participants: bitfield(o.clients, run.participants),
       survivors: run.sum ? survivors : [],
-      sessionId: run.server.session ?? new Uint8Array(32),
+      sessionId: run.session ?? new Uint8Array(32),
       dataRoot: proof.dataRoot,
     };
     const acc = accuracy(w, heldOut);
