@@ -300,6 +300,8 @@ function roundCases(): CaseSpec[] {
   out.push(valid("user 2's masked input is replayed within the round: DUPLICATE_MESSAGE", A("replay", { kind: "replay", round: 2, from: 2 }), ["Adversary"]));
   out.push(valid("user 3's ShareKeys response is replayed in the next round: UNEXPECTED_MESSAGE", A("replay-next", { kind: "replay_next_round", round: 1, from: 3 }), ["Adversary"]));
   out.push(valid("user 4's masked input carries another session id: SESSION_MISMATCH", A("session", { kind: "tamper", round: 2, from: 4, offset: 5 }), ["Adversary"]));
+  out.push(valid("user 3's masked input has its tag flipped (0x05 → 0x04): MALFORMED_MESSAGE at the server", A("tag", { kind: "tamper", round: 2, from: 3, offset: 0 }), ["Adversary"]));
+  out.push(valid("the ShareKeysRequest to user 2 has a corrupted advert count: MALFORMED_MESSAGE, user 2 drops out", A("count", { kind: "tamper", round: 1, from: 0, to: 2, offset: 4 }), ["Adversary"]));
   out.push(valid("user 1's key advertisement has a bad signature: INVALID_SIGNATURE, user 1 is not in U1", A("badsig", { kind: "tamper", round: 0, from: 1, offset: 100 }), ["Adversary"]));
   out.push(valid("the server shows user 2 a survivor list without user 5 and forwards its signature: the others detect INCONSISTENT_SURVIVORS", A("inconsistent", { kind: "inconsistent_survivors", to: 2 }), ["Adversary", "Abort"]));
   out.push(invalid("17 users: above the operation's bound", "PARAMETER_OUT_OF_RANGE", session("x", { n: 17, t: 3, bits: 16, length: 2, degree: 16 }), ["Boundary"]));
