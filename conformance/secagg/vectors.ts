@@ -1,0 +1,330 @@
+/**
+ * The secagg suite's vector cases. Inputs are built here from labelled seeds; every expected answer
+ * is computed by the reference (conformance/harness/vectorfile.ts), `expect` states only the intent.
+ * @module
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { fromHex, toHex } from "../../reference/common/hex.js";
+import { Rng } from "../../reference/common/rng.js";
+import type { Rule } from "../../reference/common/rules.js";
+import {
+  checkPublicKey,
+  Drbg,
+  drawSecretKey,
+  evaluatePolynomial,
+  limbCount,
+  publicKeyOf,
+  seal,
+  SHAMIR_PRIME,
+  shamirSplit,
+  KEY_AGREE_RULES,
+  PRG_EXPAND_RULES,
+  QUANTIZE_RULES,
+  SHAMIR_RECONSTRUCT_RULES,
+} from "../../reference/secagg/index.js";
+import type { JsonObject } from "../harness/operation.js";
+import { pairwiseCases } from "../harness/rules.js";
+import type { CaseSpec } from "../harness/vectorfile.js";
+
+export const SECAGG_FLAGS: Record<string, string> = {
+  Abort: "the session aborts below the threshold",
+  Adversary: "a network adversary or malicious server changes messages",
+  Boundary: "a value at the edge of its range: the largest accepted or the smallest rejected",
+  Dropout: "users drop out of the session",
+  External: "a published vector (source cited in the comment and in conformance/secagg/external/)",
+  Honest: "every party follows the protocol",
+  MessageVectors: "every message of every party, byte for byte",
+  PairwiseRules: "breaks two rules of the operation's table at once",
+  Random: "random content from the file's seed",
+  Rule: "breaks one rule of the operation's table",
+  SecAggPlus: "a k-regular neighbour graph (SecAgg+) instead of the complete graph",
+  Undetected: "an attack the protocol cannot detect with exactly t shares (the answer is wrong by design)",
+};
+
+const valid = (comment: string, input: JsonObject, flags: string[] = []): CaseSpec => ({ comment, flags, input, expect: "valid" });
+const invalid = (comment: string, code: string, input: JsonObject, flags: string[] = ["Rule"]): CaseSpec => ({ comment, flags, input, expect: code });
+const randomFloats = (rng: Rng, n: number, scale: number) => Array.from({ length: n }, () => (rng.float() * 2 - 1) * scale);
+
+// ---- quantization ----
+
+const QBASE = { clip: 1, bits: 16, clients: 10 };
+/** Breaks one quantize rule; the mutations are independent so any two combine. */
+function quantizeBreak(ids: readonly string[]): JsonObject {
+  const b = new Set(ids);
+  const both14 = b.has("Q1") && b.has("Q4");
+  const bits = b.has("Q1") ? (both14 ? 0 : 33) : b.has("Q4") && !b.has("Q2") ? 3 : 16;
+  const clients = b.has("Q2") ? (b.has("Q4") ? 70_000 : 0) : b.has("Q4") && bits === 3 ? 10 : 10;
+  return { values: b.has("Q5") ? [] : [0.25, -0.5], clip: b.has("Q3") ? 0 : 1, bits, clients, label: "pairwise" };
+}
+
+function quantizeCases(rng: Rng): CaseSpec[] {
+  const out: CaseSpec[] = [];
+  for (let k = 0; k < 4; k++) out.push(valid(`${8 + k} random values in ±1.5 with clip 1 (clipped beyond)`, { ...QBASE, values: randomFloats(rng, 8 + k, 1.5), label: `random/${k}` }, ["Random"]));
+  out.push(valid("exactly ±c and 0: levels 0, m and m/2 rounded", { ...QBASE, values: [-1, 1, 0], label: "edges" }, ["Boundary"]));
+  out.push(valid("ℓ = 1, N = 1: m = 1, the smallest level count", { clip: 1, bits: 1, clients: 1, values: [-1, 0, 0.5, 1], label: "b1" }, ["Boundary"]));
+  out.push(valid("ℓ = 32, N = 1: m = 2^32 − 1, the largest", { clip: 2, bits: 32, clients: 1, values: randomFloats(rng, 4, 2), label: "b32" }, ["Boundary"]));
+  out.push(valid("N = 65536, ℓ = 17: m = 1 (the largest client bound with a level)", { clip: 1, bits: 17, clients: 65536, values: [0.1, -0.1], label: "n65536" }, ["Boundary"]));
+  out.push(valid("c = 2^32, the largest clip", { clip: 2 ** 32, bits: 16, clients: 2, values: [1e9, -1e9], label: "clipmax" }, ["Boundary"]));
+  out.push(invalid("N = 65536, ℓ = 16: m = 0, the sum could wrap", "OVERFLOW_BOUND", { clip: 1, bits: 16, clients: 65536, values: [0], label: "x" }, ["Boundary", "Rule"]));
+  out.push(invalid("ℓ = 33", "PARAMETER_OUT_OF_RANGE", { ...QBASE, bits: 33, values: [0], label: "x" }, ["Boundary", "Rule"]));
+  out.push(invalid("ℓ = 0", "PARAMETER_OUT_OF_RANGE", { ...QBASE, bits: 0, values: [0], label: "x" }, ["Boundary", "Rule"]));
+  out.push(invalid("N = 65537", "PARAMETER_OUT_OF_RANGE", { ...QBASE, clients: 65537, values: [0], label: "x" }, ["Boundary", "Rule"]));
+  out.push(invalid("c slightly above 2^32", "PARAMETER_OUT_OF_RANGE", { ...QBASE, clip: 2 ** 32 + 1, values: [0], label: "x" }, ["Boundary", "Rule"]));
+  out.push(invalid("c negative", "PARAMETER_OUT_OF_RANGE", { ...QBASE, clip: -1, values: [0], label: "x" }));
+  out.push(invalid("an empty vector", "PARAMETER_OUT_OF_RANGE", { ...QBASE, values: [], label: "x" }, ["Boundary", "Rule"]));
+  out.push(...pairwiseCases(QUANTIZE_RULES, (a: Rule, b: Rule) => quantizeBreak([a.id, b.id])));
+  return out;
+}
+
+function dequantizeCases(rng: Rng): CaseSpec[] {
+  const m = Math.floor((2 ** 16 - 1) / 10);
+  return [
+    valid("the sum of 10 clients' quantized vectors", { clip: 1, bits: 16, clients: 10, count: 10, sum: Array.from({ length: 6 }, () => rng.below(10 * m + 1)) }, ["Random"]),
+    valid("3 of 10 clients survived", { clip: 1, bits: 16, clients: 10, count: 3, sum: [0, 3 * m, Math.floor((3 * m) / 2)] }, ["Boundary"]),
+    invalid("an element above count · m", "VALUE_OUT_OF_RANGE", { clip: 1, bits: 16, clients: 10, count: 3, sum: [3 * m + 1] }, ["Boundary"]),
+    invalid("count above the client bound", "PARAMETER_OUT_OF_RANGE", { clip: 1, bits: 16, clients: 10, count: 11, sum: [0] }, ["Boundary"]),
+  ];
+}
+
+// ---- Shamir ----
+
+/** The pinned fcp file, read from the source tree (from src/ or dist/ alike). */
+const FCP_FILE = ["./external/fcp/shamir-precomputed.json", "../../../conformance/secagg/external/fcp/shamir-precomputed.json"]
+  .map((p) => new URL(p, import.meta.url))
+  .find((u) => existsSync(u))!;
+const FCP = JSON.parse(readFileSync(FCP_FILE, "utf8")) as {
+  commit: string;
+  shares: number[][];
+  threshold: number;
+  secretLength: number;
+};
+const fcpShares = (xs: number[]) => xs.map((x) => ({ x, data: toHex(Uint8Array.from(FCP.shares[x - 1]!)) }));
+
+function shamirSplitCases(rng: Rng): CaseSpec[] {
+  const key = () => toHex(rng.bytes(32));
+  const abc = toHex(new TextEncoder().encode("abcdefghijklmnopqrstuvwxyz123456"));
+  return [
+    valid("fcp's test secret \"abcdefghijklmnopqrstuvwxyz123456\", 4 of 6 at x = 1..6", { secret: abc, t: 4, points: [1, 2, 3, 4, 5, 6], coefficientKey: key() }),
+    valid("a 32-byte secret 3 of 5 at user ids 2, 3, 5, 8, 13", { secret: toHex(rng.bytes(32)), t: 3, points: [2, 3, 5, 8, 13], coefficientKey: key() }, ["Random"]),
+    valid("a 1-byte secret, t = 2 of 2", { secret: "ff", t: 2, points: [1, 2], coefficientKey: key() }, ["Boundary"]),
+    valid("t = number of points", { secret: toHex(rng.bytes(5)), t: 4, points: [4, 3, 2, 1], coefficientKey: key() }, ["Boundary"]),
+    valid("the largest point p − 1", { secret: "0102", t: 2, points: [1, SHAMIR_PRIME - 1], coefficientKey: key() }, ["Boundary"]),
+    invalid("t = 1", "PARAMETER_OUT_OF_RANGE", { secret: "01", t: 1, points: [1, 2], coefficientKey: key() }, ["Boundary"]),
+    invalid("t above the number of points", "PARAMETER_OUT_OF_RANGE", { secret: "01", t: 3, points: [1, 2], coefficientKey: key() }, ["Boundary"]),
+    invalid("an empty secret", "SECRET_LENGTH", { secret: "", t: 2, points: [1, 2], coefficientKey: key() }, ["Boundary"]),
+    invalid("point 0 would reveal the secret", "DUPLICATE_SHARE", { secret: "01", t: 2, points: [0, 1], coefficientKey: key() }, ["Boundary"]),
+    invalid("point p", "DUPLICATE_SHARE", { secret: "01", t: 2, points: [1, SHAMIR_PRIME], coefficientKey: key() }, ["Boundary"]),
+    invalid("a repeated point", "DUPLICATE_SHARE", { secret: "01", t: 2, points: [3, 3], coefficientKey: key() }),
+  ];
+}
+
+/**
+ * Shares of arbitrary limbs (the generator's own polynomial evaluation, so it can build shares of
+ * values split refuses: too wide for the secret or too long).
+ */
+function rawShares(limbs: number[], degree: number, xs: number[], rng: Rng): { x: number; data: Uint8Array }[] {
+  const polys = limbs.map((l) => [l, ...Array.from({ length: degree }, () => rng.below(SHAMIR_PRIME))]);
+  return xs.map((x) => {
+    const data = new Uint8Array(limbs.length * 4);
+    polys.forEach((p, i) => new DataView(data.buffer).setUint32(i * 4, evaluatePolynomial(p, x)));
+    return { x, data };
+  });
+}
+
+/** A shamir_reconstruct input breaking exactly the rules `ids` (independent mutations of a 3-of-5 base). */
+function reconstructBreak(ids: readonly string[], rng: Rng): JsonObject {
+  const b = new Set(ids);
+  const len = b.has("R1") ? 1025 : 4;
+  const t = b.has("R2") ? 1 : 3;
+  const limbs = Array.from({ length: limbCount(len) }, () => rng.below(2 ** 31));
+  const topBits = 8 * len - 31 * (limbs.length - 1);
+  limbs[0] = b.has("R8") ? 2 ** topBits : rng.below(2 ** topBits);
+  const count = b.has("R3") ? t - 1 : 5;
+  const shares = rawShares(limbs, Math.max(t, 1) - 1, [1, 2, 3, 4, 5].slice(0, count), rng);
+  if (b.has("R7")) {
+    const last = shares[shares.length - 1]!;
+    const dv = new DataView(last.data.buffer);
+    dv.setUint32(0, (dv.getUint32(0) + 1) % SHAMIR_PRIME);
+  }
+  if (b.has("R6")) {
+    // v + p ≥ p but ≡ v: breaks R6 and nothing else; a share with an element below 2^32 − p is chosen
+    const dv = new DataView(shares[0]!.data.buffer);
+    let i = 0;
+    while (dv.getUint32(i * 4) >= 2 ** 32 - SHAMIR_PRIME) i = (i + 1) % limbs.length;
+    dv.setUint32(i * 4, dv.getUint32(i * 4) + SHAMIR_PRIME);
+  }
+  if (b.has("R5")) shares[shares.length - 1]!.data = shares[shares.length - 1]!.data.slice(0, -4);
+  const json = shares.map((s) => ({ x: s.x, data: toHex(s.data) }));
+  if (b.has("R4")) json[json.length - 1]!.x = json[0]!.x;
+  return { t, secretLength: len, shares: json };
+}
+
+function shamirReconstructCases(rng: Rng): CaseSpec[] {
+  const out: CaseSpec[] = [];
+  const ref = `google-parfait/federated-compute fcp/secagg/shared/shamir_secret_sharing_test.cc @ ${FCP.commit.slice(0, 12)}, ReconstructWorksWithPrecomputedShares`;
+  out.push(valid(`${ref}: shares 1..3 (fcp's reading) → 00000021`, { t: 3, secretLength: 4, shares: fcpShares([1, 2, 3]) }, ["External"]));
+  out.push(valid(`${ref}: all five shares (the surplus two agree) → 00000021`, { t: 3, secretLength: 4, shares: fcpShares([1, 2, 3, 4, 5]) }, ["External"]));
+  out.push(valid(`${ref}: shares 5, 2, 4 → 00000021`, { t: 3, secretLength: 4, shares: fcpShares([5, 2, 4]) }, ["External"]));
+  const split = (secret: Uint8Array, t: number, xs: number[]) => shamirSplit(secret, t, xs, new Drbg(rng.bytes(32))).map((s) => ({ x: s.x, data: toHex(s.data) }));
+  const s32 = rng.bytes(32);
+  const sh = split(s32, 3, [1, 2, 4, 7, 9]);
+  out.push(valid("a 32-byte secret from exactly t = 3 shares", { t: 3, secretLength: 32, shares: sh.slice(1, 4) }, ["Random", "Boundary"]));
+  out.push(valid("the same from all 5 shares, unordered", { t: 3, secretLength: 32, shares: [sh[4]!, sh[0]!, sh[2]!, sh[1]!, sh[3]!] }, ["Random"]));
+  out.push(valid("a secret of MAX_SECRET_LENGTH = 1024 bytes, 2 of 2", { t: 2, secretLength: 1024, shares: split(rng.bytes(1024), 2, [1, 2]) }, ["Boundary"]));
+  out.push(valid("the largest value of a 4-byte secret, ffffffff", { t: 2, secretLength: 4, shares: split(Uint8Array.of(255, 255, 255, 255), 2, [1, 2]) }, ["Boundary"]));
+  out.push(invalid("the shares of a 4-byte secret read as a 3-byte one: one limb too many", "SECRET_LENGTH", { t: 2, secretLength: 3, shares: split(Uint8Array.of(1, 2, 3, 4), 2, [1, 2]) }));
+  for (const r of SHAMIR_RECONSTRUCT_RULES.rules) out.push(invalid(`breaks ${r.id} alone`, r.code, reconstructBreak([r.id], rng)));
+  out.push(...pairwiseCases(SHAMIR_RECONSTRUCT_RULES, (a, b) => reconstructBreak([a.id, b.id], rng)));
+  return out;
+}
+
+// ---- mask PRG, key agreement, AEAD ----
+
+function prgCases(rng: Rng): CaseSpec[] {
+  const out: CaseSpec[] = [];
+  const sid = () => toHex(rng.bytes(32));
+  for (const bits of [1, 7, 8, 9, 16, 20, 31, 32]) out.push(valid(`ℓ = ${bits}: ${Math.ceil(bits / 8)} bytes per element`, { seed: toHex(rng.bytes(32)), session: sid(), bits, length: 9 }, bits === 1 || bits === 32 ? ["Boundary"] : ["Random"]));
+  out.push(valid("L = 1", { seed: toHex(rng.bytes(32)), session: sid(), bits: 16, length: 1 }, ["Boundary"]));
+  out.push(valid("L = 300 spans more than one 16-byte block per element width", { seed: toHex(rng.bytes(32)), session: sid(), bits: 24, length: 300 }, ["Random"]));
+  const base = { seed: toHex(rng.bytes(32)), session: sid() };
+  out.push(invalid("ℓ = 0", "PARAMETER_OUT_OF_RANGE", { ...base, bits: 0, length: 4 }, ["Boundary", "Rule"]));
+  out.push(invalid("ℓ = 33", "PARAMETER_OUT_OF_RANGE", { ...base, bits: 33, length: 4 }, ["Boundary", "Rule"]));
+  out.push(invalid("L = 0", "PARAMETER_OUT_OF_RANGE", { ...base, bits: 16, length: 0 }, ["Boundary", "Rule"]));
+  out.push(invalid("L = 2^24 + 1", "PARAMETER_OUT_OF_RANGE", { ...base, bits: 16, length: 2 ** 24 + 1 }, ["Boundary", "Rule"]));
+  out.push(...pairwiseCases(PRG_EXPAND_RULES, () => ({ ...base, bits: 0, length: 0 })));
+  return out;
+}
+
+const N_HEX = "ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551";
+function keyAgreeCases(rng: Rng): CaseSpec[] {
+  const out: CaseSpec[] = [];
+  const key = () => drawSecretKey(new Drbg(rng.bytes(32)));
+  for (let k = 0; k < 3; k++) out.push(valid("random key pair and peer", { secretKey: toHex(key()), publicKey: toHex(publicKeyOf(key())) }, ["Random"]));
+  const a = key(), b = key();
+  out.push(valid("symmetric: a·B", { secretKey: toHex(a), publicKey: toHex(publicKeyOf(b)) }));
+  out.push(valid("symmetric: b·A (the same key)", { secretKey: toHex(b), publicKey: toHex(publicKeyOf(a)) }));
+  const nMinus1 = (BigInt("0x" + N_HEX) - 1n).toString(16).padStart(64, "0");
+  out.push(valid("secret key n − 1, the largest", { secretKey: nMinus1, publicKey: toHex(publicKeyOf(b)) }, ["Boundary"]));
+  out.push(valid("secret key 1, the smallest", { secretKey: "00".repeat(31) + "01", publicKey: toHex(publicKeyOf(b)) }, ["Boundary"]));
+  const pk = toHex(publicKeyOf(b));
+  out.push(invalid("secret key 0", "PARAMETER_OUT_OF_RANGE", { secretKey: "00".repeat(32), publicKey: pk }, ["Boundary", "Rule"]));
+  out.push(invalid("secret key n", "PARAMETER_OUT_OF_RANGE", { secretKey: N_HEX, publicKey: pk }, ["Boundary", "Rule"]));
+  out.push(invalid("secret key of 31 bytes", "PARAMETER_OUT_OF_RANGE", { secretKey: toHex(a).slice(2), publicKey: pk }, ["Rule"]));
+  out.push(invalid("public key prefix 04 with 33 bytes", "INVALID_PUBLIC_KEY", { secretKey: toHex(a), publicKey: "04" + pk.slice(2) }, ["Rule"]));
+  out.push(invalid("an uncompressed (65-byte) public key: only compressed keys are sent", "INVALID_PUBLIC_KEY", { secretKey: toHex(a), publicKey: "04" + pk.slice(2) + "00".repeat(32) }, ["Rule"]));
+  out.push(invalid("an x-coordinate with no point on the curve", "INVALID_PUBLIC_KEY", { secretKey: toHex(a), publicKey: notOnCurve() }, ["Rule"]));
+  out.push(invalid("x = p, not a field element", "INVALID_PUBLIC_KEY", { secretKey: toHex(a), publicKey: "02ffffffff00000001000000000000000000000000ffffffffffffffffffffffff" }, ["Boundary", "Rule"]));
+  out.push(...pairwiseCases(KEY_AGREE_RULES, () => ({ secretKey: "00".repeat(32), publicKey: "04" + pk.slice(2) })));
+  return out;
+}
+
+/** The compressed encoding 02 ‖ x of the smallest x ≥ 1 that is not a P-256 x-coordinate. */
+function notOnCurve(): string {
+  for (let x = 1; ; x++) {
+    const h = "02" + x.toString(16).padStart(64, "0");
+    try {
+      checkPublicKey(fromHex(h));
+    } catch {
+      return h;
+    }
+  }
+}
+
+function aeadCases(rng: Rng): CaseSpec[] {
+  const key = rng.bytes(32);
+  const nonce = rng.bytes(12);
+  const sealed = seal(key, nonce, rng.bytes(80));
+  const flip = (b: Uint8Array, at: number) => {
+    const c = b.slice();
+    c[at]! ^= 1;
+    return toHex(c);
+  };
+  return [
+    valid("an 80-byte share plaintext", { key: toHex(key), sealed: toHex(sealed) }, ["Random"]),
+    valid("an empty plaintext: nonce and tag only", { key: toHex(key), sealed: toHex(seal(key, nonce, new Uint8Array(0))) }, ["Boundary"]),
+    invalid("a ciphertext byte flipped", "AEAD_FAILURE", { key: toHex(key), sealed: flip(sealed, 20) }),
+    invalid("the tag's last byte flipped", "AEAD_FAILURE", { key: toHex(key), sealed: flip(sealed, sealed.length - 1) }),
+    invalid("the nonce flipped", "AEAD_FAILURE", { key: toHex(key), sealed: flip(sealed, 0) }),
+    invalid("another key", "AEAD_FAILURE", { key: toHex(rng.bytes(32)), sealed: toHex(sealed) }),
+    invalid("27 bytes: shorter than nonce and tag", "AEAD_FAILURE", { key: toHex(key), sealed: toHex(sealed.slice(0, 27)) }, ["Boundary"]),
+  ];
+}
+
+function graphCases(rng: Rng): CaseSpec[] {
+  const seed = () => toHex(rng.bytes(32));
+  return [
+    valid("the complete graph on 5 users", { n: 5, degree: 4, graphSeed: seed() }),
+    valid("SecAgg+ n = 10, k = 4", { n: 10, degree: 4, graphSeed: seed() }, ["SecAggPlus", "Random"]),
+    valid("SecAgg+ n = 64, k = 18 (3·log2 n)", { n: 64, degree: 18, graphSeed: seed() }, ["SecAggPlus", "Random"]),
+    valid("k = 2: a cycle", { n: 7, degree: 2, graphSeed: seed() }, ["SecAggPlus", "Boundary"]),
+    valid("k = n − 2, the densest Harary graph", { n: 8, degree: 6, graphSeed: seed() }, ["SecAggPlus", "Boundary"]),
+    invalid("an odd degree below n − 1", "PARAMETER_OUT_OF_RANGE", { n: 10, degree: 5, graphSeed: seed() }),
+    invalid("degree n", "PARAMETER_OUT_OF_RANGE", { n: 6, degree: 6, graphSeed: seed() }, ["Boundary"]),
+    invalid("degree 0", "PARAMETER_OUT_OF_RANGE", { n: 6, degree: 0, graphSeed: seed() }, ["Boundary"]),
+  ];
+}
+
+// ---- whole sessions ----
+
+type Drop = { id: number; round: number };
+const session = (label: string, shape: { n: number; t: number; bits: number; length: number; degree: number }, dropBefore: Drop[] = [], attack: JsonObject | null = null, messages: "full" | "digest" = "digest"): JsonObject => ({
+  label,
+  ...shape,
+  dropBefore,
+  attack,
+  messages,
+});
+
+function roundCases(): CaseSpec[] {
+  const S5 = { n: 5, t: 3, bits: 16, length: 4, degree: 4 };
+  const out: CaseSpec[] = [];
+  out.push(valid("honest, complete graph, n = 5, t = 3, ℓ = 16, L = 4: every message of every party", session("pwo/secagg/vectors/round/honest5", S5, [], null, "full"), ["Honest", "MessageVectors"]));
+  out.push(valid("honest SecAgg+ n = 8, k = 4, t = 3, ℓ = 20", session("pwo/secagg/vectors/round/plus8", { n: 8, t: 3, bits: 20, length: 3, degree: 4 }, [], null, "full"), ["Honest", "SecAggPlus", "MessageVectors"]));
+  out.push(valid("honest, n = 3 = t, ℓ = 32: every user needed", session("pwo/secagg/vectors/round/n3", { n: 3, t: 3, bits: 32, length: 2, degree: 2 }), ["Honest", "Boundary"]));
+  for (let round = 0; round <= 4; round++) {
+    out.push(valid(`user 2 drops before round ${round}`, session(`pwo/secagg/vectors/round/drop${round}`, S5, [{ id: 2, round }], null, "full"), ["Dropout"]));
+  }
+  out.push(valid("two users drop before masked input: exactly t = 3 remain", session("pwo/secagg/vectors/round/exact", S5, [{ id: 1, round: 2 }, { id: 4, round: 2 }]), ["Dropout", "Boundary"]));
+  out.push(valid("dropouts in three different rounds, t still met at the end", session("pwo/secagg/vectors/round/staggered", { ...S5, n: 7, degree: 6 }, [{ id: 7, round: 1 }, { id: 3, round: 2 }, { id: 5, round: 4 }]), ["Dropout"]));
+  out.push(valid("three users drop before masked input: one short of t, the server aborts", session("pwo/secagg/vectors/round/short", S5, [{ id: 1, round: 2 }, { id: 4, round: 2 }, { id: 5, round: 2 }]), ["Dropout", "Abort", "Boundary"]));
+  out.push(valid("three users never advertise: abort in round 0", session("pwo/secagg/vectors/round/short0", S5, [1, 2, 3].map((id) => ({ id, round: 0 }))), ["Dropout", "Abort"]));
+  out.push(valid("three users drop before unmasking: abort in round 4", session("pwo/secagg/vectors/round/short4", S5, [2, 3, 4].map((id) => ({ id, round: 4 }))), ["Dropout", "Abort"]));
+  out.push(valid("SecAgg+ n = 10, k = 4, t = 3 with two dropouts", session("pwo/secagg/vectors/round/plus10", { n: 10, t: 3, bits: 16, length: 3, degree: 4 }, [{ id: 2, round: 2 }, { id: 9, round: 3 }]), ["SecAggPlus", "Dropout"]));
+  // adversaries
+  const A = (label: string, attack: JsonObject, drops: Drop[] = []) => session(`pwo/secagg/vectors/round/${label}`, S5, drops, attack, "full");
+  out.push(valid("a malicious server asks client 1 for the s share of survivor 2 too: client 1 refuses (BOTH_SHARES_REQUESTED), the rest unmask", A("both", { kind: "both_shares", to: 1 }), ["Adversary"]));
+  out.push(valid("a malicious server asks every client for both shares of a survivor: nobody reveals, abort", A("bothall", { kind: "both_shares" }), ["Adversary", "Abort"]));
+  out.push(valid("client 2 sends a wrong b share: the surplus shares disagree, INCONSISTENT_SHARES at unmasking", A("wrongshare", { kind: "wrong_share", from: 2 }), ["Adversary", "Abort"]));
+  out.push(valid("a wrong b share with exactly t responders: undetectable, the sum is wrong", A("wrongshare-exact", { kind: "wrong_share", from: 2 }, [{ id: 4, round: 4 }, { id: 5, round: 4 }]), ["Adversary", "Undetected"]));
+  out.push(valid("a ciphertext of user 3's share to user 1 is tampered with: user 1 rejects it (AEAD_FAILURE) and drops out", A("tamper-ct", { kind: "tamper", round: 1, from: 3, offset: 1 + 32 + 4 + 4 + 4 + 40 }), ["Adversary"]));
+  out.push(valid("user 2's masked input is replayed within the round: DUPLICATE_MESSAGE", A("replay", { kind: "replay", round: 2, from: 2 }), ["Adversary"]));
+  out.push(valid("user 3's ShareKeys response is replayed in the next round: UNEXPECTED_MESSAGE", A("replay-next", { kind: "replay_next_round", round: 1, from: 3 }), ["Adversary"]));
+  out.push(valid("user 4's masked input carries another session id: SESSION_MISMATCH", A("session", { kind: "tamper", round: 2, from: 4, offset: 5 }), ["Adversary"]));
+  out.push(valid("user 3's masked input has its tag flipped (0x05 → 0x04): MALFORMED_MESSAGE at the server", A("tag", { kind: "tamper", round: 2, from: 3, offset: 0 }), ["Adversary"]));
+  out.push(valid("the ShareKeysRequest to user 2 has a corrupted advert count: MALFORMED_MESSAGE, user 2 drops out", A("count", { kind: "tamper", round: 1, from: 0, to: 2, offset: 4 }), ["Adversary"]));
+  out.push(valid("user 1's key advertisement has a bad signature: INVALID_SIGNATURE, user 1 is not in U1", A("badsig", { kind: "tamper", round: 0, from: 1, offset: 100 }), ["Adversary"]));
+  out.push(valid("the server shows user 2 a survivor list without user 5 and forwards its signature: the others detect INCONSISTENT_SURVIVORS", A("inconsistent", { kind: "inconsistent_survivors", to: 2 }), ["Adversary", "Abort"]));
+  out.push(invalid("17 users: above the operation's bound", "PARAMETER_OUT_OF_RANGE", session("x", { n: 17, t: 3, bits: 16, length: 2, degree: 16 }), ["Boundary"]));
+  out.push(invalid("t = 6 > degree + 1 = 5", "PARAMETER_OUT_OF_RANGE", session("x", { ...S5, t: 6 }), ["Boundary"]));
+  out.push(invalid("t = 1", "PARAMETER_OUT_OF_RANGE", session("x", { ...S5, t: 1 }), ["Boundary"]));
+  return out;
+}
+
+/** Operation name → seed label and cases. */
+export function secaggCases(): Record<string, { seed: string; cases: CaseSpec[] }> {
+  const gen = (name: string, f: (rng: Rng) => CaseSpec[]) => {
+    const seed = `pwo/secagg/vectors/${name}/v1`;
+    return [name, { seed, cases: f(new Rng(seed)) }] as const;
+  };
+  return Object.fromEntries([
+    gen("quantize", quantizeCases),
+    gen("dequantize", dequantizeCases),
+    gen("shamir_split", shamirSplitCases),
+    gen("shamir_reconstruct", shamirReconstructCases),
+    gen("prg_expand", prgCases),
+    gen("key_agree", keyAgreeCases),
+    gen("aead_open", aeadCases),
+    gen("neighbour_graph", graphCases),
+    gen("round", roundCases),
+  ]);
+}
