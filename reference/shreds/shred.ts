@@ -203,8 +203,7 @@ export const isLastInSlot = (flags: number): boolean => (flags & FLAG_LAST_IN_SL
  */
 export function parseShred(payload: Uint8Array): Shred {
   // V1: a known variant byte at offset 64
-  const variant = payload.length > 64 ? decodeVariant(payload[64]!) : undefined;
-  if (!variant) fail("INVALID_VARIANT", payload.length > 64 ? `variant byte 0x${payload[64]!.toString(16).padStart(2, "0")}` : `a ${payload.length}-byte payload has no variant byte`);
+  const variant = (payload.length > 64 ? decodeVariant(payload[64]!) : undefined) ?? fail("INVALID_VARIANT", payload.length > 64 ? `variant byte 0x${payload[64]!.toString(16).padStart(2, "0")}` : `a ${payload.length}-byte payload has no variant byte`);
   const { kind, resigned } = variant;
   // V2: the type's payload size
   if (payload.length !== payloadSize(kind)) fail("PAYLOAD_SIZE", `a ${kind} shred is ${payloadSize(kind)} bytes, got ${payload.length}`);
