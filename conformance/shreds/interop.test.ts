@@ -177,3 +177,48 @@ describe("Agave gossip/src/weighted_shuffle.rs", () => {
     expect(new WeightedShuffle([19n, 23n, 7n, 0n, 0n, 23n, 3n, 0n, 5n, 0n, 19n, 29n]).shuffle(new ChaCha20Rng(seed(48)))).toEqual([8, 1, 5, 10, 11, 0, 2, 6, 9, 4, 3, 7]);
   });
 });
+
+describe("Agave gossip/src/weighted_shuffle.rs test_weighted_shuffle_hard_coded_paranoid", () => {
+  // rand 0.8.5 Bernoulli::from_ratio(1, 100): p_int = (1/100 as f64 · 2^64) as u64
+  const P_ONE_PERCENT = 184467440737095520n;
+  const cases: [bigint, string][] = [
+    [0x587c27258191c66dn, "84jN8bvnp6mvtngzt42SW8AtRf5fcv3VBerKkUsYrCVG"],
+    [0x7dad2afc68808779n, "25oFhs9sR3WYfB6ohy752JrbLqpBjw6X4Eszbcsoxon4"],
+    [0xfdd71c99c936736cn, "7H9H8V7ccmpBhC3i5vEeFfiUwvRSAvRWadZhFH5ecSD7"],
+    [0xe2a4d9fdd186636cn, "Nxe6X7f74kEPrJFycKFcxByDRWKJtx1J3vsdbum9VPv"],
+    [0x19a0a360e9f3094dn, "Ec6wiaqDuVc5AzZpq4GAZ6GLsRJvw9mAVWVrCpDoGaRm"],
+    [0xc5e0204894ca50dcn, "BqxDzSFw8rJRHnTZmsPRzF77G3xgfK4hD8JyYeAFfxuZ"],
+    [0xf1336cf933eeda07n, "3Ux2vciDFdgNqULpsQpXfpaxZykWmBFCseqX9dwpGnyH"],
+    [0xe666e7514f37c7a1n, "Fc3gAUgh2mD1se3kkhPnLMKpQCiARd2PSdGf7b2fDS2n"],
+  ];
+  const run = (seed: bigint): string => {
+    const s = new Uint8Array(32);
+    const v = new DataView(s.buffer);
+    for (let i = 0; i < 4; i++) v.setBigUint64(8 * i, seed + BigInt(i), true);
+    const rng = new ChaCha20Rng(s);
+    const n = Number(1n + rng.sampleBelow(100_000n));
+    const weights = Array.from({ length: n }, () => (rng.nextU64() < P_ONE_PERCENT ? 0n : rng.sampleBelow(((1n << 64n) - 1n) / BigInt(n) + 1n)));
+    const shuffle = () => new WeightedShuffle(weights);
+    const shuffle1 = shuffle().shuffle(rng);
+    const drops = Number(1n + rng.sampleBelow(999n));
+    const ws = shuffle();
+    const mask = new Set<number>();
+    while (mask.size < drops) {
+      const k = Number(rng.sampleBelow(BigInt(n)));
+      if (!mask.has(k)) {
+        mask.add(k);
+        ws.removeIndex(k);
+      }
+    }
+    const shuffle2 = ws.shuffle(rng);
+    const all = [...shuffle1, ...shuffle2];
+    const bytes = new Uint8Array(8 * all.length);
+    const bv = new DataView(bytes.buffer);
+    all.forEach((k, i) => bv.setBigUint64(8 * i, BigInt(k), true));
+    return b58encode(sha256(bytes));
+  };
+  // one case always (about a second); all eight under PWO_DEEP=1
+  for (const [seed, hash] of process.env.PWO_DEEP === "1" ? cases : cases.slice(0, 1)) {
+    it(`seed 0x${seed.toString(16)}`, () => expect(run(seed)).toBe(hash));
+  }
+});
