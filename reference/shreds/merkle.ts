@@ -86,3 +86,17 @@ export function rootFromProof(index: number, leaf: Uint8Array, proof: readonly U
   if (i !== 0) fail("MERKLE_INDEX_OUT_OF_RANGE", `leaf index ${index} needs more than ${proof.length} proof entries`);
   return node;
 }
+
+/**
+ * Checks a proof (verify_merkle_proof, rules M1–M4 in order): M1 the leaf hash and root are 32 bytes
+ * and every entry 20 (MALFORMED_PROOF); M2 1 ≤ leafCount ≤ 2^32 and index < leafCount
+ * (MERKLE_INDEX_OUT_OF_RANGE); M3 exactly ⌈log2 leafCount⌉ entries (PROOF_LENGTH); M4 the proof
+ * leads to `root` (MERKLE_ROOT_MISMATCH). Cost: one hash per entry, entries bounded by M3 ≤ 32.
+ */
+export function verifyMerkleProof(leafHash: Uint8Array, index: number, leafCount: number, proof: readonly Uint8Array[], root: Uint8Array): void {
+  if (leafHash.length !== 32 || root.length !== 32 || proof.some((e) => e.length !== SIZE_OF_MERKLE_PROOF_ENTRY)) fail("MALFORMED_PROOF", "a leaf hash and a root are 32 bytes, a proof entry 20");
+  if (!Number.isSafeInteger(leafCount) || leafCount < 1 || leafCount > 2 ** 32 || !Number.isSafeInteger(index) || index < 0 || index >= leafCount) fail("MERKLE_INDEX_OUT_OF_RANGE", `leaf ${index} of ${leafCount}`);
+  if (proof.length !== proofSize(leafCount)) fail("PROOF_LENGTH", `${proof.length} entries; a tree of ${leafCount} leaves needs ${proofSize(leafCount)}`);
+  const got = rootFromProof(index, leafHash, proof);
+  for (let i = 0; i < 32; i++) if (got[i] !== root[i]) fail("MERKLE_ROOT_MISMATCH", "the proof leads to another root");
+}
