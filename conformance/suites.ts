@@ -8,9 +8,10 @@ import { codecSuite } from "./codec/suite.js";
 import { consensusSuite } from "./consensus/suite.js";
 import { daSuite } from "./da/suite.js";
 import { execSuite } from "./exec/suite.js";
+import { shredsSuite } from "./shreds/suite.js";
 import type { Suite } from "./harness/suite.js";
 
-export const SUITES: readonly Suite[] = [codecSuite, blsSuite, daSuite, execSuite, consensusSuite];
+export const SUITES: readonly Suite[] = [codecSuite, blsSuite, daSuite, execSuite, consensusSuite, shredsSuite];
 
 export function getSuite(name: string): Suite | undefined {
   return SUITES.find((s) => s.name === name);

@@ -45,7 +45,7 @@ const cap = capacity("data", PROOF_SIZE, false);
 // ---- fixtures ----
 
 /** One FEC set of a middle-of-slot block (not resigned) and one of a last-in-slot block (resigned). */
-const MID = shredFixture("mid", 20_000, { isLastInSlot: false, nextShredIndex: 64, nextCodeIndex: 64 });
+const MID = shredFixture("mid", 40_000, { isLastInSlot: false, nextShredIndex: 64, nextCodeIndex: 64 });
 const LAST = shredFixture("last", 3_000, { isLastInSlot: true });
 const midSet = MID.fecSets[0]!;
 const lastSet = LAST.fecSets[0]!;
