@@ -9,8 +9,9 @@ import { consensusBench } from "./consensus.js";
 import { daBench } from "./da.js";
 import { execBench } from "./exec.js";
 import type { BenchSuite } from "./harness.js";
+import { shredsBench } from "./shreds.js";
 
-export const BENCH_SUITES: readonly BenchSuite[] = [codecBench, blsBench, daBench, execBench, consensusBench];
+export const BENCH_SUITES: readonly BenchSuite[] = [codecBench, blsBench, daBench, execBench, consensusBench, shredsBench];
 
 export function getBenchSuite(name: string): BenchSuite | undefined {
   return BENCH_SUITES.find((s) => s.name === name);
