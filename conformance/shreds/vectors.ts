@@ -22,6 +22,7 @@ import {
   VERIFY_MERKLE_PROOF_RULES,
   VERIFY_SHRED_RULES,
 } from "../../reference/shreds/index.js";
+import * as REF from "../../reference/shreds/index.js";
 import { pairwiseCases } from "../harness/rules.js";
 import type { JsonObject } from "../harness/operation.js";
 import type { CaseSpec } from "../harness/vectorfile.js";
@@ -88,15 +89,12 @@ function mutated(base: Uint8Array, mut: Mut): Uint8Array {
 /** Agave test_serde_compat_shred_data's payload and the key its test derives (interop.test.ts rebuilds it). */
 function agavePayload(): JsonObject {
   // rebuilt rather than pasted: the interop test checks these bytes equal Agave's published payload
-  const { ChaCha20Rng, shredBlock } = REF;
-  const rng = new ChaCha20Rng(new Uint8Array(32).fill(1));
+  const rng = new REF.ChaCha20Rng(new Uint8Array(32).fill(1));
   const secret = rng.fillBytes(32);
   const data = rng.fillBytes(4096);
-  const out = shredBlock(data, { slot: 142076266n, parentSlot: 142076265n, version: 42, referenceTick: 0, isLastInSlot: false, chainedMerkleRoot: new Uint8Array(32), nextShredIndex: 64, nextCodeIndex: 64, leaderSecret: secret });
+  const out = REF.shredBlock(data, { slot: 142076266n, parentSlot: 142076265n, version: 42, referenceTick: 0, isLastInSlot: false, chainedMerkleRoot: new Uint8Array(32), nextShredIndex: 64, nextCodeIndex: 64, leaderSecret: secret });
   return shredIn(out.fecSets[0]![0]!, ed25519.getPublicKey(secret));
 }
-import * as REF from "../../reference/shreds/index.js";
-
 function verifyShredCases(): CaseSpec[] {
   const valid = (comment: string, input: JsonObject, flags: string[] = []): CaseSpec => ({ comment, flags: ["Valid", ...flags], input, expect: "valid" });
   const bad = (comment: string, input: JsonObject, expect: string, flags: string[] = []): CaseSpec => ({ comment, flags, input, expect });
