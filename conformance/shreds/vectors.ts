@@ -261,6 +261,8 @@ function deshredCases(): CaseSpec[] {
   const data = (o: typeof one) => o.fecSets.flatMap((s) => s.slice(0, 32));
   const input = (shreds: Uint8Array[], root = one.params.chainedMerkleRoot): JsonObject => ({ shreds: shreds.map(h), leader: h(LEADER.pubkey), chainedMerkleRoot: h(root) });
   const notLast = shredFixture("deshred-not-last", 100, { isLastInSlot: false });
+  const otherSlot = shredFixture("deshred-one", 7_000, { isLastInSlot: true, slot: 1001n, parentSlot: 1000n });
+  const twin = shredFixture("deshred-twin", 7_000, { isLastInSlot: true });
   const twoWrongChain = (() => {
     // the second set re-built with a wrong chained root, signed by the same leader
     const sets = two.fecSets.map((s) => s.map(copy));
@@ -278,6 +280,8 @@ function deshredCases(): CaseSpec[] {
     { comment: "a coding shred among the data shreds", flags: [], input: input([...data(one).slice(0, 31), one.fecSets[0]![32]!]), expect: "INVALID_SHRED" },
     { comment: "a shred signed by another leader", flags: [], input: (() => { const s = data(one); s[3] = resign(copy(s[3]!), OTHER_LEADER.secret); return input(s); })(), expect: "INVALID_SHRED" },
     { comment: "no shreds", flags: ["Boundary"], input: input([]), expect: "INCOMPLETE_BLOCK" },
+    { comment: "a shred of another slot at its index", flags: ["Adversarial"], input: (() => { const s = data(one); s[5] = otherSlot.fecSets[0]![5]!; return input(s); })(), expect: "INCOMPLETE_BLOCK" },
+    { comment: "one FEC set's first half from one block and second half from another (each shred signed, two roots)", flags: ["Adversarial"], input: input([...data(one).slice(0, 16), ...data(twin).slice(16)]), expect: "INCONSISTENT_SET" },
   ];
 }
 
