@@ -325,6 +325,10 @@ function duplicateCases(): CaseSpec[] {
   const B = shredFixture("dup-b", 3_000, { isLastInSlot: false });
   const C = shredFixture("dup-c", 32 * cap + 10, { isLastInSlot: false });
   const L = shredFixture("dup-last", 900, { isLastInSlot: true });
+  const S = shredFixture("dup-shifted", 3_000, { isLastInSlot: false, nextShredIndex: 3, nextCodeIndex: 3 });
+  const O = shredFixture("dup-a", 3_000, { isLastInSlot: false, slot: 1001n, parentSlot: 1000n });
+  const V = shredFixture("dup-b", 3_000, { isLastInSlot: false, version: 8 });
+  const X = shredFixture("dup-b", 3_000, { isLastInSlot: false, leaderSecret: OTHER_LEADER.secret });
   type State = { s1: Uint8Array; s2: Uint8Array; slot: bigint; version: number; leader: Uint8Array; trailing: boolean; identical: boolean };
   const input = (x: State): JsonObject => {
     const s2 = x.identical ? x.s1 : x.s2;
@@ -364,6 +368,16 @@ function duplicateCases(): CaseSpec[] {
     { comment: "a shred length prefix of 1229", flags: ["Boundary"], input: (() => { const p = encodeDuplicateProof(A.fecSets[0]![3]!, B.fecSets[0]![3]!); setU64(p, 0, 1229n); return { ...input(valid()), proof: h(p) }; })(), expect: "MALFORMED_DUPLICATE_PROOF" },
     { comment: "a proof cut inside the second length prefix", flags: ["Boundary"], input: { ...input(valid()), proof: h(encodeDuplicateProof(A.fecSets[0]![3]!, B.fecSets[0]![3]!).slice(0, 1203 + 8 + 4)) }, expect: "MALFORMED_DUPLICATE_PROOF" },
     { comment: "an empty proof", flags: ["Boundary"], input: { ...input(valid()), proof: "" }, expect: "MALFORMED_DUPLICATE_PROOF" },
+    v("the same data index in two blocks whose FEC sets start elsewhere (no shared FEC set): a same-index conflict", state(A.fecSets[0]![3]!, S.fecSets[0]![0]!)),
+    v("a last-index conflict with the LAST_IN_SLOT shred second", state(C.fecSets[1]![3]!, lastData)),
+    { comment: "two data shreds of different sets, the LAST_IN_SLOT one at the higher index: not a conflict", flags: ["Adversarial"], input: input(state(S.fecSets[0]![0]!, lastData)), expect: "NOT_A_DUPLICATE" },
+    { comment: "two coding shreds of different FEC sets: no conflict", flags: ["Adversarial"], input: input(state(C.fecSets[0]![40]!, C.fecSets[1]![41]!)), expect: "NOT_A_DUPLICATE" },
+    { comment: "only the second shred of another slot", flags: [], input: input(state(A.fecSets[0]![3]!, O.fecSets[0]![3]!)), expect: "SLOT_MISMATCH" },
+    { comment: "only the first shred of another slot", flags: [], input: input(state(O.fecSets[0]![3]!, A.fecSets[0]![3]!)), expect: "SLOT_MISMATCH" },
+    { comment: "only the second shred of another shred version", flags: [], input: input(state(A.fecSets[0]![3]!, V.fecSets[0]![3]!)), expect: "SHRED_VERSION_MISMATCH" },
+    { comment: "only the second shred signed by another leader", flags: [], input: input(state(A.fecSets[0]![3]!, X.fecSets[0]![3]!)), expect: "INVALID_SIGNATURE" },
+    { comment: "a second shred of length 0 (the last 8 bytes are its prefix)", flags: ["Boundary"], input: { ...input(valid()), proof: h(encodeDuplicateProof(A.fecSets[0]![3]!, new Uint8Array(0))) }, expect: "INVALID_SHRED" },
+    { comment: "a first shred of 1229 bytes: over the cap before reading it", flags: ["Boundary"], input: { ...input(valid()), proof: h(encodeDuplicateProof(Uint8Array.from([...A.fecSets[0]![40]!, 0]), B.fecSets[0]![3]!)) }, expect: "MALFORMED_DUPLICATE_PROOF" },
     ...CHECK_DUPLICATE_PROOF_RULES.rules.map((r): CaseSpec => ({ comment: `breaks ${r.id} alone`, flags: ["SingleRule"], input: broken([r.id]), expect: r.code })),
     ...pairwiseCases(CHECK_DUPLICATE_PROOF_RULES, (a, b) => broken([a.id, b.id])),
   ];
