@@ -10,8 +10,9 @@ import { daSuite } from "./da/suite.js";
 import { execSuite } from "./exec/suite.js";
 import { shredsSuite } from "./shreds/suite.js";
 import type { Suite } from "./harness/suite.js";
+import { modelSuite } from "./model/suite.js";
 
-export const SUITES: readonly Suite[] = [codecSuite, blsSuite, daSuite, execSuite, consensusSuite, shredsSuite];
+export const SUITES: readonly Suite[] = [codecSuite, blsSuite, daSuite, execSuite, consensusSuite, modelSuite, shredsSuite];
 
 export function getSuite(name: string): Suite | undefined {
   return SUITES.find((s) => s.name === name);
