@@ -10,8 +10,9 @@ import { daBench } from "./da.js";
 import { execBench } from "./exec.js";
 import type { BenchSuite } from "./harness.js";
 import { secaggBench } from "./secagg.js";
+import { shredsBench } from "./shreds.js";
 
-export const BENCH_SUITES: readonly BenchSuite[] = [codecBench, blsBench, daBench, execBench, consensusBench, secaggBench];
+export const BENCH_SUITES: readonly BenchSuite[] = [codecBench, blsBench, daBench, execBench, consensusBench, shredsBench, secaggBench];
 
 export function getBenchSuite(name: string): BenchSuite | undefined {
   return BENCH_SUITES.find((s) => s.name === name);

@@ -8,11 +8,12 @@ import { codecSuite } from "./codec/suite.js";
 import { consensusSuite } from "./consensus/suite.js";
 import { daSuite } from "./da/suite.js";
 import { execSuite } from "./exec/suite.js";
+import { shredsSuite } from "./shreds/suite.js";
 import type { Suite } from "./harness/suite.js";
 import { modelSuite } from "./model/suite.js";
 import { secaggSuite } from "./secagg/suite.js";
 
-export const SUITES: readonly Suite[] = [codecSuite, blsSuite, daSuite, execSuite, consensusSuite, modelSuite, secaggSuite];
+export const SUITES: readonly Suite[] = [codecSuite, blsSuite, daSuite, execSuite, consensusSuite, shredsSuite, secaggSuite, modelSuite];
 
 export function getSuite(name: string): Suite | undefined {
   return SUITES.find((s) => s.name === name);
