@@ -22,9 +22,11 @@ import {
 } from "../../reference/consensus/index.js";
 import type { JsonObject } from "../harness/operation.js";
 import type { CaseSpec } from "../harness/vectorfile.js";
-import { randomDag, shuffled } from "./dags.js";
-import { certificateToJson, committeeToJson, headerToJson, scenarioToJson } from "./operations.js";
-import { referenceDriver, runScenario, type Scenario } from "./simulator.js";
+import { randomDag, shuffled } from "./sim/dags.js";
+import { certificateToJson, committeeToJson, headerToJson, scenarioToJson } from "./sim/json.js";
+import { referenceDriver } from "./sim/nodes.js";
+import { runScenario } from "./sim/run.js";
+import type { Scenario } from "./sim/scenario.js";
 import { COUNTEREXAMPLES, STANDARD_SCENARIOS } from "./scenarios.js";
 import { DAG_COUNTEREXAMPLES } from "./counterexamples.js";
 

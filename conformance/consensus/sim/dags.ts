@@ -1,11 +1,31 @@
 /**
- * Random DAGs of certificates, as Sui's randomized Bullshark tests build them: each round, every
- * authority that is not slow proposes a header whose parents are a random quorum (or more) of the
- * previous round, leaders are sometimes missing, and slow authorities skip rounds.
+ * DAGs of certificates: random ones, as Sui's randomized Bullshark tests build them (each round,
+ * every authority that is not slow proposes a header whose parents are a random quorum (or more) of
+ * the previous round, leaders are sometimes missing, and slow authorities skip rounds), their
+ * delivery orders, and {@link orderDag}, the reference's answer to a DAG delivered in one order.
  * @module
  */
-import { Rng } from "../../reference/common/rng.js";
-import { compareDigests, genesis, isLeaderRound, leaderOf, headerDigest, quorumThreshold, stakeOf, type Committee, type Header } from "../../reference/consensus/index.js";
+import { Rng } from "../../../reference/common/rng.js";
+import {
+  Bullshark,
+  Dag,
+  REFERENCE_RULES,
+  checkHeader,
+  checkHeaderFields,
+  compareDigests,
+  digestKey,
+  genesis,
+  headerDigest,
+  isLeaderRound,
+  leaderOf,
+  quorumThreshold,
+  stakeOf,
+  type CommittedSubDag,
+  type Committee,
+  type Header,
+  type ProtocolRules,
+} from "../../../reference/consensus/index.js";
+import { fail } from "../../../reference/consensus/errors.js";
 
 export interface DagParams {
   stakes: number[];
@@ -75,4 +95,41 @@ export function shuffled<T>(items: readonly T[], rng: Rng): T[] {
 /** Round order, except that some authorities' certificates all come last: Sui's "slow nodes". */
 export function slowAuthorityOrder(dag: readonly Header[], authors: readonly number[]): Header[] {
   return [...dag.filter((h) => !authors.includes(h.author)), ...dag.filter((h) => authors.includes(h.author))];
+}
+
+/**
+ * Orders a DAG delivered in the given order (spec §Ordering): each certificate is checked (H1–H10,
+ * a second certificate for an occupied slot is EQUIVOCATION), buffered until its parents are in, then
+ * inserted and the commit rule run. Certificates whose parents never arrive stay unordered.
+ */
+export function orderDag(committee: Committee, gcDepth: number, headers: readonly Header[], rules: ProtocolRules = REFERENCE_RULES): CommittedSubDag[] {
+  const dag = new Dag();
+  for (const g of genesis(committee)) dag.insert(g, headerDigest(g.header));
+  const bullshark = new Bullshark(committee, gcDepth, rules.ordering);
+  const waiting: Header[] = [];
+  const commits: CommittedSubDag[] = [];
+  const insert = (h: Header) => {
+    const digest = checkHeader(committee, h, (d) => dag.get(digestKey(d))?.header, gcDepth, rules.quorum);
+    const slot = dag.slot(h.round, h.author);
+    if (slot && slot.key !== digestKey(digest)) fail("EQUIVOCATION", `a second certificate for author ${h.author} round ${h.round}`);
+    dag.insert({ header: h, signers: [], signature: new Uint8Array(0) }, digest);
+    commits.push(...bullshark.tryCommit(dag, h.round));
+  };
+  for (const h of headers) {
+    checkHeaderFields(committee, h);
+    waiting.push(h);
+    for (let progress = true; progress; ) {
+      progress = false;
+      for (let i = 0; i < waiting.length; i++) {
+        const w = waiting[i]!;
+        if (w.parents.every((p) => dag.has(digestKey(p)))) {
+          waiting.splice(i, 1);
+          insert(w);
+          progress = true;
+          break;
+        }
+      }
+    }
+  }
+  return commits;
 }

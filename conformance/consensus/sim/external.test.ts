@@ -7,7 +7,7 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { pwo } from "../harness/testing.js";
+import { pwo } from "../../harness/testing.js";
 import { runCampaignAsync } from "./campaign.js";
 import { ExternalNodes, replaces } from "./external.js";
 

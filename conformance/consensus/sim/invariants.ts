@@ -1,5 +1,6 @@
 /**
- * The invariants of the consensus harness (spec/consensus.md §Invariants), checked after every step:
+ * The invariants of the consensus harness (spec/consensus.md §Invariants), checked on every step
+ * record of the trace (the simulation core's `Checker`: it reads records, never the nodes):
  *
  * - **agreement**: the commit sequences of all nodes running correct code are prefixes of one sequence;
  * - **integrity**: no vertex is committed twice by a node; only certified vertices are committed (a
@@ -12,7 +13,7 @@
  *   more than LIVENESS_ROUNDS rounds without committing.
  * @module
  */
-import { isSpecError } from "../../reference/common/errors.js";
+import { isSpecError } from "../../../reference/common/errors.js";
 import {
   checkCertificate,
   digestKey,
@@ -21,8 +22,10 @@ import {
   type Committee,
   type Message,
   type SignatureScheme,
-} from "../../reference/consensus/index.js";
-import { correctCode, faultyAuthorities, honestNode, syncTime, type Scenario } from "./simulator.js";
+  type NodeEvent,
+} from "../../../reference/consensus/index.js";
+import type { Checker, StepRecord } from "../../harness/sim/index.js";
+import { correctCode, faultyAuthorities, honestNode, syncTime, type Scenario } from "./scenario.js";
 
 export type Invariant = "agreement" | "integrity" | "validity" | "liveness";
 
@@ -48,7 +51,7 @@ interface NodeTrack {
   roundAtLastCommit: number;
 }
 
-export class Checker {
+export class InvariantChecker implements Checker<NodeEvent, Message, CommittedSubDag, Violation> {
   /** The longest commit sequence so far: every node's is a prefix of it. */
   readonly longest: string[] = [];
   private readonly nodes: NodeTrack[];
@@ -70,8 +73,14 @@ export class Checker {
     this.sync = syncTime(sc) + 2 * sc.timeout;
   }
 
+  /** One step: its messages sent (certificates seen, rounds proposed), then its commits. */
+  observe(r: StepRecord<NodeEvent, Message, CommittedSubDag>): Violation | undefined {
+    for (const s of r.outputs.sends ?? []) this.onSend(r.node, s.message, r.time);
+    return this.onStep(r.node, r.outputs.observations ?? [], r.time);
+  }
+
   /** Records certificates (uniqueness) and the rounds nodes propose (liveness). */
-  onSend(node: number, m: Message, time: number): void {
+  private onSend(node: number, m: Message, time: number): void {
     if (m.type === "header" && m.header.author === this.sc.nodes[node]!.authority) {
       const t = this.nodes[node]!;
       if (time < this.sync) t.roundAtLastCommit = m.header.round;
@@ -96,7 +105,7 @@ export class Checker {
   }
 
   /** Checks a node's commits of one step; returns the first violation. */
-  onStep(node: number, commits: readonly CommittedSubDag[], time: number): Violation | undefined {
+  private onStep(node: number, commits: readonly CommittedSubDag[], time: number): Violation | undefined {
     if (this.pending) {
       const p = this.pending;
       this.pending = undefined;

@@ -8,7 +8,7 @@
 import { createInterface } from "node:readline";
 import { REFERENCE_ORDERING, REFERENCE_RULES, getScheme, initNode, stepNode } from "../../../dist/reference/consensus/index.js";
 import { fromHex } from "../../../dist/reference/common/hex.js";
-import { eventFromJson, outputToJson } from "../../../dist/conformance/consensus/external.js";
+import { eventFromJson, outputToJson } from "../../../dist/conformance/consensus/sim/external.js";
 
 const unsafe = process.argv.includes("--unsafe");
 const rules = unsafe ? { ...REFERENCE_RULES, ordering: { ...REFERENCE_ORDERING, support: () => 0 } } : REFERENCE_RULES;
