@@ -1,6 +1,6 @@
 /**
- * fast-check arbitraries of consensus values, of adversarial scenarios (the campaign's search space)
- * and of every operation's input, for the property tests, the campaign and `pwo fuzz`.
+ * fast-check arbitraries of consensus values and of every operation's input, for the property tests
+ * and `pwo fuzz`. The campaign's search spaces (scenarios, random DAGs) are in sim/adversary.ts.
  * @module
  */
 import fc from "fast-check";

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { DEEP, SEED } from "../../harness/testing.js";
 import { runScenario } from "./run.js";
-import { runStandardCampaign } from "./campaign.js";
+import { runStandardCampaign } from "./check.js";
 import { MUTANT_NAMES } from "./mutants.js";
 import { COUNTEREXAMPLES, STANDARD_SCENARIOS } from "../scenarios.js";
 

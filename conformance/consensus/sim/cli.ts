@@ -4,7 +4,7 @@
  * @module
  */
 import { int, str, UsageError, type Command } from "../../harness/command.js";
-import { consensusCheck, consensusReplay, type CheckOptions } from "./campaign.js";
+import { consensusCheck, consensusReplay, type CheckOptions } from "./check.js";
 import { MUTANT_NAMES, type RulesName } from "./mutants.js";
 
 /** `pwo consensus check|replay`, contributed to the command registry by the consensus suite. */

@@ -63,41 +63,48 @@ class Sequences implements Checker<NodeEvent, Message, CommittedSubDag, Violatio
   }
 }
 
-/** The core simulation of a scenario, with its initial events scheduled: per node in id order, its batch then `start`, at time 0. */
+/**
+ * The core simulation of a scenario, with its initial events scheduled: per node in id order, its
+ * batch then `start`, at time 0. Observers in order: the commit log, then the invariants.
+ */
 function setUp(sc: Scenario, scheme: SignatureScheme, trace: boolean) {
+  const seqs = new Sequences(sc, trace);
   checkScenario(sc);
   const committee = scenarioCommittee(sc, scheme);
+  const network = scenarioNetwork(sc);
+  const invariants = new InvariantChecker(sc, committee, scheme);
   const routing = routingOf(sc);
-  const seqs = new Sequences(sc, trace);
+  const context = (id: number) => nodeContext(sc, committee, scheme, id);
   const sim = new Simulation<NodeEvent, Message, CommittedSubDag, Violation>(
-    { nodes: sc.nodes.length, network: scenarioNetwork(sc), seed: "pwo/consensus/sim", until: sc.until, receive: (from, message) => ({ kind: "message", from: sc.nodes[from]!.authority, message }) },
-    [seqs, new InvariantChecker(sc, committee, scheme)],
+    { nodes: sc.nodes.length, network, seed: "pwo/consensus/sim", until: sc.until, receive: (from, message) => ({ kind: "message", from: sc.nodes[from]!.authority, message }) },
+    [seqs, invariants],
   );
   sc.nodes.forEach((_, id) => {
     sim.schedule(0, id, { kind: "batch", digest: batchOf(id) });
     sim.schedule(0, id, { kind: "start" });
   });
-  const context = (id: number) => nodeContext(sc, committee, scheme, id);
   const result = (r: { violation: Violation | undefined; steps: number; sent: number }): SimResult => ({ violation: r.violation, sequences: seqs.sequences, steps: r.steps, messages: r.sent, ordered: seqs.ordered, trace: seqs.lines });
   return { sim, routing, context, result };
 }
 
 /** Runs a scenario with in-process nodes to its end or its first violation. */
 export function runScenario(sc: Scenario, opts: SimOptions = {}): SimResult {
-  const { sim, routing, context, result } = setUp(sc, opts.scheme ?? SIM_HASH_SCHEME, opts.trace ?? false);
+  const { scheme = SIM_HASH_SCHEME, trace = false, stopOnViolation = true, driver } = opts;
+  const { sim, routing, context, result } = setUp(sc, scheme, trace);
   const r = sim.run<NodeDriver>(
     {
-      init: (id) => opts.driver?.(context(id)) ?? referenceDriver(context(id)),
-      step: (driver, event, { node }) => ({ state: driver, ...consensusOutputs(sc, routing, node, driver.step(event)) }),
+      init: (id) => driver?.(context(id)) ?? referenceDriver(context(id)),
+      step: (d, event, { node }) => ({ state: d, ...consensusOutputs(sc, routing, node, d.step(event)) }),
     },
-    opts.stopOnViolation ?? true,
+    stopOnViolation,
   );
   return result(r);
 }
 
 /** As {@link runScenario}, with some nodes driven asynchronously (an external implementation). */
 export async function runScenarioAsync(sc: Scenario, driver: (ctx: NodeContext) => AsyncNodeDriver | undefined, opts: Omit<SimOptions, "driver"> = {}): Promise<SimResult> {
-  const { sim, routing, context, result } = setUp(sc, opts.scheme ?? SIM_HASH_SCHEME, opts.trace ?? false);
+  const { scheme = SIM_HASH_SCHEME, trace = false } = opts;
+  const { sim, routing, context, result } = setUp(sc, scheme, trace);
   const r = await sim.runAsync<AsyncNodeDriver>({
     init: (id) => {
       const ext = driver(context(id));
