@@ -10,7 +10,9 @@
  *   synchronous, of a round at least VALIDITY_LAG below a node's last committed anchor, is committed
  *   by that honest node;
  * - **liveness**: after the network is synchronous (plus two timeouts), an honest node never proposes
- *   more than LIVENESS_ROUNDS rounds without committing.
+ *   more than LIVENESS_ROUNDS rounds without committing; and (at the end, in a run lasting at least
+ *   {@link participationWindow} after that) every honest node proposed a header after it, so a node
+ *   that takes no part is not vacuously valid and live.
  * @module
  */
 import { isSpecError } from "../../../reference/common/errors.js";
@@ -38,6 +40,8 @@ export interface Violation {
 
 /** Rounds an honest node may propose after synchrony without committing, for committees with f faulty. */
 export const livenessRounds = (f: number): number => 2 * f + 8;
+/** Time after synchrony (plus two timeouts) within which every honest node must propose: 2 (timeout + 2 delta). */
+export const participationWindow = (sc: Scenario): number => 2 * (sc.timeout + 2 * sc.delta);
 /** Rounds below a node's last committed anchor from which every honest certificate must be committed. */
 export const validityLag = (sc: Scenario): number => sc.delta + 6;
 
@@ -49,6 +53,8 @@ interface NodeTrack {
   lastAnchorRound: number;
   round: number;
   roundAtLastCommit: number;
+  /** Whether the node sent a header of its own at or after synchrony (plus two timeouts). */
+  proposedAfterSync: boolean;
 }
 
 export class InvariantChecker implements Checker<NodeEvent, Message, CommittedSubDag, Violation> {
@@ -68,7 +74,7 @@ export class InvariantChecker implements Checker<NodeEvent, Message, CommittedSu
     private readonly committee: Committee,
     private readonly scheme: SignatureScheme,
   ) {
-    this.nodes = sc.nodes.map(() => ({ position: 0, committed: new Set(), late: new Set(), lastAnchorRound: 0, round: 0, roundAtLastCommit: 0 }));
+    this.nodes = sc.nodes.map(() => ({ position: 0, committed: new Set(), late: new Set(), lastAnchorRound: 0, round: 0, roundAtLastCommit: 0, proposedAfterSync: false }));
     this.faulty = faultyAuthorities(sc);
     this.sync = syncTime(sc) + 2 * sc.timeout;
   }
@@ -84,6 +90,7 @@ export class InvariantChecker implements Checker<NodeEvent, Message, CommittedSu
     if (m.type === "header" && m.header.author === this.sc.nodes[node]!.authority) {
       const t = this.nodes[node]!;
       if (time < this.sync) t.roundAtLastCommit = m.header.round;
+      else t.proposedAfterSync = true;
       t.round = Math.max(t.round, m.header.round);
     }
     if (m.type !== "certificate") return;
@@ -142,12 +149,14 @@ export class InvariantChecker implements Checker<NodeEvent, Message, CommittedSu
     return Math.floor((this.sc.stakes.length - 1) / 3);
   }
 
-  /** End of run: validity. */
+  /** End of run: participation (liveness), then validity. */
   finish(time: number): Violation | undefined {
     if (this.pending) return { ...this.pending, time };
     const lag = validityLag(this.sc);
+    const participation = this.sc.until >= this.sync + participationWindow(this.sc);
     for (const [id, t] of this.nodes.entries()) {
       if (!honestNode(this.sc, id)) continue;
+      if (participation && !t.proposedAfterSync) return { invariant: "liveness", node: id, time, detail: `proposed no header after synchrony (t ≥ ${this.sync}) in a run lasting until ${this.sc.until}` };
       for (const [key, c] of this.certified) {
         if (!c.fromHonest || c.time < this.sync || c.round > t.lastAnchorRound - lag || t.committed.has(key)) continue;
         return { invariant: "validity", node: id, time, detail: `honest certificate ${c.round}/${c.author}#${key.slice(0, 8)} (formed at t=${c.time}) not committed; last anchor round ${t.lastAnchorRound}` };
