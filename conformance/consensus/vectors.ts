@@ -10,6 +10,7 @@ import { Rng } from "../../reference/common/rng.js";
 import {
   BLS_SCHEME,
   MAX_HEADER_PAYLOAD,
+  MAX_ROUND,
   MAX_SCHEDULE_SPAN,
   SIM_HASH_SCHEME,
   compareDigests,
@@ -74,6 +75,14 @@ function scheduleCases(rng: Rng): CaseSpec[] {
     invalid("a stake of zero", "INVALID_COMMITTEE", { stakes: [1, 0, 1, 1], fromRound: 0, toRound: 4 }, ["Boundary"]),
     invalid("fromRound above toRound", "INVALID_ROUND", { stakes: [1, 1, 1, 1], fromRound: 10, toRound: 8 }, ["Boundary"]),
     invalid("a span above MAX_SCHEDULE_SPAN", "TOO_MANY_ENTRIES", { stakes: [1, 1, 1, 1], fromRound: 0, toRound: MAX_SCHEDULE_SPAN + 1 }, ["Boundary"]),
+    valid("fromRound = toRound, an even round: the range is inclusive, one entry", { stakes: [1, 1, 1, 1], fromRound: 8, toRound: 8 }, ["Boundary"]),
+    valid("fromRound = toRound, an odd round: no entry", { stakes: [1, 1, 1, 1], fromRound: 7, toRound: 7 }, ["Boundary"]),
+    valid("rounds 0..1: no leader round (the first is 2)", { stakes: [1, 1, 1, 1], fromRound: 0, toRound: 1 }, ["Boundary"]),
+    valid("a span of exactly MAX_SCHEDULE_SPAN (toRound − fromRound, so MAX_SCHEDULE_SPAN + 1 rounds)", { stakes: [3, 1, 2], fromRound: 1, toRound: 1 + MAX_SCHEDULE_SPAN }, ["Boundary", "Weighted"]),
+    valid("toRound = MAX_ROUND", { stakes: [1, 1, 1, 1], fromRound: MAX_ROUND - 5, toRound: MAX_ROUND }, ["Boundary"]),
+    invalid("toRound = MAX_ROUND + 1", "INVALID_ROUND", { stakes: [1, 1, 1, 1], fromRound: MAX_ROUND - 5, toRound: MAX_ROUND + 1 }, ["Boundary"]),
+    invalid("a range both inverted and too long: INVALID_ROUND is checked first", "INVALID_ROUND", { stakes: [1, 1, 1, 1], fromRound: MAX_SCHEDULE_SPAN + 5, toRound: 2 }, ["Boundary"]),
+    invalid("an empty committee and an inverted range: the committee is checked first", "INVALID_COMMITTEE", { stakes: [], fromRound: 10, toRound: 8 }, ["Boundary"]),
   );
   return out;
 }
@@ -241,6 +250,18 @@ function orderDagCases(seed: string): CaseSpec[] {
   out.push(invalid("a second certificate for one slot", "EQUIVOCATION", { stakes: [1, 1, 1, 1], gcDepth: 50, certificates: [...slow.filter((h) => h.round <= 2), eq].map(headerToJson) }, ["Equivocation"]));
   const r3 = slow.find((h) => h.round === 3)!;
   out.push(invalid("a certificate with a single parent", "INSUFFICIENT_PARENTS", { stakes: [1, 1, 1, 1], gcDepth: 50, certificates: [...slow.filter((h) => h.round <= 2), { ...r3, parents: [r3.parents[0]!] }].map(headerToJson) }, ["Parents"]));
+  // the contract of order_dag (spec §Conformance operations): when checks run, errors abort, duplicates, release order
+  // rounds 1–8, then round 9: delivering round 9 commits the round-8 anchor (and the earlier ones it reaches)
+  const r4 = slow.filter((h) => h.round === 9);
+  const rest = slow.filter((h) => h.round < 9);
+  out.push(valid("a certificate delivered twice: the second delivery changes nothing", { stakes: [1, 1, 1, 1], gcDepth: 50, certificates: [...rest, rest[rest.length - 1]!, ...r4].map(headerToJson) }, ["DeliveryOrder"]));
+  out.push(valid("round-9 certificates delivered before rounds 1–8: buffered, then released once their parents are in", { stakes: [1, 1, 1, 1], gcDepth: 50, certificates: [...r4, ...rest].map(headerToJson) }, ["DeliveryOrder"]));
+  const orphan: Header = { ...r4[0]!, parents: [new Uint8Array(32).fill(7), ...r4[0]!.parents.slice(1)].sort(compareDigests) };
+  out.push(valid("a certificate whose parent never arrives stays buffered and unordered: no error", { stakes: [1, 1, 1, 1], gcDepth: 50, certificates: [...rest, orphan].map(headerToJson) }, ["Parents"]));
+  const weakChild: Header = { ...r4[0]!, parents: [r4[0]!.parents[0]!] };
+  out.push(invalid("a buffered certificate's parent rules run at its release: INSUFFICIENT_PARENTS once its parents are in", "INSUFFICIENT_PARENTS", { stakes: [1, 1, 1, 1], gcDepth: 50, certificates: [weakChild, ...rest].map(headerToJson) }, ["Parents", "DeliveryOrder"]));
+  out.push(invalid("structural rules run at arrival: a malformed certificate after a buffered one that never releases aborts the whole answer", "INVALID_DIGEST", { stakes: [1, 1, 1, 1], gcDepth: 50, certificates: [...rest, orphan, { ...r4[1]!, payload: [new Uint8Array(31)] }].map(headerToJson) }, ["Structure"]));
+  out.push(invalid("an error aborts: a later valid delivery does not recover the answer", "INSUFFICIENT_PARENTS", { stakes: [1, 1, 1, 1], gcDepth: 50, certificates: [...rest, weakChild, ...r4.slice(1)].map(headerToJson) }, ["Parents"]));
   for (const c of DAG_COUNTEREXAMPLES) {
     const k = killingDelivery(c);
     out.push(valid(`counterexample against ${c.rules}, ${k.label}: ${c.provenance}`, { stakes: c.stakes, gcDepth: c.gcDepth, certificates: k.certificates.map(headerToJson) }, ["RandomDag", "DeliveryOrder", "Counterexample"]));
