@@ -9,8 +9,10 @@ import { toHex } from "../../reference/common/hex.js";
 import { Rng } from "../../reference/common/rng.js";
 import {
   BLS_SCHEME,
+  MAX_COMMITTEE_SIZE,
   MAX_HEADER_PAYLOAD,
   MAX_ROUND,
+  MAX_TOTAL_STAKE,
   MAX_SCHEDULE_SPAN,
   SIM_HASH_SCHEME,
   compareDigests,
@@ -83,6 +85,10 @@ function scheduleCases(rng: Rng): CaseSpec[] {
     invalid("toRound = MAX_ROUND + 1", "INVALID_ROUND", { stakes: [1, 1, 1, 1], fromRound: MAX_ROUND - 5, toRound: MAX_ROUND + 1 }, ["Boundary"]),
     invalid("a range both inverted and too long: INVALID_ROUND is checked first", "INVALID_ROUND", { stakes: [1, 1, 1, 1], fromRound: MAX_SCHEDULE_SPAN + 5, toRound: 2 }, ["Boundary"]),
     invalid("an empty committee and an inverted range: the committee is checked first", "INVALID_COMMITTEE", { stakes: [], fromRound: 10, toRound: 8 }, ["Boundary"]),
+    valid("total stake exactly MAX_TOTAL_STAKE", { stakes: [MAX_TOTAL_STAKE - 3, 1, 1, 1], fromRound: 2, toRound: 12 }, ["Boundary", "Weighted"]),
+    invalid("total stake MAX_TOTAL_STAKE + 1", "INVALID_COMMITTEE", { stakes: [MAX_TOTAL_STAKE - 2, 1, 1, 1], fromRound: 2, toRound: 12 }, ["Boundary", "Weighted"]),
+    valid("MAX_COMMITTEE_SIZE authorities", { stakes: new Array(MAX_COMMITTEE_SIZE).fill(1), fromRound: 2040, toRound: 2060 }, ["Boundary"]),
+    invalid("MAX_COMMITTEE_SIZE + 1 authorities", "INVALID_COMMITTEE", { stakes: new Array(MAX_COMMITTEE_SIZE + 1).fill(1), fromRound: 2, toRound: 4 }, ["Boundary"]),
   );
   return out;
 }
