@@ -11,7 +11,7 @@ import { pwo } from "../../harness/testing.js";
 import { runCampaignAsync } from "./campaign.js";
 import { ExternalNodes, replaces } from "./external.js";
 
-const NODE = "node conformance/consensus/testdata/node.mjs";
+const NODE = "node examples/consensus-node/node.mjs";
 
 describe("external consensus nodes", () => {
   it("the reference behind the adapter protocol, replacing every honest node, passes", async () => {

@@ -8,9 +8,9 @@
 //   node node.mjs --silent   takes no part: answers every step with no message, commit or timer;
 //                            the harness must catch it (validity and liveness are not vacuous)
 import { createInterface } from "node:readline";
-import { REFERENCE_ORDERING, REFERENCE_RULES, getScheme, initNode, stepNode } from "../../../dist/reference/consensus/index.js";
-import { fromHex } from "../../../dist/reference/common/hex.js";
-import { eventFromJson, outputToJson } from "../../../dist/conformance/consensus/sim/external.js";
+import { REFERENCE_ORDERING, REFERENCE_RULES, getScheme, initNode, stepNode } from "../../dist/reference/consensus/index.js";
+import { fromHex } from "../../dist/reference/common/hex.js";
+import { eventFromJson, outputToJson } from "../../dist/conformance/consensus/sim/external.js";
 
 const unsafe = process.argv.includes("--unsafe");
 const silent = process.argv.includes("--silent");
