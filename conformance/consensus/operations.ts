@@ -22,6 +22,7 @@ import {
   type Committee,
   type Header,
 } from "../../reference/consensus/index.js";
+import { MAX_SIM_EVENTS } from "../../reference/consensus/constants.js";
 import { fail } from "../../reference/consensus/errors.js";
 import { BadInput, HEX_SCHEMA, UINT_SCHEMA, getArray, getHex, getInt, getObject, getString, hex, hexOfSize, objectSchema, type Json, type JsonObject, type Operation } from "../harness/operation.js";
 import { orderDag } from "./sim/dags.js";
@@ -74,7 +75,7 @@ function gcDepthOf(o: JsonObject): number {
 export function simulate(sc: Scenario): JsonObject {
   let r;
   try {
-    r = runScenario(sc);
+    r = runScenario(sc, { maxEvents: MAX_SIM_EVENTS });
   } catch (e) {
     if (e instanceof RangeError) throw new BadInput(e.message);
     throw e;

@@ -27,7 +27,7 @@ import {
 import type { JsonObject } from "../harness/operation.js";
 import type { CaseSpec } from "../harness/vectorfile.js";
 import { orderDag, randomDag, shuffled } from "./sim/dags.js";
-import { certificateToJson, committeeToJson, headerFromJson, headerToJson, scenarioToJson } from "./sim/json.js";
+import { certificateToJson, committeeToJson, headerFromJson, headerToJson, SCENARIO_LIMITS, scenarioToJson } from "./sim/json.js";
 import { rulesOf, type RulesName } from "./sim/mutants.js";
 import { referenceDriver } from "./sim/nodes.js";
 import { runScenario } from "./sim/run.js";
@@ -37,6 +37,7 @@ import { DAG_COUNTEREXAMPLES, type Counterexample as NetworkCounterexample, type
 
 export const CONSENSUS_FLAGS: Record<string, string> = {
   Boundary: "a limit or edge of a range (single authority, round 0, first leader round)",
+  CostLimit: "a request beyond a cost cap of the spec (MAX_SIM_EVENTS): answered with its code, without doing the work",
   Weighted: "a committee with unequal stakes",
   RandomDag: "a random DAG with slow authorities and missing leaders, Sui-style",
   DeliveryOrder: "the same DAG delivered in another order; the sequence must not change",
@@ -321,6 +322,9 @@ function simulateCases(): CaseSpec[] {
     checkNetworkCounterexample(c);
     out.push(valid(`${c.rules}: ${c.provenance}`, { scenario: scenarioToJson(c.scenario) }, ["Mutant", "Counterexample"]));
   }
+  const n = SCENARIO_LIMITS.nodes;
+  const busiest = { stakes: Array<number>(n).fill(1), nodes: Array.from({ length: n }, (_, a) => ({ authority: a, behaviour: "honest" })), rules: "reference", gst: 0, delta: 1, timeout: 2, until: SCENARIO_LIMITS.until, gcDepth: 50, partitions: [], delays: [1], slow: [], slowBy: 0 };
+  out.push(invalid(`${n} nodes, one-tick delays, the longest horizon: more than MAX_SIM_EVENTS events (answered after MAX_SIM_EVENTS, not after the horizon)`, "EVENT_LIMIT", { scenario: busiest }, ["CostLimit"]));
   return out;
 }
 

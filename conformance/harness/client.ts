@@ -8,7 +8,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { delimiter } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Answer, type HelloAnswer, PROTOCOL_VERSION, type Request, parseAnswer, parseHelloAnswer } from "./protocol.js";
+import { type Answer, type HelloAnswer, PROTOCOL_VERSION, type Request, parseAnswer, parseHelloAnswer, parseIdlessError } from "./protocol.js";
 
 export type FaultKind = "timeout" | "crash" | "malformed" | "wrong-id" | "oversized" | "handshake" | "unavailable";
 export interface Fault {
@@ -84,13 +84,32 @@ export class Implementation {
     return this.exited === undefined;
   }
 
+  /** The process id of the implementation's process group leader (the shell or the implementation itself). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   /** Sends one request and returns its answer, or the fault that prevented one. */
   async request(req: Request): Promise<Answer | Fault> {
-    const line = await this.exchange(JSON.stringify(req));
+    return (await this.requestLine(req.id, JSON.stringify(req))) as Answer | Fault;
+  }
+
+  /**
+   * Sends one line as a request with id `id` (the hostile campaign writes lines JSON.stringify could
+   * not: 5000-deep values, lines beyond the protocol's limit) and returns the answer or the fault.
+   * An answer without an id (a protocol-level refusal of a line whose id was unreadable) is
+   * accepted when `idless` is true.
+   */
+  async requestLine(id: number, out: string, idless = false): Promise<Answer | Fault | { error: { code: string; message?: string } }> {
+    const line = await this.exchange(out);
     if (typeof line !== "string") return line;
+    if (idless) {
+      const bare = parseIdlessError(line);
+      if (bare) return bare;
+    }
     const answer = parseAnswer(line);
     if (typeof answer === "string") return { fault: "malformed", detail: `${answer}; line: ${preview(line)}` };
-    if (answer.id !== req.id) return { fault: "wrong-id", detail: `answer id ${answer.id} to request id ${req.id}` };
+    if (answer.id !== id) return { fault: "wrong-id", detail: `answer id ${answer.id} to request id ${id}` };
     return answer;
   }
 

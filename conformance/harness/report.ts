@@ -41,7 +41,8 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)}s`;
 export function textReport(r: RunResult, maxFailures = 20): string {
   const out: string[] = [];
   const who = r.implementation ? `${r.implementation.name} ${r.implementation.version}` : r.impl;
-  out.push(`pwo conform: ${who} (\`${r.impl}\`), vectors ${r.suiteVersion}, manifest root ${r.manifestRoot.slice(0, 16)}…`, "");
+  out.push(`pwo conform: ${who} (\`${r.impl}\`), vectors ${r.suiteVersion}, manifest root ${r.manifestRoot.slice(0, 16)}…`);
+  out.push(r.pin.matched ? `manifest root pinned: ${r.manifestRoot}` : `UNPINNED (--allow-unpinned): manifest root ${r.manifestRoot}${r.pin.expected ? ` is not the expected ${r.pin.expected}` : ", no expected root known"}`, "");
   for (const s of suiteTotals(r)) {
     out.push(`suite ${s.suite}`);
     const files = r.files.filter((f) => f.suite === s.suite);
@@ -76,6 +77,7 @@ export function jsonReport(r: RunResult): string {
     implementation: r.implementation,
     suiteVersion: r.suiteVersion,
     manifestRoot: r.manifestRoot,
+    pin: r.pin,
     restarts: r.restarts,
     ms: Math.round(r.ms),
     problems: r.problems,

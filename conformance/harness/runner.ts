@@ -2,9 +2,12 @@
  * `pwo conform`: runs every vector of the selected suites against an implementation through the
  * adapter protocol and accounts for every case (docs/conformance.md).
  *
- * No silent pass: the manifest's sums are verified first; every file it lists is read; each case ends
- * as passed, failed or skipped (operation not in the implementation's declared capabilities); the
- * per-file counts are checked against the manifest; and a run that checks zero cases fails.
+ * No silent pass, and no way to talk the runner around: the manifest's sums are verified first and its
+ * root compared with the root the package ships (or `expectRoot`), a mismatch stopping the run unless
+ * `allowUnpinned` (then printed in the report); every file the run selects is read and checked
+ * (its place, its suite and operation, unique tcIds, declared counts) before any case is sent; each
+ * case ends as passed, failed or skipped (operation not in the implementation's declared
+ * capabilities); and a run that checks zero cases fails.
  * @module
  */
 import { readFileSync } from "node:fs";
@@ -12,6 +15,7 @@ import { join } from "node:path";
 import { type Fault, type FaultKind, Implementation, isFault } from "./client.js";
 import { jsonDifferences } from "./compare.js";
 import { type Manifest, verifyManifest } from "./manifest.js";
+import { quote } from "./json.js";
 import type { Json, JsonObject } from "./operation.js";
 import type { Answer, HelloAnswer } from "./protocol.js";
 import type { TestCase, VectorFile } from "./vectorfile.js";
@@ -24,6 +28,10 @@ export interface RunOptions {
   timeoutMs: number;
   maxLine: number;
   maxRestarts: number;
+  /** The manifest root the vectors must have: the package's pinned root, or a release's given with --expect-root. */
+  expectRoot: string | undefined;
+  /** Run even when the root differs from `expectRoot` (or none is known); the report says so. */
+  allowUnpinned: boolean;
   /** Called after every case. */
   onCase?: (r: CaseResult, done: number, total: number) => void;
 }
@@ -58,6 +66,8 @@ export interface RunResult {
   impl: string;
   implementation: HelloAnswer["implementation"] | null;
   manifestRoot: string;
+  /** The root the vectors were checked against, and whether they had it. */
+  pin: { expected: string | undefined; matched: boolean };
   suiteVersion: string;
   cases: CaseResult[];
   files: FileAccount[];
@@ -71,14 +81,30 @@ export class SetupError extends Error {
   override readonly name = "SetupError";
 }
 
-/** Checks the shape the runner relies on; a full schema check is the vector lint's job. */
-function readVectorFile(dir: string, path: string): VectorFile {
-  const v = JSON.parse(readFileSync(join(dir, path), "utf8")) as VectorFile;
-  if (typeof v.suite !== "string" || typeof v.operation !== "string" || !Array.isArray(v.tests)) throw new Error("not a vector file (suite, operation, tests)");
+/**
+ * Reads one listed vector file and checks what the runner relies on, before any of its cases runs:
+ * it is the file of the entry's suite and operation (a relabelled file would never run), its
+ * `numberOfTests` equals its case count and the manifest's, every tcId is an integer met once, and
+ * every case has an input and an expectation. Any failure stops the run (a {@link SetupError}).
+ */
+function readVectorFile(dir: string, entry: Manifest["files"][number]): VectorFile {
+  let v: VectorFile;
+  try {
+    v = JSON.parse(readFileSync(join(dir, entry.path), "utf8")) as VectorFile;
+  } catch (e) {
+    throw new SetupError(`${entry.path}: unreadable: ${(e as Error).message.slice(0, 200)}`);
+  }
+  const where = `${entry.path}:`;
+  if (typeof v !== "object" || v === null || typeof v.suite !== "string" || typeof v.operation !== "string" || !Array.isArray(v.tests)) throw new SetupError(`${where} not a vector file (suite, operation, tests)`);
+  if (v.suite !== entry.suite || `${v.suite}/${v.operation}.json` !== entry.path) throw new SetupError(`${where} holds ${quote(v.suite)}/${quote(v.operation)}, not the file the manifest lists`);
+  if (v.numberOfTests !== entry.cases || v.tests.length !== entry.cases) throw new SetupError(`${where} ${v.tests.length} cases, header says ${quote(v.numberOfTests)}, manifest says ${entry.cases}; no case run`);
+  const seen = new Set<number>();
   for (const t of v.tests) {
-    if (!Number.isInteger(t.tcId) || typeof t.input !== "object" || t.input === null) throw new Error(`case ${JSON.stringify(t.tcId)}: needs an integer tcId and an input object`);
-    if (t.result === "valid" ? typeof t.output !== "object" : t.result === "invalid" ? typeof t.error !== "string" : true) {
-      throw new Error(`case ${t.tcId}: result must be "valid" with an output or "invalid" with an error code, got ${JSON.stringify(t.result)}`);
+    if (typeof t !== "object" || t === null || !Number.isSafeInteger(t.tcId) || typeof t.input !== "object" || t.input === null || Array.isArray(t.input)) throw new SetupError(`${where} case ${quote(t?.tcId)}: needs an integer tcId and an input object`);
+    if (seen.has(t.tcId)) throw new SetupError(`${where} tcId ${t.tcId} appears twice`);
+    seen.add(t.tcId);
+    if (t.result === "valid" ? typeof t.output !== "object" || t.output === null : t.result === "invalid" ? typeof t.error !== "string" : true) {
+      throw new SetupError(`${where} case ${t.tcId}: result must be "valid" with an output or "invalid" with an error code, got ${quote(t.result)}`);
     }
   }
   return v;
@@ -110,8 +136,17 @@ export async function runConformance(opts: RunOptions): Promise<RunResult> {
   const known = new Set(manifest.files.map((f) => f.suite));
   const unknown = opts.suites.filter((s) => !known.has(s));
   if (unknown.length) throw new SetupError(`unknown suite ${unknown.join(", ")}; the vectors have ${[...known].sort().join(", ")}`);
+  const pin = { expected: opts.expectRoot, matched: opts.expectRoot === manifest.root };
+  if (!pin.matched && !opts.allowUnpinned) {
+    throw new SetupError(
+      opts.expectRoot === undefined
+        ? `no expected manifest root is known (the package's pinned root is missing); give --expect-root ROOT, or --allow-unpinned to run unpinned vectors`
+        : `manifest root ${manifest.root} is not the expected ${opts.expectRoot}: these are not the pinned vectors (give --expect-root for another release, or --allow-unpinned to run them anyway, reported as unpinned)`,
+    );
+  }
   const files = manifest.files.filter((f) => f.kind === "vectors" && (opts.suites.length === 0 || opts.suites.includes(f.suite)));
   const total = files.reduce((n, f) => n + f.cases, 0);
+  const loaded = files.map((entry) => ({ entry, file: readVectorFile(opts.vectorsDir, entry) }));
 
   const clientOpts = { command: opts.impl, timeoutMs: opts.timeoutMs, maxLine: opts.maxLine };
   const first = await Implementation.start(clientOpts);
@@ -138,19 +173,9 @@ export async function runConformance(opts: RunOptions): Promise<RunResult> {
     }
   };
 
-  for (const entry of files) {
+  for (const { entry, file } of loaded) {
     const account: FileAccount = { suite: entry.suite, file: entry.path, declared: entry.cases, passed: 0, failed: 0, skipped: 0 };
     accounts.push(account);
-    let file: VectorFile;
-    try {
-      file = readVectorFile(opts.vectorsDir, entry.path);
-    } catch (e) {
-      problems.push(`${entry.path}: unreadable: ${(e as Error).message}`);
-      continue;
-    }
-    if (file.tests.length !== entry.cases || file.numberOfTests !== entry.cases) {
-      problems.push(`${entry.path}: ${file.tests.length} cases, header says ${file.numberOfTests}, manifest says ${entry.cases}`);
-    }
     const supported = hello.capabilities[file.suite]?.includes(file.operation) ?? false;
     for (const t of file.tests) {
       const base = { suite: file.suite, file: entry.path, operation: file.operation, tcId: t.tcId, comment: t.comment, result: t.result };
@@ -178,7 +203,7 @@ export async function runConformance(opts: RunOptions): Promise<RunResult> {
   }
   const checked = cases.filter((c) => c.status !== "skipped").length;
   if (checked === 0) problems.push("no case was checked: the implementation declared no capability matching the selected vectors");
-  return { impl: opts.impl, implementation: hello.implementation, manifestRoot: manifest.root, suiteVersion: manifest.suiteVersion, cases, files: accounts, problems, restarts, ms: performance.now() - started };
+  return { impl: opts.impl, implementation: hello.implementation, manifestRoot: manifest.root, pin, suiteVersion: manifest.suiteVersion, cases, files: accounts, problems, restarts, ms: performance.now() - started };
 }
 
 /** True when the run passed: no failed case and no run-level problem. */

@@ -81,7 +81,7 @@ export function renderSvg(c: ChartSpec): string {
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">`);
   out.push(`<rect width="${W}" height="${H}" fill="#ffffff"/>`);
-  out.push(`<text x="${W / 2 - M.right / 2}" y="22" text-anchor="middle" font-size="15" font-weight="bold">${esc(c.title)}</text>`);
+  out.push(`<text x="${M.left}" y="22" font-size="15" font-weight="bold">${esc(c.title)}</text>`);
   for (const t of ticks(x0, x1, c.xLog === true)) {
     out.push(`<line x1="${f(tx(t))}" y1="${M.top}" x2="${f(tx(t))}" y2="${M.top + ph}" stroke="#e5e5e5"/>`);
     out.push(`<text x="${f(tx(t))}" y="${M.top + ph + 16}" text-anchor="middle">${label(t)}</text>`);
@@ -100,7 +100,11 @@ export function renderSvg(c: ChartSpec): string {
     out.push(s.markers ? `<circle cx="${M.left + pw + 22}" cy="${ly}" r="5" fill="${s.color}"/>` : `<line x1="${M.left + pw + 12}" y1="${ly}" x2="${M.left + pw + 32}" y2="${ly}" stroke="${s.color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ""}/>`);
     out.push(`<text x="${M.left + pw + 38}" y="${ly + 4}">${esc(s.name)}</text>`);
   });
-  for (const n of c.notes ?? []) out.push(`<text x="${f(tx(n.x) + 8)}" y="${f(ty(n.y) - 8)}" font-size="11">${esc(n.text)}</text>`);
+  // a note right of the plot's middle is anchored at its end, so it stays inside the plot and off the legend
+  for (const n of c.notes ?? []) {
+    const right = tx(n.x) > M.left + pw / 2;
+    out.push(`<text x="${f(tx(n.x) + (right ? -8 : 8))}" y="${f(ty(n.y) - 8)}" font-size="11"${right ? ' text-anchor="end"' : ""}>${esc(n.text)}</text>`);
+  }
   out.push("</svg>");
   return `${out.join("\n")}\n`;
 }

@@ -5,6 +5,7 @@
  * @module
  */
 import { SIM_HASH_SCHEME, digestKey, type CommittedSubDag, type Message, type NodeEvent, type SignatureScheme } from "../../../reference/consensus/index.js";
+import { fail } from "../../../reference/consensus/errors.js";
 import { Simulation, type Checker, type StepRecord } from "../../harness/sim/index.js";
 import { InvariantChecker, type Violation } from "./invariants.js";
 import { batchOf, consensusOutputs, describeCommit, describeEvent, nodeContext, referenceDriver, routingOf, type AsyncNodeDriver, type NodeContext, type NodeDriver } from "./nodes.js";
@@ -29,6 +30,8 @@ export interface SimOptions {
   trace?: boolean;
   /** Stop at the first violation (default true). */
   stopOnViolation?: boolean;
+  /** Most events delivered; one more pending is `EVENT_LIMIT` (the `simulate` operation passes MAX_SIM_EVENTS). Default: unbounded. */
+  maxEvents?: number;
 }
 
 type Record_ = StepRecord<NodeEvent, Message, CommittedSubDag>;
@@ -89,12 +92,16 @@ function setUp(sc: Scenario, scheme: SignatureScheme, trace: boolean) {
 
 /** Runs a scenario with in-process nodes to its end or its first violation. */
 export function runScenario(sc: Scenario, opts: SimOptions = {}): SimResult {
-  const { scheme = SIM_HASH_SCHEME, trace = false, stopOnViolation = true, driver } = opts;
+  const { scheme = SIM_HASH_SCHEME, trace = false, stopOnViolation = true, driver, maxEvents = Number.POSITIVE_INFINITY } = opts;
   const { sim, routing, context, result } = setUp(sc, scheme, trace);
+  let events = 0;
   const r = sim.run<NodeDriver>(
     {
       init: (id) => driver?.(context(id)) ?? referenceDriver(context(id)),
-      step: (d, event, { node }) => ({ state: d, ...consensusOutputs(sc, routing, node, d.step(event)) }),
+      step: (d, event, { node }) => {
+        if (events++ >= maxEvents) fail("EVENT_LIMIT", `the scenario delivers more than ${maxEvents} events`);
+        return { state: d, ...consensusOutputs(sc, routing, node, d.step(event)) };
+      },
     },
     stopOnViolation,
   );
