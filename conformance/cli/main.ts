@@ -5,7 +5,7 @@
  * Exit status: 0 success; 1 the checked implementation failed (or vectors differ); 2 usage or setup error.
  * @module
  */
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, closeSync, mkdirSync, openSync, writeSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -36,12 +36,21 @@ const writeOut = (file: string, content: string | Uint8Array) => {
 const GENERIC: Record<string, Command> = {
   conform: {
     summary: "run the conformance vectors against an implementation through the adapter protocol",
-    usage: `pwo conform --impl "<command>" [--suite S]... [--vectors DIR] [--report-json FILE] [--junit FILE]
-             [--timeout MS] [--max-line BYTES] [--max-restarts N] [--strict] [--quiet]
+    usage: `pwo conform --impl "<command>" [--suite S]... [--operation OP]... [--case FILE#TCID]... [--filter GLOB]...
+             [--vectors DIR] [--report-json FILE] [--junit FILE] [--transcript FILE]
+             [--timeout MS] [--max-line BYTES] [--max-restarts N] [--strict] [--declared-only] [--quiet]
              [--expect-root ROOT] [--allow-unpinned]
 
   --impl          shell command starting the implementation (e.g. "pwo serve", "python3 adapter.py")
   --suite         run only this suite (repeatable); default: every suite in the manifest
+  --operation     run only this operation, suite/op or op (repeatable)
+  --case          run only this case, <suite>/<op>.json#<tcId>, e.g. codec/decode_tx.json#12 (repeatable)
+  --filter        run only the cases whose key <suite>/<op>.json#<tcId> matches this glob (repeatable;
+                  * any characters, ? one character), e.g. 'codec/*#1?'
+                  (a selector matching nothing is an error, status 2; the manifest is verified in full)
+  --transcript    write every request and answer line here (JSONL, ms since the start), for replay
+  --declared-only hide the suites, files and operations the implementation does not declare from the
+                  tables and totals (one line lists them)
   --vectors       vectors directory, or a tarball made by pwo vectors pack (default: the package's own)
   --report-json   write the JSON report here
   --junit         write a JUnit XML report here
@@ -68,6 +77,11 @@ const GENERIC: Record<string, Command> = {
       quiet: { type: "boolean" },
       "expect-root": { type: "string" },
       "allow-unpinned": { type: "boolean" },
+      operation: { type: "string", multiple: true },
+      case: { type: "string", multiple: true },
+      filter: { type: "string", multiple: true },
+      transcript: { type: "string" },
+      "declared-only": { type: "boolean" },
     },
     async run(v) {
       const expectRoot = v["expect-root"] === undefined ? pinnedRoot(ROOT)?.root : str(v["expect-root"], "expect-root");
@@ -88,6 +102,19 @@ const GENERIC: Record<string, Command> = {
         vectorsDir = unpacked;
       }
       let result: Awaited<ReturnType<typeof runConformance>>;
+      // the package's own manifest, whose sums hash to the pinned root: a --vectors subset is checked file by file against it
+      let pinnedManifest: Manifest | undefined;
+      try {
+        pinnedManifest = JSON.parse(readFileSync(join(DEFAULT_VECTORS, MANIFEST), "utf8")) as Manifest;
+      } catch {
+        pinnedManifest = undefined;
+      }
+      let transcript: number | undefined;
+      if (typeof v.transcript === "string") {
+        mkdirSync(dirname(resolve(v.transcript)), { recursive: true });
+        transcript = openSync(v.transcript, "w");
+      }
+      const fd = transcript;
       try {
         result = await runConformance({
           impl: str(v.impl, "impl"),
@@ -98,16 +125,22 @@ const GENERIC: Record<string, Command> = {
           maxRestarts: int(v["max-restarts"], "max-restarts", 20, 0),
           expectRoot,
           allowUnpinned: v["allow-unpinned"] === true,
+          pinnedManifest,
+          operations: (v.operation as string[] | undefined) ?? [],
+          cases: (v.case as string[] | undefined) ?? [],
+          filters: (v.filter as string[] | undefined) ?? [],
+          onTranscript: fd === undefined ? undefined : (e) => writeSync(fd, `${JSON.stringify({ ...e, t: Math.round(e.t * 1000) / 1000 })}\n`),
           onCase: v.quiet ? undefined : progress.onCase,
         });
       } finally {
         if (unpacked) rmSync(unpacked, { recursive: true, force: true });
+        if (transcript !== undefined) closeSync(transcript);
       }
       progress.end();
       if (v.strict) {
         for (const c of result.cases) if (c.status === "skipped") Object.assign(c, { status: "failed", kind: "unavailable" });
       }
-      const text = textReport(result);
+      const text = textReport(result, { declaredOnly: v["declared-only"] === true });
       process.stdout.write(`${v.quiet ? text.split("\n").at(-1) : text}\n`);
       if (typeof v["report-json"] === "string") writeOut(v["report-json"], jsonReport(result));
       if (typeof v.junit === "string") writeOut(v.junit, junitReport(result));

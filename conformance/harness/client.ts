@@ -25,6 +25,8 @@ export interface ClientOptions {
   maxLine: number;
   /** Working directory of the implementation. */
   cwd?: string;
+  /** Called with every line sent to the implementation and every answer line received (`pwo conform --transcript`). */
+  onLine?: (direction: "request" | "answer", line: string) => void;
 }
 
 /** Directory of the `pwo` launcher, prepended to the implementation's PATH so `--impl "pwo serve"` names this very pwo. */
@@ -136,6 +138,7 @@ export class Implementation {
 
   private async exchange(out: string): Promise<string | Fault> {
     if (!this.alive) return { fault: "crash", detail: `the implementation ${this.exited}` };
+    this.opts.onLine?.("request", out);
     this.child.stdin.write(`${out}\n`);
     const ready = await this.waitFor(() => this.lines.length > 0 || !this.alive || this.oversized, this.opts.timeoutMs);
     if (this.lines.length > 0) return this.lines.shift() as string;
@@ -170,7 +173,10 @@ export class Implementation {
       const line = Buffer.concat(this.buffer).toString("utf8");
       this.buffer = [];
       this.buffered = 0;
-      if (line.trim() !== "") this.lines.push(line);
+      if (line.trim() !== "") {
+        this.lines.push(line);
+        this.opts.onLine?.("answer", line);
+      }
       start = nl + 1;
     }
     if (start < chunk.length) {
