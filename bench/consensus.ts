@@ -11,9 +11,9 @@ import fc from "fast-check";
 import { table } from "../conformance/harness/report.js";
 import { Rng } from "../reference/common/rng.js";
 import { scenarioArb } from "../conformance/consensus/arbitraries.js";
-import { randomDag } from "../conformance/consensus/dags.js";
-import { orderDag } from "../conformance/consensus/operations.js";
-import { runScenario, type Scenario } from "../conformance/consensus/simulator.js";
+import { orderDag, randomDag } from "../conformance/consensus/sim/dags.js";
+import { runScenario } from "../conformance/consensus/sim/run.js";
+import type { Scenario } from "../conformance/consensus/sim/scenario.js";
 import { formatInt, formatRatio, measure, roundSig, type BenchContext, type BenchJson, type BenchSuite } from "./harness.js";
 
 /** All-honest network, synchronous, delays 1–3, sized so one run is a few rounds at n = 100. */

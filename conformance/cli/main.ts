@@ -32,7 +32,7 @@ const writeOut = (file: string, content: string | Uint8Array) => {
   writeFileSync(file, content);
 };
 
-/** The generic commands; each suite may add its own (Suite.commands), named after the suite. */
+/** The generic commands; each suite may add its own (Suite.command), named after the suite. */
 const GENERIC: Record<string, Command> = {
   conform: {
     summary: "run the conformance vectors against an implementation through the adapter protocol",

@@ -5,8 +5,8 @@
  * @module
  */
 import type { Header } from "../../reference/consensus/index.js";
-import type { RulesName } from "./mutants.js";
-import type { Scenario } from "./simulator.js";
+import type { RulesName } from "./sim/mutants.js";
+import type { Scenario } from "./sim/scenario.js";
 
 export interface Counterexample {
   rules: RulesName;

@@ -9,8 +9,7 @@
 import { Rng } from "../../reference/common/rng.js";
 import { digestKey, headerDigest, isLeaderRound, leaderOf, type Committee } from "../../reference/consensus/index.js";
 import { circle, line, PALETTE, rect, svgDocument, text } from "../harness/svg.js";
-import { randomDag } from "./dags.js";
-import { orderDag } from "./operations.js";
+import { orderDag, randomDag } from "./sim/dags.js";
 
 export function narwhalDiagram(): string {
   const stakes = [1, 1, 1, 1];

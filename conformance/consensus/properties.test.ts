@@ -19,9 +19,9 @@ import {
 import { runOperation } from "../harness/operation.js";
 import { props } from "../harness/testing.js";
 import { CONSENSUS_INPUTS, dagInputArb, scenarioArb } from "./arbitraries.js";
-import { shuffled, slowAuthorityOrder } from "./dags.js";
-import { CONSENSUS_OPERATIONS, orderDag } from "./operations.js";
-import { runScenario } from "./simulator.js";
+import { CONSENSUS_OPERATIONS } from "./operations.js";
+import { orderDag, shuffled, slowAuthorityOrder } from "./sim/dags.js";
+import { runScenario } from "./sim/run.js";
 
 const committeeOf = (stakes: number[]): Committee => ({ authorities: stakes.map((stake) => ({ stake, publicKey: new Uint8Array(0) })) });
 const seqOf = (c: ReturnType<typeof orderDag>) => c.flatMap((s) => s.vertices.map((v) => digestKey(v.digest)));

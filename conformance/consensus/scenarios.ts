@@ -3,7 +3,7 @@
  * vectors with their seed and provenance (spec/consensus.md §Scenario vectors).
  * @module
  */
-import type { NodeSpec, Scenario } from "./simulator.js";
+import type { NodeSpec, Scenario } from "./sim/scenario.js";
 
 const honestNodes = (n: number): NodeSpec[] => Array.from({ length: n }, (_, authority) => ({ authority, behaviour: "honest" as const }));
 const BASE: Scenario = { stakes: [1, 1, 1, 1], nodes: honestNodes(4), rules: "reference", gst: 0, delta: 3, timeout: 15, until: 150, gcDepth: 50, partitions: [], delays: [1, 2, 3, 2, 1, 3], slow: [], slowBy: 0 };

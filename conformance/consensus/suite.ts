@@ -2,7 +2,7 @@
 import { CONSENSUS_REASONS } from "../../reference/consensus/index.js";
 import type { Suite } from "../harness/suite.js";
 import { CONSENSUS_INPUTS } from "./arbitraries.js";
-import { consensusCommand } from "./cli.js";
+import { consensusCommand } from "./sim/cli.js";
 import { CONSENSUS_OPERATIONS } from "./operations.js";
 import { CONSENSUS_FLAGS, consensusCases } from "./vectors.js";
 

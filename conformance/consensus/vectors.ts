@@ -4,11 +4,15 @@
  * the author's intent.
  * @module
  */
+import { isSpecError } from "../../reference/common/errors.js";
 import { toHex } from "../../reference/common/hex.js";
 import { Rng } from "../../reference/common/rng.js";
 import {
   BLS_SCHEME,
+  MAX_COMMITTEE_SIZE,
   MAX_HEADER_PAYLOAD,
+  MAX_ROUND,
+  MAX_TOTAL_STAKE,
   MAX_SCHEDULE_SPAN,
   SIM_HASH_SCHEME,
   compareDigests,
@@ -22,11 +26,14 @@ import {
 } from "../../reference/consensus/index.js";
 import type { JsonObject } from "../harness/operation.js";
 import type { CaseSpec } from "../harness/vectorfile.js";
-import { randomDag, shuffled } from "./dags.js";
-import { certificateToJson, committeeToJson, headerToJson, SCENARIO_LIMITS, scenarioToJson } from "./operations.js";
-import { referenceDriver, runScenario, type Scenario } from "./simulator.js";
+import { orderDag, randomDag, shuffled } from "./sim/dags.js";
+import { certificateToJson, committeeToJson, headerFromJson, headerToJson, SCENARIO_LIMITS, scenarioToJson } from "./sim/json.js";
+import { rulesOf, type RulesName } from "./sim/mutants.js";
+import { referenceDriver } from "./sim/nodes.js";
+import { runScenario } from "./sim/run.js";
+import type { Scenario } from "./sim/scenario.js";
 import { COUNTEREXAMPLES, STANDARD_SCENARIOS } from "./scenarios.js";
-import { DAG_COUNTEREXAMPLES } from "./counterexamples.js";
+import { DAG_COUNTEREXAMPLES, type Counterexample as NetworkCounterexample, type DagCounterexample } from "./counterexamples.js";
 
 export const CONSENSUS_FLAGS: Record<string, string> = {
   Boundary: "a limit or edge of a range (single authority, round 0, first leader round)",
@@ -71,6 +78,18 @@ function scheduleCases(rng: Rng): CaseSpec[] {
     invalid("a stake of zero", "INVALID_COMMITTEE", { stakes: [1, 0, 1, 1], fromRound: 0, toRound: 4 }, ["Boundary"]),
     invalid("fromRound above toRound", "INVALID_ROUND", { stakes: [1, 1, 1, 1], fromRound: 10, toRound: 8 }, ["Boundary"]),
     invalid("a span above MAX_SCHEDULE_SPAN", "TOO_MANY_ENTRIES", { stakes: [1, 1, 1, 1], fromRound: 0, toRound: MAX_SCHEDULE_SPAN + 1 }, ["Boundary"]),
+    valid("fromRound = toRound, an even round: the range is inclusive, one entry", { stakes: [1, 1, 1, 1], fromRound: 8, toRound: 8 }, ["Boundary"]),
+    valid("fromRound = toRound, an odd round: no entry", { stakes: [1, 1, 1, 1], fromRound: 7, toRound: 7 }, ["Boundary"]),
+    valid("rounds 0..1: no leader round (the first is 2)", { stakes: [1, 1, 1, 1], fromRound: 0, toRound: 1 }, ["Boundary"]),
+    valid("a span of exactly MAX_SCHEDULE_SPAN (toRound − fromRound, so MAX_SCHEDULE_SPAN + 1 rounds)", { stakes: [3, 1, 2], fromRound: 1, toRound: 1 + MAX_SCHEDULE_SPAN }, ["Boundary", "Weighted"]),
+    valid("toRound = MAX_ROUND", { stakes: [1, 1, 1, 1], fromRound: MAX_ROUND - 5, toRound: MAX_ROUND }, ["Boundary"]),
+    invalid("toRound = MAX_ROUND + 1", "INVALID_ROUND", { stakes: [1, 1, 1, 1], fromRound: MAX_ROUND - 5, toRound: MAX_ROUND + 1 }, ["Boundary"]),
+    invalid("a range both inverted and too long: INVALID_ROUND is checked first", "INVALID_ROUND", { stakes: [1, 1, 1, 1], fromRound: MAX_SCHEDULE_SPAN + 5, toRound: 2 }, ["Boundary"]),
+    invalid("an empty committee and an inverted range: the committee is checked first", "INVALID_COMMITTEE", { stakes: [], fromRound: 10, toRound: 8 }, ["Boundary"]),
+    valid("total stake exactly MAX_TOTAL_STAKE", { stakes: [MAX_TOTAL_STAKE - 3, 1, 1, 1], fromRound: 2, toRound: 12 }, ["Boundary", "Weighted"]),
+    invalid("total stake MAX_TOTAL_STAKE + 1", "INVALID_COMMITTEE", { stakes: [MAX_TOTAL_STAKE - 2, 1, 1, 1], fromRound: 2, toRound: 12 }, ["Boundary", "Weighted"]),
+    valid("MAX_COMMITTEE_SIZE authorities", { stakes: new Array(MAX_COMMITTEE_SIZE).fill(1), fromRound: 2040, toRound: 2060 }, ["Boundary"]),
+    invalid("MAX_COMMITTEE_SIZE + 1 authorities", "INVALID_COMMITTEE", { stakes: new Array(MAX_COMMITTEE_SIZE + 1).fill(1), fromRound: 2, toRound: 4 }, ["Boundary"]),
   );
   return out;
 }
@@ -178,7 +197,40 @@ function checkCertificateCases(certs: Certificate[]): CaseSpec[] {
     invalid("bls12381-pop-v1: 96 zero bytes are not a G2 point", "INVALID_SIGNATURE", input({ ...blsSigned(c5.header, [0, 1, 2]), signature: new Uint8Array(96) }, blsCommittee), ["Signature", "Bls"]),
     invalid("genesis with a signer", "INVALID_GENESIS", input({ ...genesisCertificate(1), signers: [1] }), ["Boundary"]),
     invalid("structural rules come first: a 33-byte batch digest", "INVALID_DIGEST", input({ ...c5, header: { ...c5.header, payload: [new Uint8Array(33)] } }), ["Structure"]),
+    ...thresholdCases(certs, signWith),
   ];
+}
+
+/**
+ * The quorum threshold pinned where the usual formulas disagree: with total stake S ≡ 0 or 2 (mod 3),
+ * ⌊2S/3⌋ + 1 (the rule), ⌈2S/3⌉ and "2f + 1" with f = ⌊(S − 1)/3⌋ give different quorums (with
+ * S ≡ 1 they coincide, which is every other committee of these vectors). Each committee gets a
+ * certificate of exactly the quorum (valid) and one of each smaller wrong quorum (INSUFFICIENT_STAKE).
+ */
+function thresholdCases(certs: Certificate[], signWith: (h: Header, signers: number[]) => Certificate): CaseSpec[] {
+  const out: CaseSpec[] = [];
+  const committees: { stakes: number[]; exact: number[]; wrong: { signers: number[]; formula: string }[] }[] = [
+    { stakes: [1, 1, 1], exact: [0, 1, 2], wrong: [{ signers: [0, 1], formula: "⌈2S/3⌉ = 2" }, { signers: [0], formula: "2f + 1 = 1" }] },
+    { stakes: [3, 1, 1, 1], exact: [0, 1, 2], wrong: [{ signers: [0, 1], formula: "⌈2S/3⌉ = 4" }, { signers: [1, 2, 3], formula: "2f + 1 = 3" }] },
+    { stakes: [1, 1, 1, 1, 1], exact: [0, 1, 2, 3], wrong: [{ signers: [0, 1, 2], formula: "2f + 1 = 3" }] },
+    { stakes: [5, 1, 1, 1], exact: [0, 1], wrong: [{ signers: [0], formula: "2f + 1 = 5" }] },
+  ];
+  for (const { stakes, exact, wrong } of committees) {
+    const total = stakes.reduce((a, b) => a + b, 0);
+    const q = Math.floor((2 * total) / 3) + 1;
+    const cert = certs.find((c) => c.header.round === 5 && c.header.author < stakes.length)!;
+    const committee = committeeToJson(SIM_HASH_SCHEME.name, { authorities: stakes.map((stake, i) => ({ stake, publicKey: deriveKeyPair(SIM_HASH_SCHEME, "sim", i).publicKey })) });
+    const input = (signers: number[]) => ({ committee, certificate: certificateToJson(signWith(cert.header, signers)) });
+    const stakeOf = (signers: number[]) => signers.reduce((a, i) => a + stakes[i]!, 0);
+    const name = `stakes [${stakes.join(", ")}] (S = ${total} ≡ ${total % 3} mod 3, quorum ⌊2S/3⌋ + 1 = ${q})`;
+    if (stakeOf(exact) !== q) throw new Error(`threshold case ${name}: signers ${exact} hold ${stakeOf(exact)}, not the quorum`);
+    out.push(valid(`${name}: signers holding exactly the quorum`, input(exact), ["Weighted", "Signature", "Boundary"]));
+    for (const w of wrong) {
+      if (stakeOf(w.signers) >= q) throw new Error(`threshold case ${name}: ${w.formula} is not below the quorum`);
+      out.push(invalid(`${name}: signers holding ${stakeOf(w.signers)}, a quorum only under ${w.formula}`, "INSUFFICIENT_STAKE", input(w.signers), ["Weighted", "Signature", "Boundary"]));
+    }
+  }
+  return out;
 }
 
 function orderDagCases(seed: string): CaseSpec[] {
@@ -205,16 +257,71 @@ function orderDagCases(seed: string): CaseSpec[] {
   out.push(invalid("a second certificate for one slot", "EQUIVOCATION", { stakes: [1, 1, 1, 1], gcDepth: 50, certificates: [...slow.filter((h) => h.round <= 2), eq].map(headerToJson) }, ["Equivocation"]));
   const r3 = slow.find((h) => h.round === 3)!;
   out.push(invalid("a certificate with a single parent", "INSUFFICIENT_PARENTS", { stakes: [1, 1, 1, 1], gcDepth: 50, certificates: [...slow.filter((h) => h.round <= 2), { ...r3, parents: [r3.parents[0]!] }].map(headerToJson) }, ["Parents"]));
+  // the contract of order_dag (spec §Conformance operations): when checks run, errors abort, duplicates, release order
+  // rounds 1–8, then round 9: delivering round 9 commits the round-8 anchor (and the earlier ones it reaches)
+  const r4 = slow.filter((h) => h.round === 9);
+  const rest = slow.filter((h) => h.round < 9);
+  out.push(valid("a certificate delivered twice: the second delivery changes nothing", { stakes: [1, 1, 1, 1], gcDepth: 50, certificates: [...rest, rest[rest.length - 1]!, ...r4].map(headerToJson) }, ["DeliveryOrder"]));
+  out.push(valid("round-9 certificates delivered before rounds 1–8: buffered, then released once their parents are in", { stakes: [1, 1, 1, 1], gcDepth: 50, certificates: [...r4, ...rest].map(headerToJson) }, ["DeliveryOrder"]));
+  const orphan: Header = { ...r4[0]!, parents: [new Uint8Array(32).fill(7), ...r4[0]!.parents.slice(1)].sort(compareDigests) };
+  out.push(valid("a certificate whose parent never arrives stays buffered and unordered: no error", { stakes: [1, 1, 1, 1], gcDepth: 50, certificates: [...rest, orphan].map(headerToJson) }, ["Parents"]));
+  const weakChild: Header = { ...r4[0]!, parents: [r4[0]!.parents[0]!] };
+  out.push(invalid("a buffered certificate's parent rules run at its release: INSUFFICIENT_PARENTS once its parents are in", "INSUFFICIENT_PARENTS", { stakes: [1, 1, 1, 1], gcDepth: 50, certificates: [weakChild, ...rest].map(headerToJson) }, ["Parents", "DeliveryOrder"]));
+  out.push(invalid("structural rules run at arrival: a malformed certificate after a buffered one that never releases aborts the whole answer", "INVALID_DIGEST", { stakes: [1, 1, 1, 1], gcDepth: 50, certificates: [...rest, orphan, { ...r4[1]!, payload: [new Uint8Array(31)] }].map(headerToJson) }, ["Structure"]));
+  out.push(invalid("an error aborts: a later valid delivery does not recover the answer", "INSUFFICIENT_PARENTS", { stakes: [1, 1, 1, 1], gcDepth: 50, certificates: [...rest, weakChild, ...r4.slice(1)].map(headerToJson) }, ["Parents"]));
   for (const c of DAG_COUNTEREXAMPLES) {
-    out.push(valid(`counterexample against ${c.rules}: ${c.provenance}`, { stakes: c.stakes, gcDepth: c.gcDepth, certificates: c.order.slice(0, c.delivered) }, ["RandomDag", "DeliveryOrder", "Counterexample"]));
+    const k = killingDelivery(c);
+    out.push(valid(`counterexample against ${c.rules}, ${k.label}: ${c.provenance}`, { stakes: c.stakes, gcDepth: c.gcDepth, certificates: k.certificates.map(headerToJson) }, ["RandomDag", "DeliveryOrder", "Counterexample"]));
   }
   return out;
+}
+
+/** The answer of `order_dag` under some rules, as a comparable string (the sequence, or the error code). */
+function orderAnswer(stakes: number[], gcDepth: number, headers: readonly Header[], rules: RulesName): string {
+  const committee = { authorities: stakes.map((stake) => ({ stake, publicKey: new Uint8Array(0) })) };
+  try {
+    return orderDag(committee, gcDepth, headers, rulesOf(rules)).flatMap((s) => s.vertices.map((v) => toHex(v.digest))).join(",");
+  } catch (e) {
+    if (isSpecError(e, "consensus")) return `error ${e.code}`;
+    throw e;
+  }
+}
+
+/**
+ * The delivery of a DAG counterexample that its mutant answers differently from the reference, so
+ * the vector catches the mutant it came from (a campaign violation is the mutant disagreeing with
+ * itself across two orders, which need not be a disagreement with the reference on either). Tried
+ * in order: the delivery found, the same certificates in round order, the whole DAG in round order,
+ * the whole delivery. Generation fails when none catches the mutant.
+ */
+function killingDelivery(c: DagCounterexample): { label: string; certificates: Header[] } {
+  const order = c.order.map(headerFromJson);
+  const byRound = (hs: Header[]) => [...hs].sort((a, b) => a.round - b.round || a.author - b.author);
+  const prefix = order.slice(0, c.delivered);
+  const candidates = [
+    { label: `the ${c.delivered} certificates delivered first`, certificates: prefix },
+    { label: `the ${c.delivered} certificates delivered first, in round order`, certificates: byRound(prefix) },
+    { label: "the whole DAG in round order", certificates: byRound(order) },
+    { label: "the whole delivery", certificates: order },
+  ];
+  const found = candidates.find((k) => orderAnswer(c.stakes, c.gcDepth, k.certificates, c.rules) !== orderAnswer(c.stakes, c.gcDepth, k.certificates, "reference"));
+  if (!found) throw new Error(`order_dag counterexample against ${c.rules} (${c.provenance}): the mutant agrees with the reference on every delivery tried`);
+  return found;
+}
+
+/** A promoted network counterexample must still be a violation under its mutant and safe under the reference. */
+function checkNetworkCounterexample(c: NetworkCounterexample): void {
+  if (!runScenario(c.scenario).violation) throw new Error(`simulate counterexample against ${c.rules} (${c.provenance}): no longer a violation under its mutant`);
+  if (runScenario({ ...c.scenario, rules: "reference" }).violation) throw new Error(`simulate counterexample against ${c.rules} (${c.provenance}): a violation under the reference too`);
 }
 
 function simulateCases(): CaseSpec[] {
   const out: CaseSpec[] = [];
   for (const [name, s] of Object.entries(STANDARD_SCENARIOS)) out.push(valid(`${name}: ${s.comment}`, { scenario: scenarioToJson(s.scenario) }, s.flags));
-  for (const c of COUNTEREXAMPLES) out.push(valid(`${c.rules}: ${c.provenance}`, { scenario: scenarioToJson(c.scenario) }, ["Mutant", "Counterexample"]));
+  for (const c of COUNTEREXAMPLES) {
+    checkNetworkCounterexample(c);
+    out.push(valid(`${c.rules}: ${c.provenance}`, { scenario: scenarioToJson(c.scenario) }, ["Mutant", "Counterexample"]));
+  }
   const n = SCENARIO_LIMITS.nodes;
   const busiest = { stakes: Array<number>(n).fill(1), nodes: Array.from({ length: n }, (_, a) => ({ authority: a, behaviour: "honest" })), rules: "reference", gst: 0, delta: 1, timeout: 2, until: SCENARIO_LIMITS.until, gcDepth: 50, partitions: [], delays: [1], slow: [], slowBy: 0 };
   out.push(invalid(`${n} nodes, one-tick delays, the longest horizon: more than MAX_SIM_EVENTS events (answered after MAX_SIM_EVENTS, not after the horizon)`, "EVENT_LIMIT", { scenario: busiest }, ["CostLimit"]));

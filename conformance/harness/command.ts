@@ -1,6 +1,6 @@
 /**
  * The command registry's one contract. The main CLI (`conformance/cli/main.ts`) owns the generic
- * commands (conform, serve, vectors, fuzz); every other command comes from a suite's `commands`
+ * commands (conform, serve, vectors, fuzz); every other command comes from a suite's `command`
  * (conformance/harness/suite.ts), so `pwo <suite> <action>` reaches a component the main CLI never
  * names. Each command parses its own options strictly and answers `--help` with its usage.
  *

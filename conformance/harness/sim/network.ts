@@ -40,7 +40,7 @@ export interface LinkOverride extends Partial<Link> {
 /**
  * Between `from` (inclusive) and `until` (exclusive), a message sent between nodes of different
  * groups is held and arrives at `until` + its delay at the earliest (the partition heals at `until`).
- * Nodes listed in no group form one group together.
+ * Nodes listed in no group form one group together. A partition with `until` ≤ `from` is never active.
  */
 export interface Partition {
   from: Time;
@@ -84,7 +84,6 @@ export function checkNetwork(m: NetworkModel): void {
     else if ("script" in d) d.script.forEach((v, i) => nonNeg(v, `delay.script[${i}]`));
     else if (!(Number.isInteger(d.min) && Number.isInteger(d.max) && 0 <= d.min && d.min <= d.max)) throw new RangeError(`network: delay range must be integers 0 ≤ min ≤ max, got [${d.min}, ${d.max}]`);
   }
-  for (const p of m.partitions ?? []) if (!(p.from <= p.until)) throw new RangeError(`network: a partition must have from ≤ until, got [${p.from}, ${p.until})`);
   for (const c of m.crashes ?? []) if (c.restartAt !== undefined && !(c.restartAt > c.at)) throw new RangeError(`network: node ${c.node} restarts at ${c.restartAt}, not after its crash at ${c.at}`);
 }
 

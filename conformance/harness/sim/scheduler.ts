@@ -26,7 +26,7 @@ export interface Scheduled<E> {
 const before = <E>(a: Scheduled<E>, b: Scheduled<E>): boolean => a.time < b.time || (a.time === b.time && a.seq < b.seq);
 
 /** A binary min-heap on (time, seq): O(log n) per schedule and per pop. */
-export class Scheduler<E> {
+export class EventQueue<E> {
   private readonly heap: Scheduled<E>[] = [];
   private seq = 0;
 

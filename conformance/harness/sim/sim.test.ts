@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { props } from "../testing.js";
-import { Scheduler, Simulation, inputsOf, isDown, replay, route, shrinkInputs, Streams, type Checker, type Machine, type NetworkModel, type StepRecord } from "./index.js";
+import { EventQueue, Simulation, inputsOf, isDown, replay, route, shrinkInputs, Streams, type Checker, type Machine, type NetworkModel, type StepRecord } from "./index.js";
 
 describe("scheduler", () => {
   it("delivers in ascending time, ties in scheduling order", () => {
-    const s = new Scheduler<string>();
+    const s = new EventQueue<string>();
     s.schedule(5, 0, "a");
     s.schedule(1, 0, "b");
     s.schedule(5, 1, "c");
@@ -18,7 +18,7 @@ describe("scheduler", () => {
   it("is a stable sort on (time, scheduling order) for any schedule", () => {
     fc.assert(
       fc.property(fc.array(fc.nat(20)), (times) => {
-        const s = new Scheduler<number>();
+        const s = new EventQueue<number>();
         times.forEach((t, i) => s.schedule(t, 0, i));
         const got: number[] = [];
         for (let q = s.pop(); q; q = s.pop()) got.push(q.event);
@@ -29,7 +29,7 @@ describe("scheduler", () => {
     );
   });
   it("rejects a time that is negative or not finite", () => {
-    const s = new Scheduler<number>();
+    const s = new EventQueue<number>();
     expect(() => s.schedule(-1, 0, 0)).toThrow(RangeError);
     expect(() => s.schedule(Number.NaN, 0, 0)).toThrow(RangeError);
   });

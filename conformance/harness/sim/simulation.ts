@@ -1,5 +1,5 @@
 /**
- * The simulation core's run loop: a {@link Scheduler}, a {@link NetworkModel}, labelled random
+ * The simulation core's run loop: a {@link EventQueue}, a {@link NetworkModel}, labelled random
  * {@link Streams}, machines stepping on events, and checkers observing the trace.
  *
  * One step: pop the earliest event (scheduler order); skip it if its node is down
@@ -12,7 +12,7 @@
  */
 import type { AsyncMachine, Machine, Outputs } from "./machine.js";
 import { checkNetwork, isDown, route, type NetworkModel } from "./network.js";
-import { Scheduler, type NodeId, type Time } from "./scheduler.js";
+import { EventQueue, type NodeId, type Time } from "./scheduler.js";
 import { Streams } from "./streams.js";
 import type { Checker, Routed, StepRecord } from "./trace.js";
 
@@ -47,7 +47,7 @@ export interface RunResult<E, M, O, V> {
 export class Simulation<E, M, O, V> {
   readonly streams: Streams;
   readonly trace: StepRecord<E, M, O>[] = [];
-  private readonly scheduler = new Scheduler<E>();
+  private readonly queue = new EventQueue<E>();
   now: Time = 0;
   steps = 0;
   sent = 0;
@@ -66,13 +66,13 @@ export class Simulation<E, M, O, V> {
   /** Schedules an event (the initial ones: before the run). */
   schedule(time: Time, node: NodeId, event: E): void {
     if (!(Number.isInteger(node) && node >= 0 && node < this.config.nodes)) throw new RangeError(`simulation: no node ${node} among ${this.config.nodes}`);
-    this.scheduler.schedule(time, node, event);
+    this.queue.schedule(time, node, event);
   }
 
   /** The next event to process, or undefined when the run is over; events to a node that is down are dropped. */
   next(): { node: NodeId; event: E } | undefined {
     for (;;) {
-      const q = this.scheduler.pop();
+      const q = this.queue.pop();
       if (!q || q.time > this.config.until) return undefined;
       this.now = q.time;
       if (isDown(this.config.network, q.node, q.time)) continue;
@@ -83,7 +83,7 @@ export class Simulation<E, M, O, V> {
   /** Acts on a step's outputs (timers, then sends), records the step and returns the first violation a checker reports. */
   absorb(node: NodeId, event: E, outputs: Outputs<E, M, O>): V | undefined {
     const now = this.now;
-    for (const t of outputs.timers ?? []) this.scheduler.schedule(now + t.after, node, t.event);
+    for (const t of outputs.timers ?? []) this.queue.schedule(now + t.after, node, t.event);
     const routed: Routed[][] = [];
     for (const s of outputs.sends ?? []) {
       const r: Routed[] = [];
@@ -91,7 +91,7 @@ export class Simulation<E, M, O, V> {
         const index = this.sent++;
         const at = route(this.config.network, this.streams, index, node, to, now);
         r.push({ to, index, at });
-        if (at !== "lost") this.scheduler.schedule(at, to, this.config.receive(node, s.message));
+        if (at !== "lost") this.queue.schedule(at, to, this.config.receive(node, s.message));
       }
       routed.push(r);
     }

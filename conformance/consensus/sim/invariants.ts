@@ -1,5 +1,6 @@
 /**
- * The invariants of the consensus harness (spec/consensus.md §Invariants), checked after every step:
+ * The invariants of the consensus harness (spec/consensus.md §Invariants), checked on every step
+ * record of the trace (the simulation core's `Checker`: it reads records, never the nodes):
  *
  * - **agreement**: the commit sequences of all nodes running correct code are prefixes of one sequence;
  * - **integrity**: no vertex is committed twice by a node; only certified vertices are committed (a
@@ -9,10 +10,12 @@
  *   synchronous, of a round at least VALIDITY_LAG below a node's last committed anchor, is committed
  *   by that honest node;
  * - **liveness**: after the network is synchronous (plus two timeouts), an honest node never proposes
- *   more than LIVENESS_ROUNDS rounds without committing.
+ *   more than LIVENESS_ROUNDS rounds without committing; and (at the end, in a run lasting at least
+ *   {@link participationWindow} after that) every honest node proposed a header after it, so a node
+ *   that takes no part is not vacuously valid and live.
  * @module
  */
-import { isSpecError } from "../../reference/common/errors.js";
+import { isSpecError } from "../../../reference/common/errors.js";
 import {
   checkCertificate,
   digestKey,
@@ -21,8 +24,10 @@ import {
   type Committee,
   type Message,
   type SignatureScheme,
-} from "../../reference/consensus/index.js";
-import { correctCode, faultyAuthorities, honestNode, syncTime, type Scenario } from "./simulator.js";
+  type NodeEvent,
+} from "../../../reference/consensus/index.js";
+import type { Checker, StepRecord } from "../../harness/sim/index.js";
+import { correctCode, faultyAuthorities, honestNode, syncTime, type Scenario } from "./scenario.js";
 
 export type Invariant = "agreement" | "integrity" | "validity" | "liveness";
 
@@ -35,6 +40,8 @@ export interface Violation {
 
 /** Rounds an honest node may propose after synchrony without committing, for committees with f faulty. */
 export const livenessRounds = (f: number): number => 2 * f + 8;
+/** Time after synchrony (plus two timeouts) within which every honest node must propose: 2 (timeout + 2 delta). */
+export const participationWindow = (sc: Scenario): number => 2 * (sc.timeout + 2 * sc.delta);
 /** Rounds below a node's last committed anchor from which every honest certificate must be committed. */
 export const validityLag = (sc: Scenario): number => sc.delta + 6;
 
@@ -46,9 +53,11 @@ interface NodeTrack {
   lastAnchorRound: number;
   round: number;
   roundAtLastCommit: number;
+  /** Whether the node sent a header of its own at or after synchrony (plus two timeouts). */
+  proposedAfterSync: boolean;
 }
 
-export class Checker {
+export class InvariantChecker implements Checker<NodeEvent, Message, CommittedSubDag, Violation> {
   /** The longest commit sequence so far: every node's is a prefix of it. */
   readonly longest: string[] = [];
   private readonly nodes: NodeTrack[];
@@ -65,16 +74,23 @@ export class Checker {
     private readonly committee: Committee,
     private readonly scheme: SignatureScheme,
   ) {
-    this.nodes = sc.nodes.map(() => ({ position: 0, committed: new Set(), late: new Set(), lastAnchorRound: 0, round: 0, roundAtLastCommit: 0 }));
+    this.nodes = sc.nodes.map(() => ({ position: 0, committed: new Set(), late: new Set(), lastAnchorRound: 0, round: 0, roundAtLastCommit: 0, proposedAfterSync: false }));
     this.faulty = faultyAuthorities(sc);
     this.sync = syncTime(sc) + 2 * sc.timeout;
   }
 
+  /** One step: its messages sent (certificates seen, rounds proposed), then its commits. */
+  observe(r: StepRecord<NodeEvent, Message, CommittedSubDag>): Violation | undefined {
+    for (const s of r.outputs.sends ?? []) this.onSend(r.node, s.message, r.time);
+    return this.onStep(r.node, r.outputs.observations ?? [], r.time);
+  }
+
   /** Records certificates (uniqueness) and the rounds nodes propose (liveness). */
-  onSend(node: number, m: Message, time: number): void {
+  private onSend(node: number, m: Message, time: number): void {
     if (m.type === "header" && m.header.author === this.sc.nodes[node]!.authority) {
       const t = this.nodes[node]!;
       if (time < this.sync) t.roundAtLastCommit = m.header.round;
+      else t.proposedAfterSync = true;
       t.round = Math.max(t.round, m.header.round);
     }
     if (m.type !== "certificate") return;
@@ -96,7 +112,7 @@ export class Checker {
   }
 
   /** Checks a node's commits of one step; returns the first violation. */
-  onStep(node: number, commits: readonly CommittedSubDag[], time: number): Violation | undefined {
+  private onStep(node: number, commits: readonly CommittedSubDag[], time: number): Violation | undefined {
     if (this.pending) {
       const p = this.pending;
       this.pending = undefined;
@@ -133,12 +149,14 @@ export class Checker {
     return Math.floor((this.sc.stakes.length - 1) / 3);
   }
 
-  /** End of run: validity. */
+  /** End of run: participation (liveness), then validity. */
   finish(time: number): Violation | undefined {
     if (this.pending) return { ...this.pending, time };
     const lag = validityLag(this.sc);
+    const participation = this.sc.until >= this.sync + participationWindow(this.sc);
     for (const [id, t] of this.nodes.entries()) {
       if (!honestNode(this.sc, id)) continue;
+      if (participation && !t.proposedAfterSync) return { invariant: "liveness", node: id, time, detail: `proposed no header after synchrony (t ≥ ${this.sync}) in a run lasting until ${this.sc.until}` };
       for (const [key, c] of this.certified) {
         if (!c.fromHonest || c.time < this.sync || c.round > t.lastAnchorRound - lag || t.committed.has(key)) continue;
         return { invariant: "validity", node: id, time, detail: `honest certificate ${c.round}/${c.author}#${key.slice(0, 8)} (formed at t=${c.time}) not committed; last anchor round ${t.lastAnchorRound}` };

@@ -5,12 +5,13 @@
  * event; the implementation keeps the state of every node id.
  * @module
  */
-import { Implementation, type Fault } from "../harness/client.js";
-import { BadInput, getArray, getInt, getObject, getString, hex, type Json, type JsonObject } from "../harness/operation.js";
-import { fromHex } from "../../reference/common/hex.js";
-import { type CommittedSubDag, type Message, type NodeEvent, type Outbound, type StepOutput } from "../../reference/consensus/index.js";
-import { certificateFromJson, certificateToJson, committeeToJson, headerFromJson, headerToJson } from "./operations.js";
-import { honestNode, type AsyncNodeDriver, type NodeContext } from "./simulator.js";
+import { Implementation, type Fault } from "../../harness/client.js";
+import { BadInput, getArray, getInt, getObject, getString, hex, type Json, type JsonObject } from "../../harness/operation.js";
+import { fromHex } from "../../../reference/common/hex.js";
+import { type CommittedSubDag, type Message, type NodeEvent, type Outbound, type StepOutput } from "../../../reference/consensus/index.js";
+import { certificateFromJson, certificateToJson, committeeToJson, headerFromJson, headerToJson } from "./json.js";
+import type { AsyncNodeDriver, NodeContext } from "./nodes.js";
+import { honestNode } from "./scenario.js";
 
 export const NODE_SUITE = "consensus-node";
 

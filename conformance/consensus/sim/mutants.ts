@@ -11,7 +11,7 @@ import {
   validityThreshold,
   type ProtocolRules,
   type VertexRef,
-} from "../../reference/consensus/index.js";
+} from "../../../reference/consensus/index.js";
 
 export const MUTANTS = {
   /** An anchor commits with f stake of votes instead of f + 1. */

@@ -3,11 +3,11 @@
  * the harness proves its own power (spec/consensus.md §Invariants).
  */
 import { describe, expect, it } from "vitest";
-import { DEEP, SEED } from "../harness/testing.js";
-import { runScenario } from "./simulator.js";
-import { runStandardCampaign } from "./campaign.js";
+import { DEEP, SEED } from "../../harness/testing.js";
+import { runScenario } from "./run.js";
+import { runStandardCampaign } from "./check.js";
 import { MUTANT_NAMES } from "./mutants.js";
-import { COUNTEREXAMPLES, STANDARD_SCENARIOS } from "./scenarios.js";
+import { COUNTEREXAMPLES, STANDARD_SCENARIOS } from "../scenarios.js";
 
 const NETWORK_RUNS = DEEP ? 2000 : 25;
 const DAG_RUNS = DEEP ? 20_000 : 300;

@@ -5,12 +5,15 @@
 //   node node.mjs --unsafe   deliberately unsafe: commits an anchor as soon as a certificate of the
 //                            next round arrives, without counting its votes (support threshold 0
 //                            instead of f + 1); the harness must catch it
+//   node node.mjs --silent   takes no part: answers every step with no message, commit or timer;
+//                            the harness must catch it (validity and liveness are not vacuous)
 import { createInterface } from "node:readline";
-import { REFERENCE_ORDERING, REFERENCE_RULES, getScheme, initNode, stepNode } from "../../../dist/reference/consensus/index.js";
-import { fromHex } from "../../../dist/reference/common/hex.js";
-import { eventFromJson, outputToJson } from "../../../dist/conformance/consensus/external.js";
+import { REFERENCE_ORDERING, REFERENCE_RULES, getScheme, initNode, stepNode } from "../../dist/reference/consensus/index.js";
+import { fromHex } from "../../dist/reference/common/hex.js";
+import { eventFromJson, outputToJson } from "../../dist/conformance/consensus/sim/external.js";
 
 const unsafe = process.argv.includes("--unsafe");
+const silent = process.argv.includes("--silent");
 const rules = unsafe ? { ...REFERENCE_RULES, ordering: { ...REFERENCE_ORDERING, support: () => 0 } } : REFERENCE_RULES;
 const nodes = new Map();
 const out = (o) => process.stdout.write(`${JSON.stringify(o)}\n`);
@@ -18,7 +21,7 @@ const out = (o) => process.stdout.write(`${JSON.stringify(o)}\n`);
 for await (const line of createInterface({ input: process.stdin })) {
   const req = JSON.parse(line);
   if (req.type === "hello") {
-    out({ type: "hello", protocol: 1, implementation: { name: unsafe ? "unsafe-node" : "reference-node", version: "0.1.0" }, capabilities: { "consensus-node": ["init", "step"] } });
+    out({ type: "hello", protocol: 1, implementation: { name: unsafe ? "unsafe-node" : silent ? "silent-node" : "reference-node", version: "0.1.0" }, capabilities: { "consensus-node": ["init", "step"] } });
     continue;
   }
   const { id, operation, input } = req;
@@ -30,6 +33,7 @@ for await (const line of createInterface({ input: process.stdin })) {
   } else if (operation === "step") {
     const state = nodes.get(input.node);
     if (!state) out({ id, error: { code: "INTERNAL", message: `unknown node ${input.node}` } });
+    else if (silent) out({ id, output: { messages: [], commits: [], timers: [] } });
     else out({ id, output: outputToJson(stepNode(state, eventFromJson(input.event))) });
   } else out({ id, error: { code: "UNSUPPORTED", message: operation } });
 }

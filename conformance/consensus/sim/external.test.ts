@@ -7,11 +7,11 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { pwo } from "../harness/testing.js";
+import { pwo } from "../../harness/testing.js";
 import { runCampaignAsync } from "./campaign.js";
 import { ExternalNodes, replaces } from "./external.js";
 
-const NODE = "node conformance/consensus/testdata/node.mjs";
+const NODE = "node examples/consensus-node/node.mjs";
 
 describe("external consensus nodes", () => {
   it("the reference behind the adapter protocol, replacing every honest node, passes", async () => {
@@ -35,6 +35,18 @@ describe("external consensus nodes", () => {
       await ext.close();
     }
   }, 180_000);
+
+  it("a node that takes no part (no message, no commit) is caught, replacing one honest node or all of them", async () => {
+    for (const mode of ["one", "all"] as const) {
+      const ext = await ExternalNodes.start(`${NODE} --silent`);
+      try {
+        const r = await runCampaignAsync({ nodes: 4, byzantine: 1, rules: "reference", runs: 10, seed: 1, shrink: false, driver: (ctx, run) => (replaces(ctx, mode) ? ext.driver(ctx, run) : undefined) });
+        expect(r.counterexample?.violation.invariant, mode).toBe("liveness");
+      } finally {
+        await ext.close();
+      }
+    }
+  }, 120_000);
 
   it("pwo consensus check and replay: exit 0 on the reference, 1 with a replayable trace on a mutant", () => {
     const ok = pwo(["consensus", "check", "--runs", "3", "--dag-runs", "10"]);

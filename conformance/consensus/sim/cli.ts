@@ -1,0 +1,66 @@
+/**
+ * `pwo consensus check` and `pwo consensus replay` (spec/consensus.md §Simulation): big campaigns
+ * with progress lines, counterexamples shrunk and written as JSON traces, and their step-by-step replay.
+ * @module
+ */
+import { int, str, UsageError, type Command } from "../../harness/command.js";
+import { consensusCheck, consensusReplay, type CheckOptions } from "./check.js";
+import { MUTANT_NAMES, type RulesName } from "./mutants.js";
+
+/** `pwo consensus check|replay`, contributed to the command registry by the consensus suite. */
+export const consensusCommand: Command = {
+  positionals: true,
+  summary: "consensus safety campaigns over the simulated network, and replay of their traces",
+  usage: `pwo consensus check [--runs N] [--nodes n] [--byzantine f] [--dag-runs M] [--seed S] [--rules R] [--trace FILE]
+                    [--impl "<command>" [--replace one|all]]
+pwo consensus replay TRACE.json [--impl "<command>" [--replace one|all]]
+
+  check    runs N adversarial network schedules (n validators, f of them faulty: Byzantine, crash or
+           twins) then M random DAGs in many delivery orders, checking agreement, integrity, validity
+           and liveness on every step; a violation is shrunk to a minimal schedule and written as a
+           JSON trace (default consensus-trace.json). Exit status 1 on a violation.
+  replay   re-runs a trace step by step, printing every event; exit status 1 when the violation reproduces.
+
+  --runs       network runs (default 100)
+  --nodes      validators, equal stakes (default 4)
+  --byzantine  faulty validators, at most (n − 1)/3 (default: that maximum)
+  --dag-runs   random DAGs (default 10 × runs; 0 skips them)
+  --seed       fast-check seed (default 20261124)
+  --rules      reference (default) or a mutant: ${MUTANT_NAMES.join(", ")}
+  --impl       an external node (adapter protocol, suite consensus-node) replacing honest nodes
+  --replace    one (default) or all honest nodes`,
+  options: {
+    runs: { type: "string" },
+    nodes: { type: "string" },
+    byzantine: { type: "string" },
+    "dag-runs": { type: "string" },
+    seed: { type: "string" },
+    rules: { type: "string" },
+    trace: { type: "string" },
+    impl: { type: "string" },
+    replace: { type: "string" },
+  },
+  async run(v, pos) {
+    const [action, file] = pos;
+    const replace = (v.replace === undefined ? "one" : str(v.replace, "replace")) as "one" | "all";
+    if (replace !== "one" && replace !== "all") throw new UsageError(`--replace: expected one or all, got ${JSON.stringify(replace)}`);
+    const impl = v.impl === undefined ? undefined : str(v.impl, "impl");
+    const out = (s: string) => process.stdout.write(`${s}\n`);
+    if (action === "check") {
+      const nodes = int(v.nodes, "nodes", 4);
+      const f = Math.floor((nodes - 1) / 3);
+      const byzantine = int(v.byzantine, "byzantine", f, 0);
+      if (byzantine > f) throw new UsageError(`--byzantine: at most ${f} of ${nodes} validators, got ${byzantine}`);
+      const rules = (v.rules === undefined ? "reference" : str(v.rules, "rules")) as RulesName;
+      if (rules !== "reference" && !MUTANT_NAMES.includes(rules)) throw new UsageError(`--rules: expected reference or ${MUTANT_NAMES.join(", ")}`);
+      const runs = int(v.runs, "runs", 100);
+      const options: CheckOptions = { runs, nodes, byzantine, rules, replace, impl, dagRuns: impl ? 0 : int(v["dag-runs"], "dag-runs", 10 * runs, 0), seed: v.seed === undefined ? 20261124 : int(v.seed, "seed", 0, -(2 ** 31)), trace: typeof v.trace === "string" ? v.trace : "consensus-trace.json" };
+      return consensusCheck(options, out, (s) => process.stderr.write(`${s}\n`));
+    }
+    if (action === "replay") {
+      if (file === undefined) throw new UsageError("pwo consensus replay needs a trace file");
+      return consensusReplay(file, impl, replace, out);
+    }
+    throw new UsageError(action === undefined ? "pwo consensus needs an action: check or replay" : `unknown action "${action}"`);
+  },
+};
