@@ -10,4 +10,6 @@ export * as consensus from "./consensus/arbitraries.js";
 export * as da from "./da/arbitraries.js";
 export * as exec from "./exec/arbitraries.js";
 export * as model from "./model/arbitraries.js";
+export * as secagg from "./secagg/arbitraries.js";
+export * as shreds from "./shreds/arbitraries.js";
 export * from "./harness/arbitraries.js";

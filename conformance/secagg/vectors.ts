@@ -88,17 +88,27 @@ function dequantizeCases(rng: Rng): CaseSpec[] {
 
 // ---- Shamir ----
 
-/** The pinned fcp file, read from the source tree (from src/ or dist/ alike). */
-const FCP_FILE = ["./external/fcp/shamir-precomputed.json", "../../../conformance/secagg/external/fcp/shamir-precomputed.json"]
-  .map((p) => new URL(p, import.meta.url))
-  .find((u) => existsSync(u))!;
-const FCP = JSON.parse(readFileSync(FCP_FILE, "utf8")) as {
+/**
+ * The pinned fcp file, read from the source tree (from src/ or dist/ alike) when the vectors are
+ * generated, never at import: an installed package imports the suite without the source tree.
+ */
+interface FcpFile {
   commit: string;
   shares: number[][];
   threshold: number;
   secretLength: number;
-};
-const fcpShares = (xs: number[]) => xs.map((x) => ({ x, data: toHex(Uint8Array.from(FCP.shares[x - 1]!)) }));
+}
+let fcpFile: FcpFile | undefined;
+function fcp(): FcpFile {
+  if (fcpFile) return fcpFile;
+  const file = ["./external/fcp/shamir-precomputed.json", "../../../conformance/secagg/external/fcp/shamir-precomputed.json"]
+    .map((p) => new URL(p, import.meta.url))
+    .find((u) => existsSync(u));
+  if (!file) throw new Error("secagg vectors: conformance/secagg/external/fcp/shamir-precomputed.json is missing (generate vectors from a clone of the repository)");
+  fcpFile = JSON.parse(readFileSync(file, "utf8")) as FcpFile;
+  return fcpFile;
+}
+const fcpShares = (xs: number[]) => xs.map((x) => ({ x, data: toHex(Uint8Array.from(fcp().shares[x - 1]!)) }));
 
 function shamirSplitCases(rng: Rng): CaseSpec[] {
   const key = () => toHex(rng.bytes(32));
@@ -161,7 +171,7 @@ function reconstructBreak(ids: readonly string[], rng: Rng): JsonObject {
 
 function shamirReconstructCases(rng: Rng): CaseSpec[] {
   const out: CaseSpec[] = [];
-  const ref = `google-parfait/federated-compute fcp/secagg/shared/shamir_secret_sharing_test.cc @ ${FCP.commit.slice(0, 12)}, ReconstructWorksWithPrecomputedShares`;
+  const ref = `google-parfait/federated-compute fcp/secagg/shared/shamir_secret_sharing_test.cc @ ${fcp().commit.slice(0, 12)}, ReconstructWorksWithPrecomputedShares`;
   out.push(valid(`${ref}: shares 1..3 (fcp's reading) → 00000021`, { t: 3, secretLength: 4, shares: fcpShares([1, 2, 3]) }, ["External"]));
   out.push(valid(`${ref}: all five shares (the surplus two agree) → 00000021`, { t: 3, secretLength: 4, shares: fcpShares([1, 2, 3, 4, 5]) }, ["External"]));
   out.push(valid(`${ref}: shares 5, 2, 4 → 00000021`, { t: 3, secretLength: 4, shares: fcpShares([5, 2, 4]) }, ["External"]));
