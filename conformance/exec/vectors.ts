@@ -9,6 +9,7 @@ import { Rng } from "../../reference/common/rng.js";
 import { G_TRANSFER, G_TX, MAX_STACK, MAX_TX_GAS, MAX_TX_KEYS, U64_MAX, asm, sortedEntries, type State } from "../../reference/exec/index.js";
 import type { CaseSpec } from "../harness/vectorfile.js";
 import { account, call, contract, keyPair, makeState, payment, signTx } from "./fixtures.js";
+import { signatureClasses } from "./signatures.js";
 
 export const EXEC_FLAGS: Record<string, string> = {
   Payment: "payments (transfers) only",
@@ -152,6 +153,15 @@ function invalidTxCases(): CaseSpec[] {
   return out;
 }
 
+/** Rule V4's ZIP-215 classes (conformance/exec/signatures.ts), one signed single-mode payment each. */
+function signatureCases(): CaseSpec[] {
+  return signatureClasses().map((c) => {
+    const pre = makeState({ balances: [[c.pk, RICH]] });
+    const split = c.splits.length > 0 ? ` [splits ZIP-215 from: ${c.splits.join(", ")}]` : "";
+    return valid(`V4 ${c.comment}${split}`, block(pre, [c.tx], true), ["Signature", "InvalidTx"].slice(0, c.accepted ? 1 : 2));
+  });
+}
+
 function contentionCases(): CaseSpec[] {
   const out: CaseSpec[] = [];
   const n = 12;
@@ -209,7 +219,7 @@ function deriveKeyCases(): CaseSpec[] {
 /** Operation name → seed label and cases. */
 export function execCases(): Record<string, { seed: string; cases: CaseSpec[] }> {
   return {
-    execute_block: { seed: "pwo/exec/vectors/execute_block", cases: [...paymentCases(), ...instructionCases(), ...invalidTxCases(), ...contentionCases(), ...preStateCases()] },
+    execute_block: { seed: "pwo/exec/vectors/execute_block", cases: [...paymentCases(), ...instructionCases(), ...invalidTxCases(), ...signatureCases(), ...contentionCases(), ...preStateCases()] },
     state_root: { seed: "pwo/exec/vectors/state_root", cases: stateRootCases() },
     derive_key: { seed: "pwo/exec/vectors/derive_key", cases: deriveKeyCases() },
   };
