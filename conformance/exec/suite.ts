@@ -1,5 +1,5 @@
 /** The exec suite as the conformance machinery sees it. */
-import { EXEC_REASONS } from "../../reference/exec/index.js";
+import { EXEC_REASONS, EXEC_RULES } from "../../reference/exec/index.js";
 import type { Suite } from "../harness/suite.js";
 import { EXEC_INPUTS } from "./arbitraries.js";
 import { EXEC_OPERATIONS } from "./operations.js";
@@ -14,4 +14,5 @@ export const execSuite: Suite = {
   checkedAgainst: {},
   inputs: EXEC_INPUTS,
   cases: execCases,
+  rules: EXEC_RULES,
 };

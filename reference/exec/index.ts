@@ -6,6 +6,7 @@
  */
 export * from "./constants.js";
 export { EXEC_REASONS, type ExecReason } from "./errors.js";
+export { EXEC_RULES } from "./rules.js";
 export type * from "./types.js";
 export { balanceKey, nonceKey, storageKey, computeStateRoot, stateLeaf, sortedEntries, checkPreState, u64be } from "./state.js";
 export { processTx, checkTxStateless, verifyTxSignature, signingMessage, OP, INSTRUCTIONS, type Access } from "./vm.js";
