@@ -17,6 +17,8 @@ import {
   R,
   aggregate,
   commitMessage,
+  decodeG1,
+  decodeG2,
   encodeG1,
   encodeSigners,
   keyGen,
@@ -30,6 +32,7 @@ import {
 } from "../../reference/bls/index.js";
 import { i2osp } from "../../reference/bls/keys.js";
 import type { CaseSpec } from "../harness/vectorfile.js";
+import { T1, T2, compressG1, compressG2 } from "./torsion.js";
 import type { JsonObject } from "../harness/operation.js";
 import { certificateToJson, commitToJson, memberToJson } from "./operations.js";
 
@@ -63,6 +66,7 @@ export const BLS_FLAGS: Record<string, string> = {
   Overflow: "a value too large for its field",
   WrongCommit: "the certificate signs another commit (chain, shard, height, round or digest)",
   Batch: "a batch with one bad item among good ones",
+  Torsion: "a valid key or signature plus a cofactor-torsion component: on the curve, outside the subgroup (tells a missing subgroup check from a failed pairing)",
 };
 
 const hex = toHex;
@@ -189,6 +193,7 @@ function badG1(pk: Uint8Array): [string, string, Uint8Array, string[]][] {
     ["x with no point on E1", "NOT_ON_CURVE", specialPoint("G1", "offCurve"), ["NotOnCurve"]],
     ["(0, 2): on E1, order 3, outside the subgroup", "NOT_IN_SUBGROUP", compressedX([0n]), ["NotInSubgroup"]],
     ["on E1 outside the subgroup, small x", "NOT_IN_SUBGROUP", specialPoint("G1", "offSubgroup"), ["NotInSubgroup"]],
+    ["the valid key plus a cofactor-torsion point (on E1, outside the subgroup)", "NOT_IN_SUBGROUP", compressG1(decodeG1(pk).add(T1)), ["NotInSubgroup", "Torsion"]],
   ];
 }
 
@@ -208,6 +213,7 @@ function badG2(sig: Uint8Array): [string, string, Uint8Array, string[]][] {
     ["x.c1 = 2^381 − 1", "COORDINATE_OUT_OF_RANGE", compressedX([(1n << 381n) - 1n, 0n]), ["CoordinateOutOfRange"]],
     ["x with no point on E2", "NOT_ON_CURVE", specialPoint("G2", "offCurve"), ["NotOnCurve"]],
     ["on E2 outside the subgroup, small x", "NOT_IN_SUBGROUP", specialPoint("G2", "offSubgroup"), ["NotInSubgroup"]],
+    ["the valid signature plus a cofactor-torsion point (on E2, outside the subgroup)", "NOT_IN_SUBGROUP", compressG2(decodeG2(sig).add(T2)), ["NotInSubgroup", "Torsion"]],
   ];
 }
 
@@ -332,7 +338,10 @@ function fastAggregateVerifyCases(rng: Rng): CaseSpec[] {
     f("empty key list, a valid signature: false", [], m, single, ["EmptyList"]),
     f("an identity key among valid ones: false", [...pks, G1_INFINITY], m, sig, ["Infinity"]),
     f("a key and its negation with the identity signature: false", [pks[0]!, flipSign(pks[0]!)], m, G2_INFINITY, ["ZeroAggregate", "Infinity"]),
+    f("a key and its negation with a valid (non-identity) signature: false", [pks[0]!, flipSign(pks[0]!)], m, single, ["ZeroAggregate"]),
     f("a key outside the subgroup: false", [...pks.slice(0, 4), compressedX([0n])], m, sig, ["NotInSubgroup"]),
+    f("one key plus a cofactor-torsion point: false", [...pks.slice(0, 4), compressG1(decodeG1(pks[4]!).add(T1))], m, sig, ["NotInSubgroup", "Torsion"]),
+    f("the aggregate plus a cofactor-torsion point: false", pks, m, compressG2(decodeG2(sig).add(T2)), ["NotInSubgroup", "Torsion"]),
     f("signature outside the subgroup: false", pks, m, specialPoint("G2", "offSubgroup"), ["NotInSubgroup"]),
     f("signature of 95 bytes: false", pks, m, sig.subarray(0, 95), ["WrongLength"]),
   ];
@@ -484,6 +493,11 @@ function verifyCertificateCases(rng: Rng): CaseSpec[] {
   // rogue key: PK_rogue = a·P1 − PK_victim; its registrant knows a, not PK_rogue's secret
   const rogueKey = encodeG1(G1.BASE.multiply(BigInt(`0x${hex(rogueSk)}`) % R).subtract(G1.fromBytes(m4[0]!.publicKey)));
   const withMember = (i: number, patch: Partial<MemberInput>) => m4.map((m, j) => (j === i ? { ...m, ...patch } : m));
+  // keys sk and r − sk: each has a valid proof of possession, their sum is the identity
+  const zeroSk = keyGen(rng.bytes(32));
+  const negSk = i2osp((R - BigInt(`0x${hex(zeroSk)}`)) % R, 32);
+  const thirdSk = keyGen(rng.bytes(32));
+  const zeroSum = { sks: [zeroSk, negSk, thirdSk], members: [zeroSk, negSk, thirdSk].map((sk, i) => ({ publicKey: skToPk(sk), stake: i < 2 ? 100n : 10n, proofOfPossession: popProve(sk) })) };
   return [
     ok("4 equal members, all sign", m4, COMMIT, cert4),
     ok("4 equal members, 3 sign (300 of 400 > 2/3)", m4, COMMIT, cert3),
@@ -521,6 +535,10 @@ function verifyCertificateCases(rng: Rng): CaseSpec[] {
     bad("total stake 2^64 − 1 + 300", "STAKE_OVERFLOW", withMember(3, { stake: (1n << 64n) - 1n }), COMMIT, cert4, ["Committee", "Overflow"]),
     bad("a member with the identity key", "IDENTITY_POINT", withMember(3, { publicKey: G1_INFINITY }), COMMIT, cert4, ["Committee", "Infinity"]),
     bad("a member with a key outside the subgroup", "NOT_IN_SUBGROUP", withMember(3, { publicKey: compressedX([0n]) }), COMMIT, cert4, ["Committee", "NotInSubgroup"]),
+    bad("a member's valid key plus a cofactor-torsion point", "NOT_IN_SUBGROUP", withMember(3, { publicKey: compressG1(decodeG1(m4[3]!.publicKey).add(T1)) }), COMMIT, cert4, ["Committee", "NotInSubgroup", "Torsion"]),
+    bad("the valid aggregate signature plus a cofactor-torsion point (C5 before C6)", "NOT_IN_SUBGROUP", m4, COMMIT, { ...cert4, signature: compressG2(decodeG2(cert4.signature).add(T2)) }, ["NotInSubgroup", "Torsion"]),
+    bad("two colluding members with keys sk and r − sk (summing to the identity) sign with one member's signature: C6", "SIGNATURE_MISMATCH", zeroSum.members, COMMIT, { signature: cachedSignCommit(zeroSum.sks[0]!, COMMIT), signers: encodeSigners(3, [0, 1]) }, ["ZeroAggregate", "WrongKey"]),
+    bad("keys summing to the identity with a third signer's signature: C6", "SIGNATURE_MISMATCH", zeroSum.members, COMMIT, { signature: cachedSignCommit(zeroSum.sks[2]!, COMMIT), signers: encodeSigners(3, [0, 1]) }, ["ZeroAggregate", "WrongKey"]),
   ];
 }
 
@@ -544,6 +562,7 @@ function batchVerifyCertificatesCases(rng: Rng): CaseSpec[] {
     b("one negated signature: false", replace(0, item(commits[0]!, { ...certs[0]!, signature: flipSign(certs[0]!.signature) })), ["Batch", "Tampered"]),
     b("two signatures swapped between certificates: false", [item(commits[0]!, { ...sameSigners[0]!, signature: sameSigners[1]!.signature }), item(commits[2]!, { ...sameSigners[1]!, signature: sameSigners[0]!.signature })], ["Batch", "SwappedSignatures"]),
     b("one identity signature: false", replace(1, item(commits[1]!, { ...certs[1]!, signature: G2_INFINITY })), ["Batch", "Infinity"]),
+    b("one signature plus a cofactor-torsion point: false", replace(2, item(commits[2]!, { ...certs[2]!, signature: compressG2(decodeG2(certs[2]!.signature).add(T2)) })), ["Batch", "NotInSubgroup", "Torsion"]),
   ];
 }
 
