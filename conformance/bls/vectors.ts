@@ -10,6 +10,7 @@ import { toHex } from "../../reference/common/hex.js";
 import { Rng } from "../../reference/common/rng.js";
 import {
   BASIC,
+  BLS_RULES,
   G1,
   G2,
   P,
@@ -32,6 +33,7 @@ import {
 } from "../../reference/bls/index.js";
 import { i2osp } from "../../reference/bls/keys.js";
 import type { CaseSpec } from "../harness/vectorfile.js";
+import { pairwiseCases } from "../harness/rules.js";
 import { T1, T2, compressG1, compressG2 } from "./torsion.js";
 import type { JsonObject } from "../harness/operation.js";
 import { certificateToJson, commitToJson, memberToJson } from "./operations.js";
@@ -66,6 +68,8 @@ export const BLS_FLAGS: Record<string, string> = {
   Overflow: "a value too large for its field",
   WrongCommit: "the certificate signs another commit (chain, shard, height, round or digest)",
   Batch: "a batch with one bad item among good ones",
+  RuleOrder: "an input breaking two checks at once: the earlier one in the check order answers",
+  PairwiseRules: "generated from the rule table: breaks one pair of rules at once",
   Torsion: "a valid key or signature plus a cofactor-torsion component: on the curve, outside the subgroup (tells a missing subgroup check from a failed pairing)",
 };
 
@@ -542,6 +546,43 @@ function verifyCertificateCases(rng: Rng): CaseSpec[] {
   ];
 }
 
+/**
+ * verify_certificate's rule table walked (reference/bls/rules.ts): each rule alone, each pair at
+ * once. A three-member committee (stakes 100) certifies COMMIT with all three signatures; each rule
+ * has one break, and breaks compose (member 1 for M3 and M7, member 2 for M4 and M5, member 0 for M6).
+ */
+function certificateRuleCases(rng: Rng): CaseSpec[] {
+  const c = sampleCommittee(rng.fork("rules"), [100n, 100n, 100n]);
+  const other = { ...COMMIT, height: COMMIT.height + 1n };
+  const build = (broken: ReadonlySet<string>): JsonObject => {
+    let members: MemberInput[] = c.members.map((m) => ({ ...m }));
+    if (broken.has("M5")) members[2] = { ...members[0]! };
+    if (broken.has("M3")) members[1] = { ...members[1]!, publicKey: G1_INFINITY };
+    if (broken.has("M7")) members[1] = { ...members[1]!, proofOfPossession: c.members[0]!.proofOfPossession };
+    if (broken.has("M4")) members[2] = { ...members[2]!, stake: 0n };
+    if (broken.has("M6")) members[0] = { ...members[0]!, stake: (1n << 64n) - 1n };
+    if (broken.has("M1")) members = [];
+    const commit = broken.has("C1") ? { ...commitToJson(COMMIT), height: (1n << 64n).toString() } : commitToJson(COMMIT);
+    const bits = encodeSigners(3, broken.has("C4") ? [0] : [0, 1, 2]);
+    if (broken.has("C3")) bits[0]! |= 0x08;
+    const signers = broken.has("C2") ? Uint8Array.from([...bits, 0]) : bits;
+    let signature = certify(c, broken.has("C6") ? other : COMMIT, [0, 1, 2]).signature;
+    if (broken.has("C5")) signature = compressG2(decodeG2(signature).add(T2));
+    return { committee: members.map(memberToJson), commit, certificate: certificateToJson({ signature, signers }) };
+  };
+  const table = BLS_RULES.find((t) => t.operation === "verify_certificate")!;
+  const single = table.rules.filter((r) => r.id !== "M2").map((r) => invalid(`breaks ${r.id} alone: ${r.code}`, r.code, build(new Set([r.id])), ["RuleOrder"]));
+  const pairs = pairwiseCases(table, (a, b) => build(new Set([a.id, b.id])), "RuleOrder").map((p) => ({ ...p, flags: ["RuleOrder", "PairwiseRules"] }));
+  const odd = sampleCommittee(rng.fork("c4"), [100n, 100n, 101n]);
+  const oddInput = (idx: number[]) => ({ committee: odd.members.map(memberToJson), commit: commitToJson(COMMIT), certificate: certificateToJson(certify(odd, COMMIT, idx)) });
+  const interleaved = [
+    invalid("M4 is member by member: member 0's stake 2^64 comes before member 2's zero stake, so STAKE_OVERFLOW", "STAKE_OVERFLOW", { ...build(new Set()), committee: [{ ...c.members[0]!, stake: 1n << 64n }, c.members[1]!, { ...c.members[2]!, stake: 0n }].map(memberToJson) }, ["RuleOrder", "Stake", "Overflow"]),
+    valid("C4 boundary: 201 of 301 signed, the smallest supermajority (3·201 = 603 > 602)", oddInput([0, 2]), ["Valid", "Stake", "Boundary"]),
+    invalid("C4 boundary: 200 of 301 signed, the largest rejected (600 ≤ 602)", "INSUFFICIENT_STAKE", oddInput([0, 1]), ["Stake", "Boundary"]),
+  ];
+  return [...single, ...pairs, ...interleaved];
+}
+
 function batchVerifyCertificatesCases(rng: Rng): CaseSpec[] {
   const four = sampleCommittee(rng.fork("four"), [100n, 100n, 100n, 100n]);
   const commits: Commit[] = [0, 1, 2, 3].map((k) => ({ ...COMMIT, height: COMMIT.height + BigInt(k), blockDigest: rng.bytes(32) }));
@@ -588,7 +629,7 @@ export function blsCases(): Record<string, { seed: string; cases: CaseSpec[] }> 
     make("pop_verify", popVerifyCases),
     make("batch_verify", batchVerifyCases),
     make("commit_message", commitMessageCases),
-    make("verify_certificate", verifyCertificateCases),
+    make("verify_certificate", (rng) => [...verifyCertificateCases(rng), ...certificateRuleCases(rng)]),
     make("batch_verify_certificates", batchVerifyCertificatesCases),
   ]);
 }

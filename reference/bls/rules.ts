@@ -1,0 +1,36 @@
+/**
+ * The bls rule table of `verify_certificate` (reference/common/rules.ts): admission M1–M7 of the
+ * committee, then C1–C6 of the certificate (spec/bls.md §Committees, §Verifying a certificate), in
+ * the order makeCommittee and verifyCertificate check them. A rule with several possible codes (M3,
+ * C5: the point codes E1–E7) names the one its vectors break it with.
+ * @module
+ */
+import type { RuleTable } from "../common/rules.js";
+
+const noMember = "an empty committee has no member whose key, stake or proof could be broken";
+
+export const BLS_RULES: readonly RuleTable[] = [
+  {
+    suite: "bls",
+    operation: "verify_certificate",
+    rules: [
+      { id: "M1", code: "EMPTY_COMMITTEE", check: "at least one member" },
+      { id: "M2", code: "COMMITTEE_TOO_LARGE", check: "at most `MAX_COMMITTEE_SIZE` (65 536) members" },
+      { id: "M3", code: "IDENTITY_POINT", check: "every key valid by K3 (E1–E7, not the identity), member by member; the vectors break it with the identity key" },
+      { id: "M4", code: "ZERO_STAKE", check: "every stake in `[1, 2^64)`, member by member: the first bad member answers `ZERO_STAKE` (0) or `STAKE_OVERFLOW` (≥ 2^64); the vectors break it with a zero stake" },
+      { id: "M5", code: "DUPLICATE_PUBLIC_KEY", check: "no key appears twice" },
+      { id: "M6", code: "STAKE_OVERFLOW", check: "the total stake `< 2^64`" },
+      { id: "M7", code: "INVALID_PROOF_OF_POSSESSION", check: "every proof of possession verifies" },
+      { id: "C1", code: "FIELD_OUT_OF_RANGE", check: "the commit's fields in range (`chainId`, `height` u64; `shard`, `round` u32; `blockDigest` 32 bytes)" },
+      { id: "C2", code: "BITFIELD_LENGTH_MISMATCH", check: "`len(signers) = ⌈n/8⌉`" },
+      { id: "C3", code: "NON_CANONICAL_BITFIELD", check: "every padding bit is 0" },
+      { id: "C4", code: "INSUFFICIENT_STAKE", check: "`3 · signedStake > 2 · totalStake`" },
+      { id: "C5", code: "NOT_IN_SUBGROUP", check: "the signature valid by K3 (E1–E7, not the identity); the vectors break it with a valid signature plus a cofactor-torsion point" },
+      { id: "C6", code: "SIGNATURE_MISMATCH", check: "`e(Σ PK_i, H(commitMessage, POP DST)) = e(P1, S)` over the signers" },
+    ],
+    exclusive: [
+      ...["M3", "M4", "M5", "M6", "M7"].map((id) => ({ rules: ["M1", id] as const, why: noMember })),
+      ...["M1", "M3", "M4", "M5", "M6", "M7", "C1", "C2", "C3", "C4", "C5", "C6"].map((id) => ({ rules: ["M2", id] as const, why: "no vector can break M2: 65 537 members with their proofs exceed a protocol line (its place after M1 is normative all the same)" })),
+    ],
+  },
+];
