@@ -221,6 +221,37 @@ function badG2(sig: Uint8Array): [string, string, Uint8Array, string[]][] {
   ];
 }
 
+/**
+ * decode_g1 / decode_g2's rule table walked (E1–E7): each rule alone and each pair at once. The x
+ * comes from the off-curve point (E5), else the off-subgroup point (E7), else a valid point; E4 adds
+ * p to it (x = p when the point is valid, so the 381 bits hold it); E3 sets the infinity flag on that
+ * non-zero x; E2 clears the compression flag; E1 appends a byte.
+ */
+function pointRuleCases(group: "G1" | "G2", validEnc: Uint8Array): CaseSpec[] {
+  const table = BLS_RULES.find((t) => t.operation === (group === "G1" ? "decode_g1" : "decode_g2"))!;
+  const xOf = (enc: Uint8Array): bigint => {
+    const c = enc.slice(group === "G1" ? 0 : 48, group === "G1" ? 48 : 96);
+    if (group === "G1") c[0]! &= 0x1f;
+    return BigInt(`0x${hex(c)}`);
+  };
+  const build = (broken: ReadonlySet<string>): JsonObject => {
+    const base = broken.has("E5") ? specialPoint(group, "offCurve") : broken.has("E7") ? specialPoint(group, "offSubgroup") : validEnc;
+    let enc: Uint8Array = base.slice();
+    if (broken.has("E4")) {
+      const flags = base[0]! & 0xe0;
+      if (group === "G1") enc = compressedX([base === validEnc ? P : xOf(base) + P], flags);
+      else enc = base === validEnc ? compressedX([P, xOf(validEnc)], flags) : compressedX([0n, xOf(base) + P], flags); // G2: c1 = p, or c0 + p (the special points have c1 = 0)
+    }
+    if (broken.has("E3")) enc[0]! |= 0x40;
+    if (broken.has("E2")) enc[0]! &= 0x7f;
+    if (broken.has("E1")) enc = Uint8Array.from([...enc, 0]);
+    return { data: hex(enc) };
+  };
+  const single = table.rules.map((r) => invalid(`breaks ${r.id} alone: ${r.code}`, r.code, build(new Set([r.id])), ["RuleOrder"]));
+  const pairs = pairwiseCases(table, (a, b) => build(new Set([a.id, b.id])), "RuleOrder").map((p) => ({ ...p, flags: ["RuleOrder", "PairwiseRules"] }));
+  return [...single, ...pairs];
+}
+
 function decodeG1Cases(rng: Rng): CaseSpec[] {
   const [a] = signers(rng, 1);
   const out: CaseSpec[] = [
@@ -230,6 +261,7 @@ function decodeG1Cases(rng: Rng): CaseSpec[] {
     valid("the identity, canonical 0xc0 ‖ 0…0", { data: hex(G1_INFINITY) }, ["Valid", "Infinity"]),
   ];
   for (const [c, code, b, f] of badG1(a!.pk)) out.push(invalid(c, code, { data: hex(b) }, f));
+  out.push(...pointRuleCases("G1", a!.pk));
   return out;
 }
 
@@ -243,6 +275,7 @@ function decodeG2Cases(rng: Rng): CaseSpec[] {
     valid("the identity, canonical 0xc0 ‖ 0…0", { data: hex(G2_INFINITY) }, ["Valid", "Infinity"]),
   ];
   for (const [c, code, b, f] of badG2(sig)) out.push(invalid(c, code, { data: hex(b) }, f));
+  out.push(...pointRuleCases("G2", sig));
   return out;
 }
 

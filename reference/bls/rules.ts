@@ -9,7 +9,24 @@ import type { RuleTable } from "../common/rules.js";
 
 const noMember = "an empty committee has no member whose key, stake or proof could be broken";
 
+/** E1–E7 of a compressed point (spec/bls.md §Point encodings); E6 (choosing y by the sign flag) cannot fail. */
+const pointRules = (operation: string, size: number, group: string): RuleTable => ({
+  suite: "bls",
+  operation,
+  rules: [
+    { id: "E1", code: "INVALID_LENGTH", check: `the length is ${size} bytes` },
+    { id: "E2", code: "NOT_COMPRESSED", check: "the compression flag `C` is 1" },
+    { id: "E3", code: "INVALID_INFINITY_ENCODING", check: "if the infinity flag `I` is 1: `S` is 0 and every other bit is 0 (the identity; stop)" },
+    { id: "E4", code: "COORDINATE_OUT_OF_RANGE", check: group === "G1" ? "`x < p`" : "`x.c1 < p` and `x.c0 < p`" },
+    { id: "E5", code: "NOT_ON_CURVE", check: `a point of ${group === "G1" ? "E1" : "E2"} has this \`x\` (\`x³ + b\` is a square); then E6 picks \`y\` by the sign flag, which cannot fail` },
+    { id: "E7", code: "NOT_IN_SUBGROUP", check: "the point is in the subgroup of order `r`" },
+  ],
+  exclusive: [{ rules: ["E5", "E7"], why: "a point that is not on the curve is in no subgroup" }],
+});
+
 export const BLS_RULES: readonly RuleTable[] = [
+  pointRules("decode_g1", 48, "G1"),
+  pointRules("decode_g2", 96, "G2"),
   {
     suite: "bls",
     operation: "verify_certificate",
