@@ -4,9 +4,12 @@
  * built from the classes fails every one of those implementations.
  */
 import { ed25519 } from "@noble/curves/ed25519.js";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { hostileBytes } from "../harness/arbitraries.js";
+import { props } from "../harness/testing.js";
 import { ED25519_L, decodePointZip215, signingMessage, verifyZip215 } from "../../reference/exec/index.js";
-import { challenge, verifyCofactorless } from "./ed25519.js";
+import { TORSION_ENCODINGS, challenge, nonCanonicalEncodings, verifyCofactorless } from "./ed25519.js";
 import { signatureClasses, type Misreading } from "./signatures.js";
 
 const Point = ed25519.Point;
@@ -50,4 +53,29 @@ describe("exec rule V4: ZIP-215 classes", () => {
       expect(splits.sort()).toEqual([...c.splits].sort());
     });
   }
+});
+
+describe("exec rule V4: the readable ZIP-215 verifier equals @noble/curves' zip215 verify", () => {
+  it("on honest, edge-class and mutated signatures under honest, small-order and non-canonical keys", () => {
+    const keys = [...TORSION_ENCODINGS, ...nonCanonicalEncodings()];
+    const classes = signatureClasses();
+    const arb = fc.oneof(
+      fc.tuple(fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.uint8Array({ maxLength: 40 })).map(([sk, m]) => ({ sig: ed25519.sign(m, sk), m, pk: ed25519.getPublicKey(sk) })),
+      fc.constantFrom(...classes).map((c) => ({ sig: c.tx.subarray(c.tx.length - 64), m: signingMessage(c.tx), pk: c.pk })),
+      fc.tuple(fc.constantFrom(...keys), fc.constantFrom(...keys), fc.bigInt({ min: 0n, max: 3n })).map(([pk, r, s]) => ({ sig: Uint8Array.from([...r, s === 3n ? 0xed : Number(s), ...new Array(31).fill(0)]), m: new Uint8Array(0), pk })),
+    ).chain((t) => fc.tuple(fc.constant(t), fc.option(hostileBytes(fc.constant(t.sig), 10)), fc.option(hostileBytes(fc.constant(t.pk), 10))));
+    fc.assert(
+      fc.property(arb, ([t, sig, pk]) => {
+        const s = sig ?? t.sig, k = pk ?? t.pk;
+        let noble: boolean;
+        try {
+          noble = ed25519.verify(s, t.m, k, { zip215: true });
+        } catch {
+          noble = false; // wrong lengths: noble throws, V4 rejects
+        }
+        expect(verifyZip215(s, t.m, k)).toBe(noble);
+      }),
+      props(300),
+    );
+  });
 });
