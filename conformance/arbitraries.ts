@@ -9,4 +9,5 @@ export * as codec from "./codec/arbitraries.js";
 export * as consensus from "./consensus/arbitraries.js";
 export * as da from "./da/arbitraries.js";
 export * as exec from "./exec/arbitraries.js";
+export * as model from "./model/arbitraries.js";
 export * from "./harness/arbitraries.js";

@@ -17,7 +17,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Converter, KindRouter, ReflectionKind } from "typedoc";
+import { Converter, IndexEvent, KindRouter, ReflectionKind } from "typedoc";
 
 /** Kinds a bare name may resolve to: exported declarations, not modules, members or re-export aliases. */
 const TARGET_KINDS =
@@ -31,6 +31,14 @@ export function load(app) {
   app.converter.on(Converter.EVENT_RESOLVE_END, (context) => rewriteDocumentLinks(context.project), 100);
   app.converter.on(Converter.EVENT_RESOLVE_END, (context) => linkSpecCitations(context.project, app), 90);
   app.renderer.defineRouter("pwo", StableRouter);
+  // 5. A reason code is defined by its spec page: the entries of the *_REASONS vocabularies (the
+  //    reference's copy of the spec's table) rank below the pages, so a search for a code finds the
+  //    normative page first.
+  app.renderer.on(IndexEvent.PREPARE_INDEX, (event) => {
+    for (const r of event.searchResults) {
+      if (/_REASONS\./.test(r.getFullName())) r.relevanceBoost = 0.01;
+    }
+  });
 }
 
 /**
@@ -76,7 +84,7 @@ function linkSpecCitations(project, app) {
     }
     return /** @type {string[]} */ (headings.get(file));
   };
-  const CITATION = /spec\/([a-z0-9-]+)\.md(?: §([^,.;:)\n"]+))?|§([^,.;:)\n"]+)/g;
+  const CITATION = /spec\/([a-z0-9-]+)\.md(?: §([^,.;:)\]\n"]+))?|§([^,.;:)\]\n"]+)/g;
   /**
    * @param {import("typedoc").CommentDisplayPart[]} parts
    * @param {string | undefined} home the spec page of the component the comment's file belongs to, for a bare `§Section`
@@ -91,7 +99,9 @@ function linkSpecCitations(project, app) {
       let last = 0;
       for (const m of part.text.matchAll(CITATION)) {
         const file = m[1] ? `spec/${m[1]}.md` : home;
-        if (!file) continue;
+        const at = m.index ?? 0;
+        // already the label or the target of a markdown link: leave it to TypeDoc
+        if (!file || part.text[at - 1] === "[" || part.text[at - 1] === "(" && part.text[at - 2] === "]" || part.text.slice(at + m[0].length).startsWith("](")) continue;
         const hs = headingsOf(file);
         if (hs.length === 0) continue;
         const section = (m[2] ?? m[3] ?? "").trim();
@@ -109,13 +119,15 @@ function linkSpecCitations(project, app) {
       i += out.length - 1;
     }
   };
+  const seen = new Set();
   for (const refl of Object.values(project.reflections)) {
     const source = refl.isDeclaration() ? refl.sources?.[0]?.fileName : undefined;
     const component = source ? /^(?:reference|conformance)\/([a-z0-9-]+)\//.exec(source)?.[1] : undefined;
     const home = component && headingsOf(`spec/${component}.md`).length ? `spec/${component}.md` : undefined;
     const comments = [refl.comment, ...(refl.isDeclaration() ? (refl.signatures ?? []).map((s) => s.comment) : [])];
     for (const c of comments) {
-      if (!c) continue;
+      if (!c || seen.has(c)) continue; // a signature may share its declaration's comment
+      seen.add(c);
       rewrite(c.summary, home);
       for (const t of c.blockTags) rewrite(t.content, home);
     }

@@ -1,0 +1,118 @@
+/**
+ * What `npm run mutation -- <suite>` mutates, and how a run is split into shards.
+ *
+ * Scope: the code that decides an operation's answer, `reference/<suite>/**` minus tests and the
+ * exclusions below (each with its reason, printed in every report). Message strings are ignored by
+ * the `pwo-messages` ignorer (ignore-messages.ts), not here.
+ *
+ * The unit of the scope is a top-level statement of a file (a function, a constant, a class): every
+ * mutant lies inside exactly one. A shard is a contiguous run of units in (file, position) order cut
+ * so that each shard holds about 1/n of the scope's characters; the cut depends only on the source,
+ * so `--shard 1/3`, `--shard 2/3` and `--shard 3/3` on any machine partition the same mutant set.
+ * @module
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import ts from "typescript";
+
+export interface Exclusion {
+  /** A file or a folder (ending in `/`) under reference/. */
+  path: string;
+  /** Only these top-level declarations of the file; all of it when absent. */
+  names?: readonly string[];
+  reason: string;
+}
+
+/** Per suite, the parts of reference/<suite>/ left out of the mutation scope. */
+export const EXCLUSIONS: Record<string, readonly Exclusion[]> = {
+  exec: [
+    {
+      path: "reference/exec/blockstm/",
+      reason: "Block-STM scheduling internals: the properties compare them against sequential execution; there are no Block-STM vectors by design",
+    },
+  ],
+  da: [
+    {
+      path: "reference/da/reed-solomon.ts",
+      names: ["combineReadable", "bindReadable", "readableReedSolomon"],
+      reason:
+        "the readable Reed-Solomon form: no operation calls it; the differential test (conformance/da/properties.test.ts, 'the table-driven path equals the readable one') pins it to the table-driven path the operations use, which is in scope",
+    },
+  ],
+};
+
+/** One top-level statement of a file in scope: a Stryker mutate range. */
+export interface Unit {
+  file: string;
+  name: string;
+  /** 1-based lines, 0-based columns (Stryker's `file:line:col-line:col` syntax). */
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+  weight: number;
+}
+
+export const mutateRange = (u: { file: string; startLine: number; startColumn: number; endLine: number; endColumn: number }): string =>
+  `${u.file}:${u.startLine}:${u.startColumn}-${u.endLine}:${u.endColumn}`;
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((e) => {
+      const p = `${dir}/${e}`;
+      return statSync(p).isDirectory() ? listFiles(p) : [p];
+    });
+}
+
+function statementName(s: ts.Statement): string {
+  if ((ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s) || ts.isEnumDeclaration(s)) && s.name) return s.name.text;
+  if (ts.isVariableStatement(s)) return s.declarationList.declarations.map((d) => d.name.getText()).join(",");
+  return ts.SyntaxKind[s.kind];
+}
+
+/** Statements that hold no code a mutant could change. */
+const codeless = (s: ts.Statement): boolean =>
+  ts.isImportDeclaration(s) || ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s) || ts.isExportDeclaration(s) || ts.isImportEqualsDeclaration(s);
+
+/** The files of a suite's scope, sorted. */
+export function scopeFiles(suite: string, root = "."): string[] {
+  const dir = join(root, "reference", suite);
+  const excluded = EXCLUSIONS[suite] ?? [];
+  return listFiles(dir)
+    .map((p) => p.slice(root === "." ? 0 : root.length + 1))
+    .filter((p) => p.endsWith(".ts") && !p.endsWith(".test.ts") && !p.endsWith(".d.ts"))
+    .filter((p) => !excluded.some((x) => !x.names && (x.path.endsWith("/") ? p.startsWith(x.path) : p === x.path)));
+}
+
+/** Every unit of a suite's scope in (file, position) order. */
+export function scopeUnits(suite: string, root = "."): Unit[] {
+  const excluded = EXCLUSIONS[suite] ?? [];
+  const units: Unit[] = [];
+  for (const file of scopeFiles(suite, root)) {
+    const text = readFileSync(join(root, file), "utf8");
+    const sf = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+    const names = new Set(excluded.filter((x) => x.path === file).flatMap((x) => x.names ?? []));
+    for (const s of sf.statements) {
+      if (codeless(s)) continue;
+      const name = statementName(s);
+      if (name.split(",").some((n) => names.has(n))) continue;
+      const start = sf.getLineAndCharacterOfPosition(s.getStart(sf));
+      const end = sf.getLineAndCharacterOfPosition(s.getEnd());
+      units.push({ file, name, startLine: start.line + 1, startColumn: start.character, endLine: end.line + 1, endColumn: end.character, weight: s.getEnd() - s.getStart(sf) });
+    }
+  }
+  return units;
+}
+
+/** The units of shard `index` (1-based) of `count`: contiguous, cut by cumulative weight at the units' midpoints. */
+export function shardUnits(units: readonly Unit[], index: number, count: number): Unit[] {
+  if (!Number.isInteger(count) || count < 1 || !Number.isInteger(index) || index < 1 || index > count) throw new RangeError(`shard: expected i/n with 1 ≤ i ≤ n, got ${index}/${count}`);
+  const total = units.reduce((s, u) => s + u.weight, 0);
+  let before = 0;
+  return units.filter((u) => {
+    const shard = Math.min(count - 1, Math.floor(((before + u.weight / 2) * count) / total));
+    before += u.weight;
+    return shard === index - 1;
+  });
+}
