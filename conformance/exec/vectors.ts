@@ -71,6 +71,12 @@ function instructionCases(): CaseSpec[] {
     pairs.forEach(([x, y, o], i) => a.push(x).push(y).op(o).push(i).op("SSTORE"));
     return a.push(0).op("ISZERO").push(6).op("SSTORE").bytes();
   })(), []);
+  prog("comparisons both ways, each result + 1 stored (so a 0 result is visible): EQ 3,4; LT 3,3; LT 4,3; GT 3,3; GT 4,3; ISZERO 5 → slots 10..15", (() => {
+    const a = asm();
+    const cases: [bigint, bigint, "EQ" | "LT" | "GT"][] = [[3n, 4n, "EQ"], [3n, 3n, "LT"], [4n, 3n, "LT"], [3n, 3n, "GT"], [4n, 3n, "GT"]];
+    cases.forEach(([b, x, o], i) => a.push(b).push(x).op(o).push(1).op("ADD").push(10 + i).op("SSTORE"));
+    return a.push(5).op("ISZERO").push(1).op("ADD").push(15).op("SSTORE").bytes();
+  })(), ["Boundary"]);
   prog("DUP and SWAP: stores 1 → slot 2, 2 → slot 1", asm().push(1).push(2).dup(1).swap(1).op("POP").push(2).op("SSTORE").push(1).op("SSTORE").bytes(), []);
   prog("POP on an empty stack", asm().op("POP").bytes(), ["Abort"]);
   prog("DUP beyond the stack", asm().push(1).dup(1).bytes(), ["Abort"]);
@@ -182,6 +188,7 @@ function paymentCases(): CaseSpec[] {
   one("one payment to a new account", base, [payment({ sender: A, recipient: account(9), amount: 1_000n })], ["MissingKey"]);
   one("payment of the whole balance after the fee (aborts: the fee is reserved first)", base, [payment({ sender: A, recipient: B, amount: RICH })], ["Abort"]);
   one("payment of balance − fee exactly", base, [payment({ sender: A, recipient: B, amount: RICH - 10_000n })], []);
+  one("payment into a balance of 2^64 − 2 reaching exactly 2^64 − 1 (the largest accepted)", makeState({ balances: [[A, RICH], [B, U64_MAX - 1n]] }), [payment({ sender: A, recipient: B, amount: 1n })], ["Boundary"]);
   one("payment into a balance at 2^64 − 1 overflows", makeState({ balances: [[A, RICH], [B, U64_MAX]] }), [payment({ sender: A, recipient: B, amount: 1n })], ["Abort"]);
   one("payment to oneself (reads its own write)", base, [payment({ sender: A, recipient: A, amount: 500n })], ["ReadOwnWrite"]);
   one("zero-amount payment", base, [payment({ sender: A, recipient: B, amount: 0n })], []);
