@@ -31,6 +31,7 @@ import {
   type Commit,
   type MemberInput,
 } from "../../reference/bls/index.js";
+import { MAX_AGGREGATE_SIZE, MAX_BATCH_SIZE, MAX_COMMITTEE_SIZE } from "../../reference/bls/constants.js";
 import { i2osp } from "../../reference/bls/keys.js";
 import type { CaseSpec } from "../harness/vectorfile.js";
 import { pairwiseCases } from "../harness/rules.js";
@@ -54,6 +55,7 @@ export const BLS_FLAGS: Record<string, string> = {
   WrongKey: "the signature is by another key, or keys are missing or extra",
   WrongDst: "the signature was made under another domain separation tag",
   EmptyList: "an empty list of keys, messages or signatures",
+  CostLimit: "one item above a cost cap (MAX_AGGREGATE_SIZE, MAX_BATCH_SIZE, MAX_COMMITTEE_SIZE): rejected before any item is decoded",
   LengthMismatch: "lists of different lengths",
   ZeroAggregate: "keys or signatures that sum to the identity",
   RepeatedMessage: "the same message signed twice in one aggregate",
@@ -349,6 +351,7 @@ function aggregateCases(rng: Rng): CaseSpec[] {
     a("a signature and the identity", [sigs[0]!, G2_INFINITY], ["Valid", "Infinity"]),
     a("a signature and its negation: the identity", [sigs[0]!, flipSign(sigs[0]!)], ["ZeroAggregate"]),
     bad("empty list", "EMPTY_AGGREGATE", [], ["EmptyList"]),
+    bad("MAX_AGGREGATE_SIZE + 1 signatures, the last one not a point (the count is checked first)", "AGGREGATE_TOO_LARGE", [...Array<Uint8Array>(MAX_AGGREGATE_SIZE).fill(sigs[0]!), new Uint8Array(95)], ["CostLimit"]),
     ...badG2(sigs[1]!).map(([c, code, b, f]) => bad(`second signature: ${c}`, code, [sigs[0]!, b], f)),
   ];
 }
@@ -381,6 +384,7 @@ function fastAggregateVerifyCases(rng: Rng): CaseSpec[] {
     f("the aggregate plus a cofactor-torsion point: false", pks, m, compressG2(decodeG2(sig).add(T2)), ["NotInSubgroup", "Torsion"]),
     f("signature outside the subgroup: false", pks, m, specialPoint("G2", "offSubgroup"), ["NotInSubgroup"]),
     f("signature of 95 bytes: false", pks, m, sig.subarray(0, 95), ["WrongLength"]),
+    invalid("MAX_AGGREGATE_SIZE + 1 keys, the last one not a point: raised, not false", "AGGREGATE_TOO_LARGE", { pks: [...Array<Uint8Array>(MAX_AGGREGATE_SIZE).fill(pks[0]!), new Uint8Array(47)].map(hex), message: hex(m), signature: hex(sig) }, ["CostLimit"]),
   ];
 }
 
@@ -406,6 +410,7 @@ function aggregateVerifyCases(rng: Rng): CaseSpec[] {
     v("negated aggregate: false", pks, ms, flipSign(sig), ["Tampered"]),
     v("an identity key: false", [pks[0]!, pks[1]!, G1_INFINITY], ms, sig, ["Infinity"]),
     v("signature outside the subgroup: false", pks, ms, specialPoint("G2", "offSubgroup"), ["NotInSubgroup"]),
+    invalid("MAX_BATCH_SIZE + 1 pairs, messages all equal under the basic scheme: raised before distinctness or decoding", "BATCH_TOO_LARGE", { pks: Array<string>(MAX_BATCH_SIZE + 1).fill(hex(pks[0]!)), messages: Array<string>(MAX_BATCH_SIZE + 1).fill(hex(ms[0]!)), signature: hex(sig), ciphersuite: BASIC.id }, ["CostLimit", "Basic"]),
   ];
 }
 
@@ -452,6 +457,7 @@ function batchVerifyCases(rng: Rng): CaseSpec[] {
     v("one key outside the subgroup: false", replace(pks, 1, compressedX([0n])), ms, sigs, ["Batch", "NotInSubgroup"]),
     v("empty lists: false", [], [], [], ["EmptyList"]),
     v("fewer signatures than keys: false", pks, ms, sigs.slice(0, 3), ["LengthMismatch"]),
+    invalid("MAX_BATCH_SIZE + 1 triples, the last key not a point", "BATCH_TOO_LARGE", { pks: [...Array<string>(MAX_BATCH_SIZE).fill(hex(pks[0]!)), "00"], messages: Array<string>(MAX_BATCH_SIZE + 1).fill(hex(ms[0]!)), signatures: Array<string>(MAX_BATCH_SIZE + 1).fill(hex(sigs[0]!)) }, ["CostLimit"]),
   ];
 }
 
@@ -576,6 +582,7 @@ function verifyCertificateCases(rng: Rng): CaseSpec[] {
     bad("the valid aggregate signature plus a cofactor-torsion point (C5 before C6)", "NOT_IN_SUBGROUP", m4, COMMIT, { ...cert4, signature: compressG2(decodeG2(cert4.signature).add(T2)) }, ["NotInSubgroup", "Torsion"]),
     bad("two colluding members with keys sk and r − sk (summing to the identity) sign with one member's signature: C6", "SIGNATURE_MISMATCH", zeroSum.members, COMMIT, { signature: cachedSignCommit(zeroSum.sks[0]!, COMMIT), signers: encodeSigners(3, [0, 1]) }, ["ZeroAggregate", "WrongKey"]),
     bad("keys summing to the identity with a third signer's signature: C6", "SIGNATURE_MISMATCH", zeroSum.members, COMMIT, { signature: cachedSignCommit(zeroSum.sks[2]!, COMMIT), signers: encodeSigners(3, [0, 1]) }, ["ZeroAggregate", "WrongKey"]),
+    bad("MAX_COMMITTEE_SIZE + 1 members, the same key each time (M2 before M3 and M5)", "COMMITTEE_TOO_LARGE", Array<MemberInput>(MAX_COMMITTEE_SIZE + 1).fill(m4[0]!), COMMIT, cert4, ["Committee", "CostLimit"]),
   ];
 }
 
@@ -637,6 +644,7 @@ function batchVerifyCertificatesCases(rng: Rng): CaseSpec[] {
     b("two signatures swapped between certificates: false", [item(commits[0]!, { ...sameSigners[0]!, signature: sameSigners[1]!.signature }), item(commits[2]!, { ...sameSigners[1]!, signature: sameSigners[0]!.signature })], ["Batch", "SwappedSignatures"]),
     b("one identity signature: false", replace(1, item(commits[1]!, { ...certs[1]!, signature: G2_INFINITY })), ["Batch", "Infinity"]),
     b("one signature plus a cofactor-torsion point: false", replace(2, item(commits[2]!, { ...certs[2]!, signature: compressG2(decodeG2(certs[2]!.signature).add(T2)) })), ["Batch", "NotInSubgroup", "Torsion"]),
+    invalid("MAX_BATCH_SIZE + 1 certificates", "BATCH_TOO_LARGE", { committee: four.members.map(memberToJson), items: Array<JsonObject>(MAX_BATCH_SIZE + 1).fill(good[0]!) }, ["Batch", "CostLimit"]),
   ];
 }
 

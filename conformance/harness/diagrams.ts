@@ -3,6 +3,7 @@
  * `diagrams.ts`). `npm run diagrams` writes them to {@link DIAGRAM_DIR}; the spec pages embed them.
  * @module
  */
+import { narwhalDiagram } from "../consensus/diagrams.js";
 import { nmtDiagram, squareDiagram } from "../da/diagrams.js";
 
 export const DIAGRAM_DIR = "docs/diagrams";
@@ -10,4 +11,5 @@ export const DIAGRAM_DIR = "docs/diagrams";
 export const DIAGRAMS: Record<string, () => string> = {
   "da-nmt": nmtDiagram,
   "da-square": squareDiagram,
+  "consensus-narwhal": narwhalDiagram,
 };

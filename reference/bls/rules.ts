@@ -47,7 +47,7 @@ export const BLS_RULES: readonly RuleTable[] = [
     ],
     exclusive: [
       ...["M3", "M4", "M5", "M6", "M7"].map((id) => ({ rules: ["M1", id] as const, why: noMember })),
-      ...["M1", "M3", "M4", "M5", "M6", "M7", "C1", "C2", "C3", "C4", "C5", "C6"].map((id) => ({ rules: ["M2", id] as const, why: "no vector can break M2: 65 537 members with their proofs exceed a protocol line (its place after M1 is normative all the same)" })),
+      ...["M1", "M3", "M4", "M5", "M6", "M7", "C1", "C2", "C3", "C4", "C5", "C6"].map((id) => ({ rules: ["M2", id] as const, why: "no pair vector: each would carry 65 537 members; M2's own vector (MAX_COMMITTEE_SIZE + 1 copies of one key) pins it before M3 and M5" })),
     ],
   },
 ];
