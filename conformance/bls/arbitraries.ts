@@ -6,10 +6,11 @@
  */
 import fc from "fast-check";
 import { toHex } from "../../reference/common/hex.js";
-import { BASIC, POP, encodeG1, encodeG2, G1, G2, keyGen, popProve, sign, skToPk, R } from "../../reference/bls/index.js";
+import { BASIC, POP, decodeG1, decodeG2, encodeG1, encodeG2, G1, G2, keyGen, popProve, sign, skToPk, R } from "../../reference/bls/index.js";
 import { i2osp } from "../../reference/bls/keys.js";
 import { hostileBytes } from "../harness/arbitraries.js";
 import type { JsonObject } from "../harness/operation.js";
+import { T1, T2, compressG1, compressG2 } from "./torsion.js";
 
 /** A constant computed when first drawn, not at import (point encodings cost precomputation). */
 const lazy = <T>(f: () => T): fc.Arbitrary<T> => fc.constant(0).map(() => f());
@@ -28,11 +29,16 @@ const rawSecretKeyArb: fc.Arbitrary<Uint8Array> = fc.oneof(
 );
 
 /** Compressed G1 encodings: valid keys, the generator, the identity, mutated and random bytes. */
-export const g1BytesArb: fc.Arbitrary<Uint8Array> = hostileBytes(fc.oneof(signerArb.map((s) => s.pk), lazy(() => encodeG1(G1.BASE)), lazy(() => encodeG1(G1.ZERO))), 60);
+export const g1BytesArb: fc.Arbitrary<Uint8Array> = fc.oneof(
+  { weight: 6, arbitrary: hostileBytes(fc.oneof(signerArb.map((s) => s.pk), lazy(() => encodeG1(G1.BASE)), lazy(() => encodeG1(G1.ZERO))), 60) },
+  // a valid key plus a cofactor-torsion point: on E1, outside the subgroup (rule E7)
+  { weight: 1, arbitrary: signerArb.map((s) => compressG1(decodeG1(s.pk).add(T1))) },
+);
 /** Compressed G2 encodings: valid signatures, the generator, the identity, mutated and random bytes. */
-export const g2BytesArb: fc.Arbitrary<Uint8Array> = hostileBytes(
-  fc.oneof(fc.tuple(secretKeyArb, messageArb).map(([sk, m]) => sign(sk, m)), lazy(() => encodeG2(G2.BASE)), lazy(() => encodeG2(G2.ZERO))),
-  110,
+export const g2BytesArb: fc.Arbitrary<Uint8Array> = fc.oneof(
+  { weight: 6, arbitrary: hostileBytes(fc.oneof(fc.tuple(secretKeyArb, messageArb).map(([sk, m]) => sign(sk, m)), lazy(() => encodeG2(G2.BASE)), lazy(() => encodeG2(G2.ZERO))), 110) },
+  // a valid signature plus a cofactor-torsion point: on E2, outside the subgroup (rule E7)
+  { weight: 1, arbitrary: fc.tuple(secretKeyArb, messageArb).map(([sk, m]) => compressG2(decodeG2(sign(sk, m)).add(T2))) },
 );
 
 const suiteArb = fc.constantFrom(POP.id, BASIC.id);
@@ -75,7 +81,9 @@ export const BLS_INPUTS: Record<string, fc.Arbitrary<JsonObject>> = {
     }),
   }),
   // certificates: small committees only (each member costs a proof-of-possession check)
-  verify_certificate: fc.tuple(fc.array(secretKeyArb, { minLength: 1, maxLength: 3 }), fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.nat(7), fc.option(g2BytesArb)).map(([sks, digest, mask, badSig]) => {
+  // committees of 1–3 keys, sometimes with a key sk followed by r − sk (the pair sums to the identity)
+  verify_certificate: fc.tuple(fc.array(secretKeyArb, { minLength: 1, maxLength: 3 }), fc.boolean(), fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.nat(7), fc.option(g2BytesArb)).map(([drawn, zeroSum, digest, mask, badSig]) => {
+    const sks = zeroSum ? [drawn[0]!, i2osp((R - BigInt(`0x${toHex(drawn[0]!)}`)) % R, 32), ...drawn.slice(1, 2)] : drawn;
     const commit = { chainId: "1", shard: 0, height: "5", round: 0, blockDigest: hexOf(digest) };
     const members = sks.map((sk) => ({ publicKey: hexOf(skToPk(sk)), stake: "1", proofOfPossession: hexOf(popProve(sk)) }));
     const idx = sks.map((_, i) => i).filter((i) => (mask >> i) & 1);

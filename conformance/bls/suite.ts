@@ -1,5 +1,5 @@
 /** The bls suite as the conformance machinery sees it. */
-import { BLS_REASONS } from "../../reference/bls/index.js";
+import { BLS_REASONS, BLS_RULES } from "../../reference/bls/index.js";
 import type { Suite } from "../harness/suite.js";
 import { BLS_INPUTS } from "./arbitraries.js";
 import { BLS_OPERATIONS } from "./operations.js";
@@ -23,4 +23,5 @@ export const blsSuite: Suite = {
   },
   inputs: BLS_INPUTS,
   cases: blsCases,
+  rules: BLS_RULES,
 };

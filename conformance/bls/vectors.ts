@@ -10,6 +10,7 @@ import { toHex } from "../../reference/common/hex.js";
 import { Rng } from "../../reference/common/rng.js";
 import {
   BASIC,
+  BLS_RULES,
   G1,
   G2,
   P,
@@ -17,6 +18,8 @@ import {
   R,
   aggregate,
   commitMessage,
+  decodeG1,
+  decodeG2,
   encodeG1,
   encodeSigners,
   keyGen,
@@ -31,6 +34,8 @@ import {
 import { MAX_AGGREGATE_SIZE, MAX_BATCH_SIZE, MAX_COMMITTEE_SIZE } from "../../reference/bls/constants.js";
 import { i2osp } from "../../reference/bls/keys.js";
 import type { CaseSpec } from "../harness/vectorfile.js";
+import { pairwiseCases } from "../harness/rules.js";
+import { T1, T2, compressG1, compressG2 } from "./torsion.js";
 import type { JsonObject } from "../harness/operation.js";
 import { certificateToJson, commitToJson, memberToJson } from "./operations.js";
 
@@ -65,6 +70,9 @@ export const BLS_FLAGS: Record<string, string> = {
   Overflow: "a value too large for its field",
   WrongCommit: "the certificate signs another commit (chain, shard, height, round or digest)",
   Batch: "a batch with one bad item among good ones",
+  RuleOrder: "an input breaking two checks at once: the earlier one in the check order answers",
+  PairwiseRules: "generated from the rule table: breaks one pair of rules at once",
+  Torsion: "a valid key or signature plus a cofactor-torsion component: on the curve, outside the subgroup (tells a missing subgroup check from a failed pairing)",
 };
 
 const hex = toHex;
@@ -191,6 +199,7 @@ function badG1(pk: Uint8Array): [string, string, Uint8Array, string[]][] {
     ["x with no point on E1", "NOT_ON_CURVE", specialPoint("G1", "offCurve"), ["NotOnCurve"]],
     ["(0, 2): on E1, order 3, outside the subgroup", "NOT_IN_SUBGROUP", compressedX([0n]), ["NotInSubgroup"]],
     ["on E1 outside the subgroup, small x", "NOT_IN_SUBGROUP", specialPoint("G1", "offSubgroup"), ["NotInSubgroup"]],
+    ["the valid key plus a cofactor-torsion point (on E1, outside the subgroup)", "NOT_IN_SUBGROUP", compressG1(decodeG1(pk).add(T1)), ["NotInSubgroup", "Torsion"]],
   ];
 }
 
@@ -210,7 +219,39 @@ function badG2(sig: Uint8Array): [string, string, Uint8Array, string[]][] {
     ["x.c1 = 2^381 − 1", "COORDINATE_OUT_OF_RANGE", compressedX([(1n << 381n) - 1n, 0n]), ["CoordinateOutOfRange"]],
     ["x with no point on E2", "NOT_ON_CURVE", specialPoint("G2", "offCurve"), ["NotOnCurve"]],
     ["on E2 outside the subgroup, small x", "NOT_IN_SUBGROUP", specialPoint("G2", "offSubgroup"), ["NotInSubgroup"]],
+    ["the valid signature plus a cofactor-torsion point (on E2, outside the subgroup)", "NOT_IN_SUBGROUP", compressG2(decodeG2(sig).add(T2)), ["NotInSubgroup", "Torsion"]],
   ];
+}
+
+/**
+ * decode_g1 / decode_g2's rule table walked (E1–E7): each rule alone and each pair at once. The x
+ * comes from the off-curve point (E5), else the off-subgroup point (E7), else a valid point; E4 adds
+ * p to it (x = p when the point is valid, so the 381 bits hold it); E3 sets the infinity flag on that
+ * non-zero x; E2 clears the compression flag; E1 appends a byte.
+ */
+function pointRuleCases(group: "G1" | "G2", validEnc: Uint8Array): CaseSpec[] {
+  const table = BLS_RULES.find((t) => t.operation === (group === "G1" ? "decode_g1" : "decode_g2"))!;
+  const xOf = (enc: Uint8Array): bigint => {
+    const c = enc.slice(group === "G1" ? 0 : 48, group === "G1" ? 48 : 96);
+    if (group === "G1") c[0]! &= 0x1f;
+    return BigInt(`0x${hex(c)}`);
+  };
+  const build = (broken: ReadonlySet<string>): JsonObject => {
+    const base = broken.has("E5") ? specialPoint(group, "offCurve") : broken.has("E7") ? specialPoint(group, "offSubgroup") : validEnc;
+    let enc: Uint8Array = base.slice();
+    if (broken.has("E4")) {
+      const flags = base[0]! & 0xe0;
+      if (group === "G1") enc = compressedX([base === validEnc ? P : xOf(base) + P], flags);
+      else enc = base === validEnc ? compressedX([P, xOf(validEnc)], flags) : compressedX([0n, xOf(base) + P], flags); // G2: c1 = p, or c0 + p (the special points have c1 = 0)
+    }
+    if (broken.has("E3")) enc[0]! |= 0x40;
+    if (broken.has("E2")) enc[0]! &= 0x7f;
+    if (broken.has("E1")) enc = Uint8Array.from([...enc, 0]);
+    return { data: hex(enc) };
+  };
+  const single = table.rules.map((r) => invalid(`breaks ${r.id} alone: ${r.code}`, r.code, build(new Set([r.id])), ["RuleOrder"]));
+  const pairs = pairwiseCases(table, (a, b) => build(new Set([a.id, b.id])), "RuleOrder").map((p) => ({ ...p, flags: ["RuleOrder", "PairwiseRules"] }));
+  return [...single, ...pairs];
 }
 
 function decodeG1Cases(rng: Rng): CaseSpec[] {
@@ -222,6 +263,7 @@ function decodeG1Cases(rng: Rng): CaseSpec[] {
     valid("the identity, canonical 0xc0 ‖ 0…0", { data: hex(G1_INFINITY) }, ["Valid", "Infinity"]),
   ];
   for (const [c, code, b, f] of badG1(a!.pk)) out.push(invalid(c, code, { data: hex(b) }, f));
+  out.push(...pointRuleCases("G1", a!.pk));
   return out;
 }
 
@@ -235,6 +277,7 @@ function decodeG2Cases(rng: Rng): CaseSpec[] {
     valid("the identity, canonical 0xc0 ‖ 0…0", { data: hex(G2_INFINITY) }, ["Valid", "Infinity"]),
   ];
   for (const [c, code, b, f] of badG2(sig)) out.push(invalid(c, code, { data: hex(b) }, f));
+  out.push(...pointRuleCases("G2", sig));
   return out;
 }
 
@@ -335,7 +378,10 @@ function fastAggregateVerifyCases(rng: Rng): CaseSpec[] {
     f("empty key list, a valid signature: false", [], m, single, ["EmptyList"]),
     f("an identity key among valid ones: false", [...pks, G1_INFINITY], m, sig, ["Infinity"]),
     f("a key and its negation with the identity signature: false", [pks[0]!, flipSign(pks[0]!)], m, G2_INFINITY, ["ZeroAggregate", "Infinity"]),
+    f("a key and its negation with a valid (non-identity) signature: false", [pks[0]!, flipSign(pks[0]!)], m, single, ["ZeroAggregate"]),
     f("a key outside the subgroup: false", [...pks.slice(0, 4), compressedX([0n])], m, sig, ["NotInSubgroup"]),
+    f("one key plus a cofactor-torsion point: false", [...pks.slice(0, 4), compressG1(decodeG1(pks[4]!).add(T1))], m, sig, ["NotInSubgroup", "Torsion"]),
+    f("the aggregate plus a cofactor-torsion point: false", pks, m, compressG2(decodeG2(sig).add(T2)), ["NotInSubgroup", "Torsion"]),
     f("signature outside the subgroup: false", pks, m, specialPoint("G2", "offSubgroup"), ["NotInSubgroup"]),
     f("signature of 95 bytes: false", pks, m, sig.subarray(0, 95), ["WrongLength"]),
     invalid("MAX_AGGREGATE_SIZE + 1 keys, the last one not a point: raised, not false", "AGGREGATE_TOO_LARGE", { pks: [...Array<Uint8Array>(MAX_AGGREGATE_SIZE).fill(pks[0]!), new Uint8Array(47)].map(hex), message: hex(m), signature: hex(sig) }, ["CostLimit"]),
@@ -490,6 +536,11 @@ function verifyCertificateCases(rng: Rng): CaseSpec[] {
   // rogue key: PK_rogue = a·P1 − PK_victim; its registrant knows a, not PK_rogue's secret
   const rogueKey = encodeG1(G1.BASE.multiply(BigInt(`0x${hex(rogueSk)}`) % R).subtract(G1.fromBytes(m4[0]!.publicKey)));
   const withMember = (i: number, patch: Partial<MemberInput>) => m4.map((m, j) => (j === i ? { ...m, ...patch } : m));
+  // keys sk and r − sk: each has a valid proof of possession, their sum is the identity
+  const zeroSk = keyGen(rng.bytes(32));
+  const negSk = i2osp((R - BigInt(`0x${hex(zeroSk)}`)) % R, 32);
+  const thirdSk = keyGen(rng.bytes(32));
+  const zeroSum = { sks: [zeroSk, negSk, thirdSk], members: [zeroSk, negSk, thirdSk].map((sk, i) => ({ publicKey: skToPk(sk), stake: i < 2 ? 100n : 10n, proofOfPossession: popProve(sk) })) };
   return [
     ok("4 equal members, all sign", m4, COMMIT, cert4),
     ok("4 equal members, 3 sign (300 of 400 > 2/3)", m4, COMMIT, cert3),
@@ -527,8 +578,49 @@ function verifyCertificateCases(rng: Rng): CaseSpec[] {
     bad("total stake 2^64 − 1 + 300", "STAKE_OVERFLOW", withMember(3, { stake: (1n << 64n) - 1n }), COMMIT, cert4, ["Committee", "Overflow"]),
     bad("a member with the identity key", "IDENTITY_POINT", withMember(3, { publicKey: G1_INFINITY }), COMMIT, cert4, ["Committee", "Infinity"]),
     bad("a member with a key outside the subgroup", "NOT_IN_SUBGROUP", withMember(3, { publicKey: compressedX([0n]) }), COMMIT, cert4, ["Committee", "NotInSubgroup"]),
+    bad("a member's valid key plus a cofactor-torsion point", "NOT_IN_SUBGROUP", withMember(3, { publicKey: compressG1(decodeG1(m4[3]!.publicKey).add(T1)) }), COMMIT, cert4, ["Committee", "NotInSubgroup", "Torsion"]),
+    bad("the valid aggregate signature plus a cofactor-torsion point (C5 before C6)", "NOT_IN_SUBGROUP", m4, COMMIT, { ...cert4, signature: compressG2(decodeG2(cert4.signature).add(T2)) }, ["NotInSubgroup", "Torsion"]),
+    bad("two colluding members with keys sk and r − sk (summing to the identity) sign with one member's signature: C6", "SIGNATURE_MISMATCH", zeroSum.members, COMMIT, { signature: cachedSignCommit(zeroSum.sks[0]!, COMMIT), signers: encodeSigners(3, [0, 1]) }, ["ZeroAggregate", "WrongKey"]),
+    bad("keys summing to the identity with a third signer's signature: C6", "SIGNATURE_MISMATCH", zeroSum.members, COMMIT, { signature: cachedSignCommit(zeroSum.sks[2]!, COMMIT), signers: encodeSigners(3, [0, 1]) }, ["ZeroAggregate", "WrongKey"]),
     bad("MAX_COMMITTEE_SIZE + 1 members, the same key each time (M2 before M3 and M5)", "COMMITTEE_TOO_LARGE", Array<MemberInput>(MAX_COMMITTEE_SIZE + 1).fill(m4[0]!), COMMIT, cert4, ["Committee", "CostLimit"]),
   ];
+}
+
+/**
+ * verify_certificate's rule table walked (reference/bls/rules.ts): each rule alone, each pair at
+ * once. A three-member committee (stakes 100) certifies COMMIT with all three signatures; each rule
+ * has one break, and breaks compose (member 1 for M3 and M7, member 2 for M4 and M5, member 0 for M6).
+ */
+function certificateRuleCases(rng: Rng): CaseSpec[] {
+  const c = sampleCommittee(rng.fork("rules"), [100n, 100n, 100n]);
+  const other = { ...COMMIT, height: COMMIT.height + 1n };
+  const build = (broken: ReadonlySet<string>): JsonObject => {
+    let members: MemberInput[] = c.members.map((m) => ({ ...m }));
+    if (broken.has("M5")) members[2] = { ...members[0]! };
+    if (broken.has("M3")) members[1] = { ...members[1]!, publicKey: G1_INFINITY };
+    if (broken.has("M7")) members[1] = { ...members[1]!, proofOfPossession: c.members[0]!.proofOfPossession };
+    if (broken.has("M4")) members[2] = { ...members[2]!, stake: 0n };
+    if (broken.has("M6")) members[0] = { ...members[0]!, stake: (1n << 64n) - 1n };
+    if (broken.has("M1")) members = [];
+    const commit = broken.has("C1") ? { ...commitToJson(COMMIT), height: (1n << 64n).toString() } : commitToJson(COMMIT);
+    const bits = encodeSigners(3, broken.has("C4") ? [0] : [0, 1, 2]);
+    if (broken.has("C3")) bits[0]! |= 0x08;
+    const signers = broken.has("C2") ? Uint8Array.from([...bits, 0]) : bits;
+    let signature = certify(c, broken.has("C6") ? other : COMMIT, [0, 1, 2]).signature;
+    if (broken.has("C5")) signature = compressG2(decodeG2(signature).add(T2));
+    return { committee: members.map(memberToJson), commit, certificate: certificateToJson({ signature, signers }) };
+  };
+  const table = BLS_RULES.find((t) => t.operation === "verify_certificate")!;
+  const single = table.rules.filter((r) => r.id !== "M2").map((r) => invalid(`breaks ${r.id} alone: ${r.code}`, r.code, build(new Set([r.id])), ["RuleOrder"]));
+  const pairs = pairwiseCases(table, (a, b) => build(new Set([a.id, b.id])), "RuleOrder").map((p) => ({ ...p, flags: ["RuleOrder", "PairwiseRules"] }));
+  const odd = sampleCommittee(rng.fork("c4"), [100n, 100n, 101n]);
+  const oddInput = (idx: number[]) => ({ committee: odd.members.map(memberToJson), commit: commitToJson(COMMIT), certificate: certificateToJson(certify(odd, COMMIT, idx)) });
+  const interleaved = [
+    invalid("M4 is member by member: member 0's stake 2^64 comes before member 2's zero stake, so STAKE_OVERFLOW", "STAKE_OVERFLOW", { ...build(new Set()), committee: [{ ...c.members[0]!, stake: 1n << 64n }, c.members[1]!, { ...c.members[2]!, stake: 0n }].map(memberToJson) }, ["RuleOrder", "Stake", "Overflow"]),
+    valid("C4 boundary: 201 of 301 signed, the smallest supermajority (3·201 = 603 > 602)", oddInput([0, 2]), ["Valid", "Stake", "Boundary"]),
+    invalid("C4 boundary: 200 of 301 signed, the largest rejected (600 ≤ 602)", "INSUFFICIENT_STAKE", oddInput([0, 1]), ["Stake", "Boundary"]),
+  ];
+  return [...single, ...pairs, ...interleaved];
 }
 
 function batchVerifyCertificatesCases(rng: Rng): CaseSpec[] {
@@ -551,6 +643,7 @@ function batchVerifyCertificatesCases(rng: Rng): CaseSpec[] {
     b("one negated signature: false", replace(0, item(commits[0]!, { ...certs[0]!, signature: flipSign(certs[0]!.signature) })), ["Batch", "Tampered"]),
     b("two signatures swapped between certificates: false", [item(commits[0]!, { ...sameSigners[0]!, signature: sameSigners[1]!.signature }), item(commits[2]!, { ...sameSigners[1]!, signature: sameSigners[0]!.signature })], ["Batch", "SwappedSignatures"]),
     b("one identity signature: false", replace(1, item(commits[1]!, { ...certs[1]!, signature: G2_INFINITY })), ["Batch", "Infinity"]),
+    b("one signature plus a cofactor-torsion point: false", replace(2, item(commits[2]!, { ...certs[2]!, signature: compressG2(decodeG2(certs[2]!.signature).add(T2)) })), ["Batch", "NotInSubgroup", "Torsion"]),
     invalid("MAX_BATCH_SIZE + 1 certificates", "BATCH_TOO_LARGE", { committee: four.members.map(memberToJson), items: Array<JsonObject>(MAX_BATCH_SIZE + 1).fill(good[0]!) }, ["Batch", "CostLimit"]),
   ];
 }
@@ -577,7 +670,7 @@ export function blsCases(): Record<string, { seed: string; cases: CaseSpec[] }> 
     make("pop_verify", popVerifyCases),
     make("batch_verify", batchVerifyCases),
     make("commit_message", commitMessageCases),
-    make("verify_certificate", verifyCertificateCases),
+    make("verify_certificate", (rng) => [...verifyCertificateCases(rng), ...certificateRuleCases(rng)]),
     make("batch_verify_certificates", batchVerifyCertificatesCases),
   ]);
 }

@@ -8,10 +8,12 @@
 import fc from "fast-check";
 import { encodeTx, type Transaction } from "../../reference/codec/index.js";
 import { toHex } from "../../reference/common/hex.js";
-import { U64_MAX, asm, sortedEntries, type State } from "../../reference/exec/index.js";
+import { G_TX, INSTRUCTIONS, MAX_STACK, MAX_TX_GAS, MAX_TX_KEYS, U64_MAX, asm, sortedEntries, type State } from "../../reference/exec/index.js";
 import { hexArb, hostileBytes } from "../harness/arbitraries.js";
 import type { JsonObject } from "../harness/operation.js";
-import { account, call, contract, makeState, payment } from "./fixtures.js";
+import { account, call, contract, keyPair, makeState, payment, signTx } from "./fixtures.js";
+import { BREAKABLE, ruleInput } from "./rulecases.js";
+import { signatureClasses, type SignatureClass } from "./signatures.js";
 
 /** Program templates, indexed by a drawn number; `a`, `b` are small parameters. */
 const PROGRAMS: ((a: number, b: number) => Uint8Array)[] = [
@@ -99,14 +101,80 @@ const toInput = ({ preState, txs }: { preState: State; txs: Uint8Array[] }, veri
   verifySignatures,
 });
 
+/** The boundary values of the VM's and V2–V6's ranges, drawn often (spec/exec.md §Constants). */
+const FEE_EDGES = [BigInt(G_TX - 1), BigInt(G_TX), BigInt(G_TX + 1), 1_500n, 10_000n, BigInt(MAX_TX_GAS), BigInt(MAX_TX_GAS + 1)];
+const WORD_EDGES = [0n, 1n, 2n, (1n << 32n) - 1n, 1n << 32n, (1n << 32n) + 1n, U64_MAX - 1n, U64_MAX];
+
+/** One instruction (any opcode of the table, an unassigned byte, or a truncated tail), its operands at the edges. */
+const instructionArb: fc.Arbitrary<number[]> = fc.oneof(
+  { weight: 4, arbitrary: fc.oneof(fc.constantFrom(...WORD_EDGES), fc.bigInt({ min: 0n, max: 20n })).map((v) => [...asm().push(v).bytes()]) },
+  { weight: 6, arbitrary: fc.constantFrom(...[...INSTRUCTIONS].filter(([, [, imm]]) => imm === 0).map(([op]) => op)).map((op) => [op]) },
+  { weight: 2, arbitrary: fc.tuple(fc.constantFrom(0x03, 0x04), fc.oneof(fc.nat(3), fc.constantFrom(MAX_STACK - 1, MAX_STACK, 255))).map(([op, i]) => [op, i]) },
+  { weight: 2, arbitrary: fc.tuple(fc.constantFrom(0x30, 0x31), fc.oneof(fc.nat(40), fc.constantFrom(0xffff))).map(([op, t]) => [op, t >> 8, t & 0xff]) },
+  { weight: 1, arbitrary: fc.integer({ min: 0, max: 255 }).filter((b) => !INSTRUCTIONS.has(b)).map((b) => [b]) },
+);
+
+/** A random program: 0–24 instructions, sometimes cut at a random byte (a truncated immediate). */
+const randomProgramArb: fc.Arbitrary<Uint8Array> = fc.tuple(fc.array(instructionArb, { maxLength: 24 }), fc.option(fc.nat(8))).map(([ins, cut]) => {
+  const bytes = ins.flat();
+  return Uint8Array.from(cut === null ? bytes : bytes.slice(0, Math.max(0, bytes.length - cut)));
+});
+
+/** Programs at the VM's limits: n words on the stack (MAX_STACK ± 1), n distinct slots written (MAX_TX_KEYS − 2 ± 1). */
+const limitProgramArb: fc.Arbitrary<Uint8Array> = fc.oneof(
+  fc.integer({ min: MAX_STACK - 1, max: MAX_STACK + 1 }).map((n) => {
+    const a = asm().push(1);
+    for (let i = 1; i < n; i++) a.dup(0);
+    return a.bytes();
+  }),
+  fc.integer({ min: MAX_TX_KEYS - 3, max: MAX_TX_KEYS - 1 }).map((n) => {
+    const a = asm();
+    for (let i = 0; i < n; i++) a.push(1).push(i).op("SSTORE");
+    return a.bytes();
+  }),
+);
+
+const programArb: fc.Arbitrary<Uint8Array> = fc.oneof({ weight: 5, arbitrary: randomProgramArb }, { weight: 1, arbitrary: limitProgramArb });
+
+/** A block of 1–3 calls running random programs (every opcode reachable), fees and values at the edges. */
+const programBlockArb: fc.Arbitrary<JsonObject> = fc
+  .array(fc.record({ code: programArb, fee: fc.oneof(fc.constantFrom(...FEE_EDGES), fc.bigInt({ min: 1_000n, max: 3_000n })), value: fc.oneof(fc.constant(0n), fc.constantFrom(1n, 999_999_999n, 1_000_000_000n)) }), { minLength: 1, maxLength: 3 })
+  .map((cs) => toInput({ preState: makeState({ balances: [[account(0), 1_000_000_000n]], storage: [[contract(0), 1n, 5n]] }), txs: cs.map((c, i) => encodeTx(call({ sender: account(0), contract: contract(0), code: c.code, fee: c.fee, value: c.value, nonce: BigInt(i) }))) }));
+
+let classes: SignatureClass[] | null = null;
+/** Signed single-mode transactions: ZIP-215's edge classes, fresh honest signatures, and either with bytes mutated. */
+const signedBlockArb: fc.Arbitrary<JsonObject> = fc.oneof(
+  fc.nat(1_000).map((i) => {
+    classes ??= signatureClasses();
+    const c = classes[i % classes.length]!;
+    return { tx: c.tx, pk: c.pk };
+  }),
+  fc.tuple(fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.bigInt({ min: 0n, max: 5_000n }), fc.constantFrom(...FEE_EDGES)).map(([secret, amount, fee]) => {
+    const kp = keyPair(secret);
+    return { tx: signTx(payment({ sender: kp.address, recipient: account(1), amount, fee }), kp.secret), pk: kp.address };
+  }),
+).chain(({ tx, pk }) =>
+  fc.tuple(fc.option(hostileBytes(fc.constant(tx), 20), { freq: 3 }), fc.boolean(), fc.constantFrom(0n, 9_999n, 10_000n, 1_000_000_000n)).map(([mutated, verify, balance]) =>
+    toInput({ preState: makeState({ balances: [[pk, balance]] }), txs: [mutated ?? tx] }, verify || mutated === null),
+  ),
+);
+
+/** Inputs that break one or two rules of execute_block's table at once (reference/exec/rules.ts). */
+const ruleBreakingArb: fc.Arbitrary<JsonObject> = fc.uniqueArray(fc.constantFrom(...BREAKABLE), { minLength: 1, maxLength: 2 }).map((broken) => ruleInput(new Set(broken)));
+
 /** Operation name → arbitrary of its JSON input. */
 export const EXEC_INPUTS: Record<string, fc.Arbitrary<JsonObject>> = {
-  execute_block: fc.tuple(blockDrawArb(8), fc.nat(7), fc.boolean()).chain(([d, which, verify]) => {
-    const b = buildBlock(d);
-    if (b.txs.length === 0) return fc.constant(toInput(b, verify));
-    const i = which % b.txs.length;
-    return hexArb(hostileBytes(fc.constant(b.txs[i]!), 40)).map((h) => ({ ...toInput(b, verify), txs: b.txs.map((t, j) => (j === i ? h : toHex(t))) }));
-  }),
+  execute_block: fc.oneof(
+    { weight: 3, arbitrary: fc.tuple(blockDrawArb(8), fc.nat(7), fc.boolean()).chain(([d, which, verify]) => {
+      const b = buildBlock(d);
+      if (b.txs.length === 0) return fc.constant(toInput(b, verify));
+      const i = which % b.txs.length;
+      return hexArb(hostileBytes(fc.constant(b.txs[i]!), 40)).map((h) => ({ ...toInput(b, verify), txs: b.txs.map((t, j) => (j === i ? h : toHex(t))) }));
+    }) },
+    { weight: 3, arbitrary: programBlockArb },
+    { weight: 2, arbitrary: signedBlockArb },
+    { weight: 2, arbitrary: ruleBreakingArb },
+  ),
   state_root: fc.array(fc.tuple(fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.bigInt({ min: 0n, max: 1n << 64n })), { maxLength: 6 }).map((es) => ({ state: es.map(([k, v]) => ({ key: toHex(k), value: v.toString() })) })),
   derive_key: fc.record({ kind: fc.constantFrom("balance", "nonce", "storage"), address: hexArb(fc.uint8Array({ minLength: 32, maxLength: 32 })), slot: fc.bigInt({ min: 0n, max: U64_MAX }).map(String) }),
 };

@@ -1,7 +1,8 @@
 /** The exec suite as the conformance machinery sees it. */
-import { EXEC_REASONS } from "../../reference/exec/index.js";
+import { EXEC_REASONS, EXEC_RULES } from "../../reference/exec/index.js";
 import type { Suite } from "../harness/suite.js";
 import { EXEC_INPUTS } from "./arbitraries.js";
+import { OPCODE_LABELS, executeBlockLabels } from "./coverage.js";
 import { EXEC_OPERATIONS } from "./operations.js";
 import { EXEC_FLAGS, execCases } from "./vectors.js";
 
@@ -14,4 +15,9 @@ export const execSuite: Suite = {
   checkedAgainst: {},
   inputs: EXEC_INPUTS,
   cases: execCases,
+  rules: EXEC_RULES,
+  coverage: {
+    universe: (op) => (op === "execute_block" ? [...OPCODE_LABELS, "sig:single", "tx:malformed"] : []),
+    labels: (op, input) => (op === "execute_block" ? executeBlockLabels(input) : []),
+  },
 };

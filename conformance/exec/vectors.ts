@@ -6,9 +6,11 @@
 import { encodeTx, type Transaction } from "../../reference/codec/index.js";
 import { toHex } from "../../reference/common/hex.js";
 import { Rng } from "../../reference/common/rng.js";
-import { G_TRANSFER, G_TX, MAX_BLOCK_GAS, MAX_STACK, MAX_TX_GAS, MAX_TX_KEYS, U64_MAX, asm, sortedEntries, type State } from "../../reference/exec/index.js";
+import { G_TRANSFER, G_TX, INSTRUCTIONS, MAX_BLOCK_GAS, MAX_STACK, MAX_TX_GAS, MAX_TX_KEYS, OP, U64_MAX, asm, sortedEntries, type State } from "../../reference/exec/index.js";
+import { boundaryCases, ruleCases } from "./rulecases.js";
 import type { CaseSpec } from "../harness/vectorfile.js";
 import { account, call, contract, keyPair, makeState, payment, signTx } from "./fixtures.js";
+import { signatureClasses } from "./signatures.js";
 
 export const EXEC_FLAGS: Record<string, string> = {
   Payment: "payments (transfers) only",
@@ -28,6 +30,9 @@ export const EXEC_FLAGS: Record<string, string> = {
   Boundary: "the largest accepted or the smallest rejected value of a range",
   InvalidState: "an invalid pre-state (rejects the whole input)",
   Empty: "an empty block or state",
+  RuleOrder: "an input breaking two checks at once: the earlier one in the check order answers",
+  PairwiseRules: "generated from the rule table: breaks one pair of rules at once",
+  Opcode: "generated from the instruction table: one opcode's gas, operands or immediate",
 };
 
 const valid = (comment: string, input: CaseSpec["input"], flags: string[]): CaseSpec => ({ comment, flags, input, expect: "valid" });
@@ -66,6 +71,12 @@ function instructionCases(): CaseSpec[] {
     pairs.forEach(([x, y, o], i) => a.push(x).push(y).op(o).push(i).op("SSTORE"));
     return a.push(0).op("ISZERO").push(6).op("SSTORE").bytes();
   })(), []);
+  prog("comparisons both ways, each result + 1 stored (so a 0 result is visible): EQ 3,4; LT 3,3; LT 4,3; GT 3,3; GT 4,3; ISZERO 5 → slots 10..15", (() => {
+    const a = asm();
+    const cases: [bigint, bigint, "EQ" | "LT" | "GT"][] = [[3n, 4n, "EQ"], [3n, 3n, "LT"], [4n, 3n, "LT"], [3n, 3n, "GT"], [4n, 3n, "GT"]];
+    cases.forEach(([b, x, o], i) => a.push(b).push(x).op(o).push(1).op("ADD").push(10 + i).op("SSTORE"));
+    return a.push(5).op("ISZERO").push(1).op("ADD").push(15).op("SSTORE").bytes();
+  })(), ["Boundary"]);
   prog("DUP and SWAP: stores 1 → slot 2, 2 → slot 1", asm().push(1).push(2).dup(1).swap(1).op("POP").push(2).op("SSTORE").push(1).op("SSTORE").bytes(), []);
   prog("POP on an empty stack", asm().op("POP").bytes(), ["Abort"]);
   prog("DUP beyond the stack", asm().push(1).dup(1).bytes(), ["Abort"]);
@@ -77,7 +88,42 @@ function instructionCases(): CaseSpec[] {
   prog("an unassigned opcode 0xff", asm().push(1).raw(0xff).bytes(), ["Abort"]);
   prog("PUSH with 3 of its 8 immediate bytes", asm().raw(0x01, 0, 0, 1).bytes(), ["Abort"]);
   prog("JUMP beyond the end", asm().jump(500).bytes(), ["Abort"]);
-  prog("JUMP exactly to the end stops (success)", asm().jump(3).push(1).push(1).op("SSTORE").bytes(), []);
+  prog("JUMP exactly to the end of the program (target = length) stops: success, the SSTORE skipped", asm().jump("end").push(1).push(1).op("SSTORE").label("end").bytes(), ["Boundary"]);
+  prog("JUMP to length + 1, the smallest invalid target", asm().jump(23).push(1).push(1).op("SSTORE").bytes(), ["Abort", "Boundary"]);
+  prog("JUMPI taken to exactly the end stops", asm().push(1).jump("end", true).push(1).push(1).op("SSTORE").label("end").bytes(), ["Boundary"]);
+  prog("JUMPI taken to length + 1 aborts", asm().push(1).jump(32, true).push(1).push(1).op("SSTORE").bytes(), ["Abort", "Boundary"]);
+  prog("JUMPI not taken: its invalid target is never checked", asm().push(0).jump(0xffff, true).push(3).push(1).op("SSTORE").bytes(), ["Boundary"]);
+  prog("JUMP into a PUSH immediate: runs the bytes there (0x10 ADD of 2 + 2, stored)", asm().push(2).push(2).jump(29).raw(0x01, 0, 0, 0, 0, 0, 0, 0, 0x10).push(0).op("SSTORE").bytes(), []);
+  prog("JUMP with one of its two immediate bytes", asm().raw(0x30, 0).bytes(), ["Abort", "Boundary"]);
+  prog("JUMPI with no immediate on an empty stack: TRUNCATED_PROGRAM comes before STACK_UNDERFLOW", asm().raw(0x31).bytes(), ["Abort", "RuleOrder"]);
+  prog("PUSH with 7 of its 8 immediate bytes (the smallest truncation)", asm().raw(0x01, 0, 0, 0, 0, 0, 0, 1).bytes(), ["Abort", "Boundary"]);
+  prog("STOP ends the body: the SSTORE after it does not run", asm().push(1).push(1).op("STOP").op("SSTORE").bytes(), []);
+  prog("MUL at the u64 limit: (2^32 + 1)(2^32 − 1) = 2^64 − 1 stored", asm().push((1n << 32n) + 1n).push((1n << 32n) - 1n).op("MUL").push(0).op("SSTORE").bytes(), ["Arithmetic", "Boundary"]);
+  prog("SUB to exactly 0: 7 − 7 (stores 0, i.e. nothing)", asm().push(7).push(7).op("SUB").push(0).op("SSTORE").bytes(), ["Arithmetic", "Boundary"]);
+  prog(`exactly ${MAX_STACK} pushes: the full stack is accepted`, (() => {
+    const a = asm();
+    for (let i = 0; i < MAX_STACK; i++) a.push(i);
+    return a.bytes();
+  })(), ["Limit", "Boundary"]);
+  prog(`DUP 0 on a full stack (${MAX_STACK} words) overflows`, (() => {
+    const a = asm();
+    for (let i = 0; i < MAX_STACK; i++) a.push(i);
+    return a.dup(0).bytes();
+  })(), ["Abort", "Limit", "Boundary"]);
+  prog(`SWAP ${MAX_STACK - 1} on a full stack exchanges the top with the bottom word (then POP, store the new top)`, (() => {
+    const a = asm();
+    for (let i = 0; i < MAX_STACK; i++) a.push(i + 1);
+    return a.swap(MAX_STACK - 1).op("POP").push(0).op("SSTORE").bytes();
+  })(), ["Limit", "Boundary"]);
+  prog(`SWAP ${MAX_STACK} on a full stack underflows (i = depth)`, (() => {
+    const a = asm();
+    for (let i = 0; i < MAX_STACK; i++) a.push(i + 1);
+    return a.swap(MAX_STACK).bytes();
+  })(), ["Abort", "Limit", "Boundary"]);
+  prog("DUP 2 with three words copies the bottom one (stored)", asm().push(7).push(8).push(9).dup(2).push(0).op("SSTORE").bytes(), ["Boundary"]);
+  prog("SWAP 1 with one word on the stack underflows", asm().push(1).swap(1).bytes(), ["Abort", "Boundary"]);
+  prog("SWAP 0 is a no-op", asm().push(5).swap(0).push(0).op("SSTORE").bytes(), ["Boundary"]);
+  prog("an infinite loop with fee MAX_TX_GAS: out of gas at exactly 10^6", asm().label("top").jump("top").bytes(), ["OutOfGas", "Limit", "Boundary"], { fee: BigInt(MAX_TX_GAS) });
   prog("JUMPI not taken on 0, taken on 1", asm().push(0).jump("skip", true).push(11).push(0).op("SSTORE").push(1).jump("end", true).push(22).push(1).op("SSTORE").label("end").label("skip").bytes(), []);
   prog("ABORT with code 42", asm().push(9).push(0).op("SSTORE").push(42).op("ABORT").bytes(), ["Abort"]);
   prog("empty program: success, no writes but the fee", new Uint8Array(0), []);
@@ -101,6 +147,36 @@ function instructionCases(): CaseSpec[] {
   prog("LOG then ABORT: the event is dropped", asm().push(1).op("LOG").push(0).op("ABORT").bytes(), ["Events", "Abort"]);
   prog("call value above the balance aborts before the program", asm().push(1).push(1).op("SSTORE").bytes(), ["Abort"], { value: RICH });
   prog("call value transferred to the contract, then the program", asm().op("VALUE").push(0).op("SSTORE").bytes(), [], { value: 5_000n });
+  out.push(...opcodeCases());
+  return out;
+}
+
+/**
+ * Per-opcode vectors from the instruction table (spec/exec.md §Instruction set, steps 1–6): for each
+ * opcode that pops, too few operands (STACK_UNDERFLOW) and, with gas one short, out of gas first
+ * (step 3 before step 5); for each opcode with an immediate, the immediate cut off
+ * (TRUNCATED_PROGRAM) and out of gas first; every unassigned byte (INVALID_OPCODE, no gas).
+ */
+function opcodeCases(): CaseSpec[] {
+  const out: CaseSpec[] = [];
+  const name = (op: number) => Object.entries(OP).find(([, v]) => v === op)![0];
+  for (const [op, [gas, imm, pops]] of [...INSTRUCTIONS].sort((x, y) => x[0] - y[0])) {
+    if (pops > 0) {
+      const code = asm();
+      for (let i = 0; i < pops - 1; i++) code.push(1);
+      code.raw(op, ...new Array<number>(imm).fill(0));
+      const before = (pops - 1) * 1;
+      out.push(valid(`${name(op)} with ${pops - 1} operand(s): STACK_UNDERFLOW`, block(base, [run(code.bytes(), { fee: BigInt(G_TX + before + gas) })]), ["Call", "Abort", "Opcode"]));
+      if (gas > 0) out.push(valid(`${name(op)} with ${pops - 1} operand(s) and 1 gas short: out of gas before the stack check`, block(base, [run(code.bytes(), { fee: BigInt(G_TX + before + gas - 1) })]), ["Call", "OutOfGas", "Opcode", "RuleOrder"]));
+    }
+    if (imm > 0) {
+      const code = Uint8Array.of(op, ...new Array<number>(imm - 1).fill(0));
+      out.push(valid(`${name(op)} with ${imm - 1} of its ${imm} immediate byte(s): TRUNCATED_PROGRAM`, block(base, [run(code, { fee: BigInt(G_TX + gas) })]), ["Call", "Abort", "Opcode", "Boundary"]));
+      out.push(valid(`${name(op)} truncated and 1 gas short: out of gas before the truncation check`, block(base, [run(code, { fee: BigInt(G_TX + gas - 1) })]), ["Call", "OutOfGas", "Opcode", "RuleOrder"]));
+    }
+  }
+  const unassigned = Array.from({ length: 256 }, (_, b) => b).filter((b) => !INSTRUCTIONS.has(b));
+  out.push(valid(`each of the ${unassigned.length} unassigned bytes as a one-byte program: INVALID_OPCODE, no gas beyond G_TX`, block(base, unassigned.map((b, i) => run(Uint8Array.of(b), { nonce: BigInt(i), fee: BigInt(G_TX) }))), ["Call", "Abort", "Opcode"]));
   return out;
 }
 
@@ -112,6 +188,7 @@ function paymentCases(): CaseSpec[] {
   one("one payment to a new account", base, [payment({ sender: A, recipient: account(9), amount: 1_000n })], ["MissingKey"]);
   one("payment of the whole balance after the fee (aborts: the fee is reserved first)", base, [payment({ sender: A, recipient: B, amount: RICH })], ["Abort"]);
   one("payment of balance − fee exactly", base, [payment({ sender: A, recipient: B, amount: RICH - 10_000n })], []);
+  one("payment into a balance of 2^64 − 2 reaching exactly 2^64 − 1 (the largest accepted)", makeState({ balances: [[A, RICH], [B, U64_MAX - 1n]] }), [payment({ sender: A, recipient: B, amount: 1n })], ["Boundary"]);
   one("payment into a balance at 2^64 − 1 overflows", makeState({ balances: [[A, RICH], [B, U64_MAX]] }), [payment({ sender: A, recipient: B, amount: 1n })], ["Abort"]);
   one("payment to oneself (reads its own write)", base, [payment({ sender: A, recipient: A, amount: 500n })], ["ReadOwnWrite"]);
   one("zero-amount payment", base, [payment({ sender: A, recipient: B, amount: 0n })], []);
@@ -151,6 +228,15 @@ function invalidTxCases(): CaseSpec[] {
   one("the tampered signature is not checked when verifySignatures is false", pre, [tampered], ["Signature"], false);
   one("aggregate-mode transactions are not checked here (the block aggregate covers them)", base, [p], ["Signature"], true);
   return out;
+}
+
+/** Rule V4's ZIP-215 classes (conformance/exec/signatures.ts), one signed single-mode payment each. */
+function signatureCases(): CaseSpec[] {
+  return signatureClasses().map((c) => {
+    const pre = makeState({ balances: [[c.pk, RICH]] });
+    const split = c.splits.length > 0 ? ` [splits ZIP-215 from: ${c.splits.join(", ")}]` : "";
+    return valid(`V4 ${c.comment}${split}`, block(pre, [c.tx], true), ["Signature", "InvalidTx"].slice(0, c.accepted ? 1 : 2));
+  });
 }
 
 function contentionCases(): CaseSpec[] {
@@ -223,7 +309,7 @@ function blockGasCases(): CaseSpec[] {
 
 export function execCases(): Record<string, { seed: string; cases: CaseSpec[] }> {
   return {
-    execute_block: { seed: "pwo/exec/vectors/execute_block", cases: [...paymentCases(), ...instructionCases(), ...invalidTxCases(), ...contentionCases(), ...preStateCases(), ...blockGasCases()] },
+    execute_block: { seed: "pwo/exec/vectors/execute_block", cases: [...paymentCases(), ...instructionCases(), ...invalidTxCases(), ...signatureCases(), ...ruleCases(), ...boundaryCases(), ...contentionCases(), ...preStateCases(), ...blockGasCases()] },
     state_root: { seed: "pwo/exec/vectors/state_root", cases: stateRootCases() },
     derive_key: { seed: "pwo/exec/vectors/derive_key", cases: deriveKeyCases() },
   };

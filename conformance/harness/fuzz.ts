@@ -35,6 +35,51 @@ function referenceAnswer(op: Operation, input: JsonObject): Outcome {
   }
 }
 
+/**
+ * The codes an answer carries: its error code, or every `reason`/`error`/`code` string inside its
+ * output (exec's per-transaction reasons), or `key=true|false` for its top-level boolean fields
+ * (the verdicts of predicate operations). What "rules hit" counts.
+ */
+export function answerCodes(answer: Outcome): string[] {
+  if ("error" in answer) return [answer.error];
+  const out = new Set<string>();
+  const walk = (v: unknown, key: string | null): void => {
+    if (Array.isArray(v)) for (const x of v) walk(x, key);
+    else if (v !== null && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, k);
+    else if (typeof v === "string" && key !== null && ["reason", "error", "code"].includes(key)) out.add(v);
+  };
+  walk(answer.output, null);
+  for (const [k, v] of Object.entries(answer.output)) if (typeof v === "boolean") out.add(`${k}=${v}`);
+  return [...out].sort();
+}
+
+/** Per-operation coverage: how often each code and each suite label was hit. */
+export class Coverage {
+  readonly codes = new Map<string, number>();
+  readonly labels = new Map<string, number>();
+  inputs = 0;
+  add(codes: readonly string[], labels: readonly string[]): void {
+    this.inputs++;
+    for (const c of codes) this.codes.set(c, (this.codes.get(c) ?? 0) + 1);
+    for (const l of new Set(labels)) this.labels.set(l, (this.labels.get(l) ?? 0) + 1);
+  }
+  /** Lines to print: codes answered, the rule table's codes not hit, suite labels hit / missed. */
+  report(ruleCodes: readonly string[], universe: readonly string[]): string[] {
+    const fmt = (m: Map<string, number>) => [...m].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, n]) => `${k}×${n}`).join(" ");
+    const lines = [`codes answered: ${fmt(this.codes) || "none (every answer an output without codes)"}`];
+    if (ruleCodes.length > 0) {
+      const hit = ruleCodes.filter((c) => this.codes.has(c));
+      const missed = ruleCodes.filter((c) => !this.codes.has(c));
+      lines.push(`rules hit: ${hit.length}/${ruleCodes.length}${missed.length ? ` (not hit: ${missed.join(", ")})` : ""}`);
+    }
+    if (universe.length > 0) {
+      const missed = universe.filter((l) => !this.labels.has(l));
+      lines.push(`labels hit: ${universe.length - missed.length}/${universe.length}${missed.length ? ` (not hit: ${missed.join(", ")})` : ""}`);
+    }
+    return lines;
+  }
+}
+
 /** Returns true when no difference was found. */
 export async function runFuzz(o: FuzzOptions): Promise<boolean> {
   const suite = o.suites.find((s) => s.name === o.suite);
@@ -48,6 +93,7 @@ export async function runFuzz(o: FuzzOptions): Promise<boolean> {
   o.log(`pwo fuzz: ${suite.name}, ${ops.length} operation(s), ${o.runs} runs each, seed ${o.seed}`);
   let nextId = 1;
   let clean = true;
+  const suiteCodes = new Set<string>();
   for (const op of ops) {
     const arb = suite.inputs[op.name];
     if (!arb) {
@@ -57,10 +103,12 @@ export async function runFuzz(o: FuzzOptions): Promise<boolean> {
     }
     let last: string[] = [];
     const t0 = performance.now();
+    const coverage = new Coverage();
     const property = fc.asyncProperty(arb, async (input) => {
       if (isFault(impl)) impl = await start();
       if (isFault(impl)) throw new Error(`implementation unavailable: ${impl.detail}`);
       const expected = referenceAnswer(op, input);
+      coverage.add(answerCodes(expected), suite.coverage?.labels(op.name, input) ?? []);
       const got = await impl.request({ id: nextId++, suite: suite.name, operation: op.name, input });
       if (isFault(got)) {
         impl.kill();
@@ -73,10 +121,15 @@ export async function runFuzz(o: FuzzOptions): Promise<boolean> {
       return last.length === 0;
     });
     const details = await fc.check(property, { numRuns: o.runs, seed: o.seed, endOnFailure: false });
+    const ruleCodes = [...new Set((suite.rules ?? []).filter((t) => t.operation === op.name).flatMap((t) => t.rules.map((r) => r.code)))];
+    const covered = coverage.report(ruleCodes, suite.coverage?.universe(op.name) ?? []).map((l) => `    ${l}`);
+    for (const c of coverage.codes.keys()) suiteCodes.add(c);
     if (!details.failed) {
       o.log(`  ${op.name}: ${details.numRuns} inputs, no difference (${((performance.now() - t0) / 1000).toFixed(1)}s)`);
+      for (const l of covered) o.log(l);
       continue;
     }
+    for (const l of covered) o.log(l);
     clean = false;
     const [input] = details.counterexample as [JsonObject];
     const expected = referenceAnswer(op, input);
@@ -99,6 +152,9 @@ export async function runFuzz(o: FuzzOptions): Promise<boolean> {
     o.log(`    as a vector case (${suite.name}/${op.name}):`);
     o.log(JSON.stringify(vectorCase, null, 2).replace(/^/gm, "    "));
   }
+  const vocabulary = Object.keys(suite.reasons);
+  const missed = vocabulary.filter((c) => !suiteCodes.has(c));
+  o.log(`  ${suite.name} reason codes answered over all operations: ${vocabulary.length - missed.length}/${vocabulary.length}${missed.length ? ` (not hit: ${missed.join(", ")})` : ""}`);
   if (!isFault(impl)) await impl.close();
   return clean;
 }

@@ -33,4 +33,10 @@ export interface Suite {
    * page matches the data and that every non-exclusive pair has a vector breaking both rules.
    */
   rules?: readonly RuleTable[];
+  /**
+   * What an input exercises beyond the answer's codes (e.g. exec's opcodes: `opcode:ADD`), for the
+   * coverage `pwo fuzz` prints per operation. `universe` lists every label that could be hit, so
+   * the fuzzer can print what was not.
+   */
+  coverage?: { universe(operation: string): readonly string[]; labels(operation: string, input: JsonObject): string[] };
 }

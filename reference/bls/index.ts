@@ -8,6 +8,7 @@
  */
 export * from "./constants.js";
 export { BLS_REASONS, type BlsReason } from "./errors.js";
+export { BLS_RULES } from "./rules.js";
 export { POP, BASIC, CIPHERSUITES, hashToG2, type Ciphersuite } from "./ciphersuite.js";
 export { decodeG1, decodeG2, encodeG1, encodeG2, encodeUncompressed, G1, G2, type G1Point, type G2Point, type Fp2 } from "./points.js";
 export { keyGen, skToPk, keyValidate, publicKeyPoint, secretKeyScalar } from "./keys.js";

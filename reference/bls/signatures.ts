@@ -20,7 +20,10 @@ const NEG_P1 = G1.BASE.negate();
 
 /** ∏ e(P_i, Q_i) = 1 in GT: one multi-Miller loop and one final exponentiation. */
 export function pairingProductIsOne(pairs: readonly { g1: G1Point; g2: G2Point }[]): boolean {
-  return Fp12.eql(bls12_381.pairingBatch(pairs as { g1: G1Point; g2: G2Point }[]), Fp12.ONE);
+  // e(O, Q) = e(P, O) = 1: a pair with the identity contributes nothing (noble refuses to pair it).
+  // Keys summing to the identity (sk and r − sk) reach here from verify_certificate (C6).
+  const live = pairs.filter((p) => !p.g1.is0() && !p.g2.is0());
+  return Fp12.eql(bls12_381.pairingBatch(live as { g1: G1Point; g2: G2Point }[]), Fp12.ONE);
 }
 
 /** A signature as a point, validated for verification: rules E1–E7, and not the identity (`IDENTITY_POINT`). */

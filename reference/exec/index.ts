@@ -6,9 +6,11 @@
  */
 export * from "./constants.js";
 export { EXEC_REASONS, type ExecReason } from "./errors.js";
+export { EXEC_RULES } from "./rules.js";
 export type * from "./types.js";
 export { balanceKey, nonceKey, storageKey, computeStateRoot, stateLeaf, sortedEntries, checkPreState, u64be } from "./state.js";
 export { processTx, checkTxStateless, verifyTxSignature, signingMessage, OP, INSTRUCTIONS, type Access } from "./vm.js";
+export { verifyZip215, decodePointZip215, ED25519_L } from "./signature.js";
 export { executeBlock, runAgainst, applyWrites, assembleResult, checkBlockSize } from "./sequential.js";
 export { executeBlockStmDeterministic, type DeterministicOptions, type BlockStmStats } from "./blockstm/deterministic.js";
 export { BlockStmPool } from "./blockstm/parallel.js";

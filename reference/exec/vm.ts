@@ -7,12 +7,12 @@
  * transaction until it ends and come back in its {@link TxEffect}.
  * @module
  */
-import { ed25519 } from "@noble/curves/ed25519.js";
 import { decodeTx, type Call, type Transaction } from "../codec/index.js";
 import { isSpecError } from "../common/errors.js";
 import { toHex } from "../common/hex.js";
 import { G_TRANSFER, G_TX, MAX_STACK, MAX_TX_GAS, MAX_TX_KEYS, U64_MAX } from "./constants.js";
 import type { ExecReason } from "./errors.js";
+import { verifyZip215 } from "./signature.js";
 import { balanceKey, nonceKey, storageKey } from "./state.js";
 import type { TxEffect, TxOutcome } from "./types.js";
 
@@ -242,14 +242,10 @@ export function signingMessage(encoded: Uint8Array): Uint8Array {
   return encoded.subarray(0, encoded.length - 64);
 }
 
-/** Ed25519 verification of a single-mode transaction (rule V4): RFC 8032 with ZIP-215 rules (noble's default). */
+/** Rule V4 for a single-mode transaction: Ed25519 with the ZIP-215 rules, the sender's address as the key A. */
 export function verifyTxSignature(tx: Transaction, encoded: Uint8Array): boolean {
   if (tx.signature === null) return true;
-  try {
-    return ed25519.verify(tx.signature, signingMessage(encoded), tx.sender);
-  } catch {
-    return false;
-  }
+  return verifyZip215(tx.signature, signingMessage(encoded), tx.sender);
 }
 
 /** The stateless part of processing (rules V1–V4): the decoded transaction or its invalid effect. */
