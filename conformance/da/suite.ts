@@ -3,6 +3,7 @@ import { DA_REASONS } from "../../reference/da/index.js";
 import type { Suite } from "../harness/suite.js";
 import { DA_INPUTS } from "./arbitraries.js";
 import { DA_OPERATIONS } from "./operations.js";
+import { DA_RULES } from "./rules.js";
 import { DA_FLAGS, daCases } from "./vectors.js";
 
 const WASM = "@digitaldefiance/reed-solomon-erasure.wasm 1.0.2 (Rust reed-solomon-erasure compiled to WASM, independent)";
@@ -16,4 +17,5 @@ export const daSuite: Suite = {
   checkedAgainst: { rs_encode: [WASM] },
   inputs: DA_INPUTS,
   cases: daCases,
+  rules: DA_RULES,
 };
