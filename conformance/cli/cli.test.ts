@@ -1,12 +1,24 @@
 /** The `pwo` command line: help on every subcommand, clear errors and status 2 for bad arguments. */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { pwo } from "../harness/testing.js";
+import { SUITES } from "../suites.js";
 
 describe("pwo CLI", () => {
   it("lists its commands", () => {
     const r = pwo(["--help"]);
     expect(r.status).toBe(0);
     for (const c of ["conform", "serve", "vectors", "fuzz"]) expect(r.stdout).toContain(c);
+  });
+
+  it("lists every suite's own command, which the main CLI does not name (command registry)", () => {
+    const r = pwo(["--help"]);
+    const main = readFileSync("conformance/cli/main.ts", "utf8");
+    for (const s of SUITES.filter((x) => x.command)) {
+      expect(r.stdout, s.name).toMatch(new RegExp(`^  ${s.name} +${s.command!.summary.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "m"));
+      expect(pwo([s.name, "--help"]).stdout).toContain(`pwo ${s.name}`);
+      expect(main, `main.ts names ${s.name}`).not.toMatch(new RegExp(`["'/]${s.name}["'/]`));
+    }
   });
 
   for (const c of ["conform", "serve", "vectors", "fuzz"]) {

@@ -5,17 +5,20 @@
  * Exit status: 0 success; 1 the checked implementation failed (or vectors differ); 2 usage or setup error.
  * @module
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { generateVectorTree, verifyManifest, writeVectorTree } from "../harness/manifest.js";
-import { packVectors } from "../harness/pack.js";
-import { jsonReport, junitReport, progressReporter, textReport } from "../harness/report.js";
+import { PACK_EXTRAS, packVectors, unpackVectors } from "../harness/pack.js";
+import { sha256Hex } from "../harness/manifest.js";
+import { githubAnnotations, githubStepSummary, jsonReport, junitReport, progressReporter, textReport } from "../harness/report.js";
 import { runConformance, runPassed, SetupError } from "../harness/runner.js";
 import { serve } from "../harness/serve.js";
 import { checkVectorTree } from "../harness/regenerate.js";
 import { runFuzz } from "../harness/fuzz.js";
+import { INIT_LANGUAGES, INIT_NEXT, type InitLanguage, writeSkeleton } from "../harness/init.js";
 import { SUITES } from "../suites.js";
 import { int, str, UsageError, type Command } from "../harness/command.js";
 
@@ -37,13 +40,15 @@ const GENERIC: Record<string, Command> = {
 
   --impl          shell command starting the implementation (e.g. "pwo serve", "python3 adapter.py")
   --suite         run only this suite (repeatable); default: every suite in the manifest
-  --vectors       vectors directory (default: the package's own)
+  --vectors       vectors directory, or a tarball made by pwo vectors pack (default: the package's own)
   --report-json   write the JSON report here
   --junit         write a JUnit XML report here
   --timeout       per-case deadline in ms (default 10000)
   --max-line      longest accepted answer line in bytes (default 67108864)
   --max-restarts  restarts of a crashed or hung implementation before giving up (default 20)
   --strict        count skipped cases (unsupported operations) as failures
+                  (under GITHUB_ACTIONS=true: ::error annotations per failed case, and a step summary
+                  appended to $GITHUB_STEP_SUMMARY)
   --quiet         print only the summary line`,
     options: {
       impl: { type: "string" },
@@ -59,15 +64,34 @@ const GENERIC: Record<string, Command> = {
     },
     async run(v) {
       const progress = progressReporter(process.stderr);
-      const result = await runConformance({
-        impl: str(v.impl, "impl"),
-        vectorsDir: resolve(typeof v.vectors === "string" ? v.vectors : DEFAULT_VECTORS),
-        suites: (v.suite as string[] | undefined) ?? [],
-        timeoutMs: int(v.timeout, "timeout", 10_000),
-        maxLine: int(v["max-line"], "max-line", 64 * 1024 * 1024),
-        maxRestarts: int(v["max-restarts"], "max-restarts", 20, 0),
-        onCase: v.quiet ? undefined : progress.onCase,
-      });
+      const vectors = resolve(typeof v.vectors === "string" ? v.vectors : DEFAULT_VECTORS);
+      let vectorsDir = vectors;
+      let unpacked: string | undefined;
+      if (statSync(vectors, { throwIfNoEntry: false })?.isFile()) {
+        // a packed release (pwo vectors pack): unpacked to a temporary directory, SHA256SUMS checked
+        unpacked = mkdtempSync(join(tmpdir(), "pwo-vectors-"));
+        try {
+          unpackVectors(readFileSync(vectors), unpacked);
+        } catch (e) {
+          rmSync(unpacked, { recursive: true, force: true });
+          throw new SetupError(`--vectors ${vectors}: ${(e as Error).message}`);
+        }
+        vectorsDir = unpacked;
+      }
+      let result: Awaited<ReturnType<typeof runConformance>>;
+      try {
+        result = await runConformance({
+          impl: str(v.impl, "impl"),
+          vectorsDir,
+          suites: (v.suite as string[] | undefined) ?? [],
+          timeoutMs: int(v.timeout, "timeout", 10_000),
+          maxLine: int(v["max-line"], "max-line", 64 * 1024 * 1024),
+          maxRestarts: int(v["max-restarts"], "max-restarts", 20, 0),
+          onCase: v.quiet ? undefined : progress.onCase,
+        });
+      } finally {
+        if (unpacked) rmSync(unpacked, { recursive: true, force: true });
+      }
       progress.end();
       if (v.strict) {
         for (const c of result.cases) if (c.status === "skipped") Object.assign(c, { status: "failed", kind: "unavailable" });
@@ -76,6 +100,11 @@ const GENERIC: Record<string, Command> = {
       process.stdout.write(`${v.quiet ? text.split("\n").at(-1) : text}\n`);
       if (typeof v["report-json"] === "string") writeOut(v["report-json"], jsonReport(result));
       if (typeof v.junit === "string") writeOut(v.junit, junitReport(result));
+      if (process.env.GITHUB_ACTIONS === "true") {
+        // workflow commands on stdout annotate the failing vector files; the summary goes to the job page
+        process.stdout.write(githubAnnotations(result));
+        if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, githubStepSummary(result));
+      }
       return runPassed(result) ? 0 : 1;
     },
   },
@@ -117,12 +146,40 @@ pwo vectors pack [--dir DIR] [--out FILE]   reproducible .tar.gz with SHA256SUMS
       if (action === "pack") {
         verifyManifest(dir);
         const out = typeof v.out === "string" ? v.out : `pwo-vectors-${PACKAGE.version}.tar.gz`;
-        const { tgz, files } = packVectors(dir, `pwo-vectors-${PACKAGE.version}`);
+        const extras = new Map(PACK_EXTRAS.map((name) => [name, readFileSync(resolve(ROOT, name))] as const));
+        const { tgz, files } = packVectors(dir, `pwo-vectors-${PACKAGE.version}`, extras);
         writeOut(out, tgz);
-        process.stdout.write(`wrote ${out}: ${files} files, ${tgz.length} bytes\n`);
+        // SHA256SUMS beside the tarball (sha256sum -c format), so a release can be pinned by its digest
+        const digest = sha256Hex(tgz);
+        const sumsFile = resolve(dirname(resolve(out)), "SHA256SUMS");
+        writeOut(sumsFile, `${digest}  ${basename(out)}\n`);
+        process.stdout.write(`wrote ${out}: ${files} files, ${tgz.length} bytes\nsha256 ${digest}  ${basename(out)} (written to ${sumsFile})\n`);
         return 0;
       }
       throw new UsageError(action === undefined ? "pwo vectors needs an action: generate, check or pack" : `unknown action "${action}"`);
+    },
+  },
+  init: {
+    summary: "write a skeleton adapter (rust, python, c or node) that passes the handshake",
+    usage: `pwo init --lang rust|python|c|node [--out DIR]
+
+  Writes a skeleton adapter that speaks the adapter protocol, passes the handshake and declares no
+  operation yet, into DIR (default pwo-adapter-<lang>); existing files are never overwritten. Then add
+  operations one at a time and run pwo conform --impl "<command>" --suite <suite> after each.`,
+    options: { lang: { type: "string" }, out: { type: "string" } },
+    async run(v) {
+      const lang = str(v.lang, "lang") as InitLanguage;
+      if (!INIT_LANGUAGES.includes(lang)) throw new UsageError(`--lang: expected one of ${INIT_LANGUAGES.join(", ")}, got ${JSON.stringify(lang)}`);
+      const out = resolve(typeof v.out === "string" ? v.out : `pwo-adapter-${lang}`);
+      let written: string[];
+      try {
+        written = writeSkeleton(ROOT, lang, out);
+      } catch (e) {
+        throw new SetupError((e as Error).message);
+      }
+      const next = INIT_NEXT[lang];
+      process.stdout.write(`wrote ${written.length} files to ${out}:\n${written.map((w) => `  ${w}`).join("\n")}\n\nnext:\n  cd ${out}\n${next.build ? `  ${next.build}\n` : ""}  npx pwo-spec conform --impl "${next.impl}" --suite codec   # the handshake passes; no case is checked until you declare an operation\n`);
+      return 0;
     },
   },
   fuzz: {

@@ -6,6 +6,7 @@ import { CODEC_OPERATIONS } from "./operations.js";
 import { CODEC_FLAGS, codecCases } from "./vectors.js";
 
 const PYTHON = "examples/python-adapter (Python 3 standard library, independent)";
+const RUST = "examples/rust-adapter (Rust standard library, independent)";
 
 export const codecSuite: Suite = {
   name: "codec",
@@ -14,12 +15,12 @@ export const codecSuite: Suite = {
   flags: CODEC_FLAGS,
   operations: CODEC_OPERATIONS,
   checkedAgainst: {
-    decode_varint: [PYTHON],
-    encode_varint: [PYTHON],
-    decode_tx: [PYTHON],
-    encode_tx: [PYTHON],
-    decode_block: [PYTHON],
-    encode_block: [PYTHON],
+    decode_varint: [PYTHON, RUST],
+    encode_varint: [PYTHON, RUST],
+    decode_tx: [PYTHON, RUST],
+    encode_tx: [PYTHON, RUST],
+    decode_block: [PYTHON, RUST],
+    encode_block: [PYTHON, RUST],
   },
   inputs: CODEC_INPUTS,
   cases: () => codecCases(compressBlocks),

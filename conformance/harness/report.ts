@@ -88,25 +88,88 @@ export function jsonReport(r: RunResult): string {
 
 const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
 
+/** Failure kinds that are faults of the implementation (it crashed, hung, lied about the protocol), not wrong answers. */
+const FAULTS: ReadonlySet<string> = new Set(["timeout", "crash", "malformed", "wrong-id", "oversized", "handshake", "unavailable"]);
+const isFaultCase = (c: CaseResult): boolean => c.status === "failed" && FAULTS.has(c.kind ?? "");
+
 function junitCase(c: CaseResult): string {
-  const head = `    <testcase classname="${xml(`${c.suite}.${c.operation}`)}" name="${xml(`${c.file}#${c.tcId} ${c.comment}`)}" time="${(c.ms / 1000).toFixed(4)}"`;
+  const head = `    <testcase classname="${xml(`${c.suite}.${c.operation}`)}" name="${xml(`${c.file}#${c.tcId} ${c.comment}`)}" file="${xml(`vectors/${c.file}`)}" time="${(c.ms / 1000).toFixed(4)}"`;
   if (c.status === "passed") return `${head}/>`;
   if (c.status === "skipped") return `${head}>\n      <skipped message="${xml((c.details ?? []).join("; "))}"/>\n    </testcase>`;
+  const tag = isFaultCase(c) ? "error" : "failure";
   const msg = `[${c.kind}] ${(c.details ?? [])[0] ?? ""}`;
-  return `${head}>\n      <failure type="${xml(c.kind ?? "failed")}" message="${xml(msg)}">${xml((c.details ?? []).join("\n"))}</failure>\n    </testcase>`;
+  return `${head}>\n      <${tag} type="${xml(c.kind ?? "failed")}" message="${xml(msg)}">${xml((c.details ?? []).join("\n"))}</${tag}>\n    </testcase>`;
 }
 
-/** JUnit XML: one testsuite per suite, one testcase per vector case; run problems as a failing testcase. */
+/** The run's identity, as JUnit `<properties>`: what was checked, against which vectors. */
+function junitProperties(r: RunResult): string {
+  const props: [string, string][] = [
+    ["impl", r.impl],
+    ["implementation.name", r.implementation?.name ?? ""],
+    ["implementation.version", r.implementation?.version ?? ""],
+    ["vectors.version", r.suiteVersion],
+    ["manifest.root", r.manifestRoot],
+  ];
+  return `    <properties>\n${props.map(([k, v]) => `      <property name="${xml(k)}" value="${xml(v)}"/>`).join("\n")}\n    </properties>`;
+}
+
+/**
+ * JUnit XML: one testsuite per suite (with the run's identity as properties), one testcase per vector
+ * case with the vector file as its `file`; wrong answers are `<failure>`, faults of the
+ * implementation (crash, timeout, malformed answer…) are `<error>`, run problems an `<error>` of a
+ * testsuite "run"; `<testsuites>` carries the totals.
+ */
 export function junitReport(r: RunResult): string {
   const suites = suiteTotals(r).map((s) => {
-    const cases = r.cases.filter((c) => c.suite === s.suite).map(junitCase);
-    return `  <testsuite name="${xml(s.suite)}" tests="${s.cases}" failures="${s.failed}" skipped="${s.skipped}" errors="0" time="${(s.ms / 1000).toFixed(3)}">\n${cases.join("\n")}\n  </testsuite>`;
+    const cases = r.cases.filter((c) => c.suite === s.suite);
+    const errors = cases.filter(isFaultCase).length;
+    return `  <testsuite name="${xml(s.suite)}" tests="${s.cases}" failures="${s.failed - errors}" errors="${errors}" skipped="${s.skipped}" time="${(s.ms / 1000).toFixed(3)}">\n${junitProperties(r)}\n${cases.map(junitCase).join("\n")}\n  </testsuite>`;
   });
   if (r.problems.length) {
-    suites.push(`  <testsuite name="run" tests="1" failures="1" skipped="0" errors="0" time="0">\n    <testcase classname="run" name="accounting"><failure type="run-problem" message="${xml(r.problems[0]!)}">${xml(r.problems.join("\n"))}</failure></testcase>\n  </testsuite>`);
+    suites.push(`  <testsuite name="run" tests="1" failures="0" errors="1" skipped="0" time="0">\n${junitProperties(r)}\n    <testcase classname="run" name="accounting"><error type="run-problem" message="${xml(r.problems[0]!)}">${xml(r.problems.join("\n"))}</error></testcase>\n  </testsuite>`);
   }
-  const failed = r.cases.filter((c) => c.status === "failed").length + (r.problems.length ? 1 : 0);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="pwo conform" tests="${r.cases.length}" failures="${failed}" time="${(r.ms / 1000).toFixed(3)}">\n${suites.join("\n")}\n</testsuites>\n`;
+  const errors = r.cases.filter(isFaultCase).length + (r.problems.length ? 1 : 0);
+  const failures = r.cases.filter((c) => c.status === "failed" && !isFaultCase(c)).length;
+  const skipped = r.cases.filter((c) => c.status === "skipped").length;
+  const tests = r.cases.length + (r.problems.length ? 1 : 0);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="pwo conform" tests="${tests}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${(r.ms / 1000).toFixed(3)}">\n${suites.join("\n")}\n</testsuites>\n`;
+}
+
+/** `%`, CR and LF escaped as the GitHub Actions workflow-command syntax requires. */
+const ghEscape = (s: string, property = false): string => {
+  const d = s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return property ? d.replace(/:/g, "%3A").replace(/,/g, "%2C") : d;
+};
+
+/**
+ * GitHub Actions annotations (one `::error` workflow command per failed case, at most `max`, pointing
+ * at the vector file) for a run under `GITHUB_ACTIONS=true`.
+ */
+export function githubAnnotations(r: RunResult, max = 50): string {
+  const failed = r.cases.filter((c) => c.status === "failed");
+  const lines = failed.slice(0, max).map((c) => `::error file=${ghEscape(`vectors/${c.file}`, true)},title=${ghEscape(`${c.file}#${c.tcId} [${c.kind}]`, true)}::${ghEscape(`${c.comment}: ${(c.details ?? []).slice(0, 3).join("; ")}`)}`);
+  if (failed.length > max) lines.push(`::error title=pwo conform::${failed.length - max} more failed case(s), see the report`);
+  for (const p of r.problems) lines.push(`::error title=pwo conform run problem::${ghEscape(p)}`);
+  return lines.length ? `${lines.join("\n")}\n` : "";
+}
+
+/** The markdown step summary for `$GITHUB_STEP_SUMMARY`: verdict, identity and the per-suite table. */
+export function githubStepSummary(r: RunResult): string {
+  const who = r.implementation ? `${r.implementation.name} ${r.implementation.version}` : r.impl;
+  const rows = suiteTotals(r).map((s) => `| ${s.suite} | ${s.cases} | ${s.passed} | ${s.failed} | ${s.skipped} |`);
+  const failed = r.cases.filter((c) => c.status === "failed").slice(0, 20).map((c) => `- \`${c.file}#${c.tcId}\` [${c.kind}] ${c.comment}`);
+  return [
+    `### pwo conform: ${runPassed(r) ? "PASS" : "FAIL"}`,
+    "",
+    `Implementation **${who}**, vectors ${r.suiteVersion}, manifest root \`${r.manifestRoot}\``,
+    "",
+    "| suite | cases | passed | failed | skipped |",
+    "| --- | ---: | ---: | ---: | ---: |",
+    ...rows,
+    ...(failed.length ? ["", "First failures:", "", ...failed] : []),
+    ...r.problems.map((p) => `- run problem: ${p}`),
+    "",
+  ].join("\n");
 }
 
 /** Progress on stderr: a bar on a terminal, otherwise a line every `everyMs` with counts and rate. */

@@ -3,15 +3,15 @@
  * fields rejected), tcIds are unique, declared counts equal actual counts, only registered flags and
  * reason codes appear, hex is lower-case, regeneration is byte-identical, and packing is reproducible.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { SUITES } from "../suites.js";
 import { generateVectorTree, type Manifest, verifyManifest, sha256Hex } from "./manifest.js";
-import { packVectors } from "./pack.js";
+import { packVectors, unpackVectors } from "./pack.js";
 import { checkVectorTree } from "./regenerate.js";
 import type { VectorFile } from "./vectorfile.js";
 import { pwo } from "./testing.js";
@@ -108,6 +108,44 @@ describe("determinism", () => {
     const dir = mkdtempSync(join(tmpdir(), "pwo-pack-"));
     const r = pwo(["vectors", "pack", "--out", join(dir, "v.tar.gz")]);
     expect(r.status).toBe(0);
-    expect(readFileSync(join(dir, "v.tar.gz")).length).toBeGreaterThan(1000);
+    const tgz = readFileSync(join(dir, "v.tar.gz"));
+    expect(tgz.length).toBeGreaterThan(1000);
+    // the digest is printed and written beside the tarball, in sha256sum -c format
+    expect(readFileSync(join(dir, "SHA256SUMS"), "utf8")).toBe(`${sha256Hex(tgz)}  v.tar.gz\n`);
+    expect(r.stdout).toContain(`sha256 ${sha256Hex(tgz)}`);
+    const inside = gunzipSync(tgz).toString("latin1");
+    expect(inside).toMatch(/pwo-vectors-[0-9.]+\/LICENSE\0/);
+    expect(inside).toContain("Apache License");
+  });
+
+  it("a packed tarball unpacks to the same vectors, and pwo conform runs from it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pwo-unpack-"));
+    const { tgz } = packVectors(DIR, "v", new Map([["LICENSE", Buffer.from("license text")]]));
+    expect(unpackVectors(tgz, join(dir, "out"))).toBe(manifest.files.length + 1);
+    expect(verifyManifest(join(dir, "out")).root).toBe(manifest.root);
+    writeFileSync(join(dir, "v.tgz"), tgz);
+    const r = pwo(["conform", "--impl", "pwo serve", "--suite", "codec", "--quiet", "--vectors", join(dir, "v.tgz")]);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+  });
+
+  it("refuses a tampered tarball, a path escaping its folder and a non-tarball, before writing anything", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pwo-unpack-"));
+    const tar = gunzipSync(packVectors(DIR, "v").tgz);
+    const flipped = Buffer.from(tar);
+    const at = flipped.indexOf(Buffer.from('"format"')); // inside the first file after SHA256SUMS
+    flipped[at + 2]! ^= 1;
+    expect(() => unpackVectors(gzipSync(flipped), join(dir, "a"))).toThrow(/fails its SHA256SUMS/);
+    expect(existsSync(join(dir, "a"))).toBe(false);
+    const escape = Buffer.from(tar);
+    escape.write("v/../../etc/x\0", 0, "latin1"); // rename the first entry, then fix its checksum
+    escape.write("        ", 148, "latin1");
+    const sum = escape.subarray(0, 512).reduce((a, b) => a + b, 0);
+    escape.write(`${sum.toString(8).padStart(6, "0")}\0 `, 148, "latin1");
+    expect(() => unpackVectors(gzipSync(escape), join(dir, "b"))).toThrow(/not a relative path/);
+    expect(() => unpackVectors(Buffer.from("not gzip"), join(dir, "c"))).toThrow(/not a gzip tarball/);
+    writeFileSync(join(dir, "bad.tgz"), "not gzip");
+    const r = pwo(["conform", "--impl", "pwo serve", "--vectors", join(dir, "bad.tgz")]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/not a gzip tarball/);
   });
 });
