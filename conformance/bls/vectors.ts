@@ -28,6 +28,7 @@ import {
   type Commit,
   type MemberInput,
 } from "../../reference/bls/index.js";
+import { MAX_AGGREGATE_SIZE, MAX_BATCH_SIZE, MAX_COMMITTEE_SIZE } from "../../reference/bls/constants.js";
 import { i2osp } from "../../reference/bls/keys.js";
 import type { CaseSpec } from "../harness/vectorfile.js";
 import type { JsonObject } from "../harness/operation.js";
@@ -49,6 +50,7 @@ export const BLS_FLAGS: Record<string, string> = {
   WrongKey: "the signature is by another key, or keys are missing or extra",
   WrongDst: "the signature was made under another domain separation tag",
   EmptyList: "an empty list of keys, messages or signatures",
+  CostLimit: "one item above a cost cap (MAX_AGGREGATE_SIZE, MAX_BATCH_SIZE, MAX_COMMITTEE_SIZE): rejected before any item is decoded",
   LengthMismatch: "lists of different lengths",
   ZeroAggregate: "keys or signatures that sum to the identity",
   RepeatedMessage: "the same message signed twice in one aggregate",
@@ -306,6 +308,7 @@ function aggregateCases(rng: Rng): CaseSpec[] {
     a("a signature and the identity", [sigs[0]!, G2_INFINITY], ["Valid", "Infinity"]),
     a("a signature and its negation: the identity", [sigs[0]!, flipSign(sigs[0]!)], ["ZeroAggregate"]),
     bad("empty list", "EMPTY_AGGREGATE", [], ["EmptyList"]),
+    bad("MAX_AGGREGATE_SIZE + 1 signatures, the last one not a point (the count is checked first)", "AGGREGATE_TOO_LARGE", [...Array<Uint8Array>(MAX_AGGREGATE_SIZE).fill(sigs[0]!), new Uint8Array(95)], ["CostLimit"]),
     ...badG2(sigs[1]!).map(([c, code, b, f]) => bad(`second signature: ${c}`, code, [sigs[0]!, b], f)),
   ];
 }
@@ -335,6 +338,7 @@ function fastAggregateVerifyCases(rng: Rng): CaseSpec[] {
     f("a key outside the subgroup: false", [...pks.slice(0, 4), compressedX([0n])], m, sig, ["NotInSubgroup"]),
     f("signature outside the subgroup: false", pks, m, specialPoint("G2", "offSubgroup"), ["NotInSubgroup"]),
     f("signature of 95 bytes: false", pks, m, sig.subarray(0, 95), ["WrongLength"]),
+    invalid("MAX_AGGREGATE_SIZE + 1 keys, the last one not a point: raised, not false", "AGGREGATE_TOO_LARGE", { pks: [...Array<Uint8Array>(MAX_AGGREGATE_SIZE).fill(pks[0]!), new Uint8Array(47)].map(hex), message: hex(m), signature: hex(sig) }, ["CostLimit"]),
   ];
 }
 
@@ -360,6 +364,7 @@ function aggregateVerifyCases(rng: Rng): CaseSpec[] {
     v("negated aggregate: false", pks, ms, flipSign(sig), ["Tampered"]),
     v("an identity key: false", [pks[0]!, pks[1]!, G1_INFINITY], ms, sig, ["Infinity"]),
     v("signature outside the subgroup: false", pks, ms, specialPoint("G2", "offSubgroup"), ["NotInSubgroup"]),
+    invalid("MAX_BATCH_SIZE + 1 pairs, messages all equal under the basic scheme: raised before distinctness or decoding", "BATCH_TOO_LARGE", { pks: Array<string>(MAX_BATCH_SIZE + 1).fill(hex(pks[0]!)), messages: Array<string>(MAX_BATCH_SIZE + 1).fill(hex(ms[0]!)), signature: hex(sig), ciphersuite: BASIC.id }, ["CostLimit", "Basic"]),
   ];
 }
 
@@ -406,6 +411,7 @@ function batchVerifyCases(rng: Rng): CaseSpec[] {
     v("one key outside the subgroup: false", replace(pks, 1, compressedX([0n])), ms, sigs, ["Batch", "NotInSubgroup"]),
     v("empty lists: false", [], [], [], ["EmptyList"]),
     v("fewer signatures than keys: false", pks, ms, sigs.slice(0, 3), ["LengthMismatch"]),
+    invalid("MAX_BATCH_SIZE + 1 triples, the last key not a point", "BATCH_TOO_LARGE", { pks: [...Array<string>(MAX_BATCH_SIZE).fill(hex(pks[0]!)), "00"], messages: Array<string>(MAX_BATCH_SIZE + 1).fill(hex(ms[0]!)), signatures: Array<string>(MAX_BATCH_SIZE + 1).fill(hex(sigs[0]!)) }, ["CostLimit"]),
   ];
 }
 
@@ -521,6 +527,7 @@ function verifyCertificateCases(rng: Rng): CaseSpec[] {
     bad("total stake 2^64 − 1 + 300", "STAKE_OVERFLOW", withMember(3, { stake: (1n << 64n) - 1n }), COMMIT, cert4, ["Committee", "Overflow"]),
     bad("a member with the identity key", "IDENTITY_POINT", withMember(3, { publicKey: G1_INFINITY }), COMMIT, cert4, ["Committee", "Infinity"]),
     bad("a member with a key outside the subgroup", "NOT_IN_SUBGROUP", withMember(3, { publicKey: compressedX([0n]) }), COMMIT, cert4, ["Committee", "NotInSubgroup"]),
+    bad("MAX_COMMITTEE_SIZE + 1 members, the same key each time (M2 before M3 and M5)", "COMMITTEE_TOO_LARGE", Array<MemberInput>(MAX_COMMITTEE_SIZE + 1).fill(m4[0]!), COMMIT, cert4, ["Committee", "CostLimit"]),
   ];
 }
 
@@ -544,6 +551,7 @@ function batchVerifyCertificatesCases(rng: Rng): CaseSpec[] {
     b("one negated signature: false", replace(0, item(commits[0]!, { ...certs[0]!, signature: flipSign(certs[0]!.signature) })), ["Batch", "Tampered"]),
     b("two signatures swapped between certificates: false", [item(commits[0]!, { ...sameSigners[0]!, signature: sameSigners[1]!.signature }), item(commits[2]!, { ...sameSigners[1]!, signature: sameSigners[0]!.signature })], ["Batch", "SwappedSignatures"]),
     b("one identity signature: false", replace(1, item(commits[1]!, { ...certs[1]!, signature: G2_INFINITY })), ["Batch", "Infinity"]),
+    invalid("MAX_BATCH_SIZE + 1 certificates", "BATCH_TOO_LARGE", { committee: four.members.map(memberToJson), items: Array<JsonObject>(MAX_BATCH_SIZE + 1).fill(good[0]!) }, ["Batch", "CostLimit"]),
   ];
 }
 

@@ -5,12 +5,12 @@
  * Exit status: 0 success; 1 the checked implementation failed (or vectors differ); 2 usage or setup error.
  * @module
  */
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, closeSync, mkdirSync, openSync, writeSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { generateVectorTree, verifyManifest, writeVectorTree } from "../harness/manifest.js";
+import { generateVectorTree, MANIFEST, type Manifest, PINNED_ROOT_FILE, pinnedRoot, pinnedRootJson, verifyManifest, writeVectorTree } from "../harness/manifest.js";
 import { PACK_EXTRAS, packVectors, unpackVectors } from "../harness/pack.js";
 import { sha256Hex } from "../harness/manifest.js";
 import { githubAnnotations, githubStepSummary, jsonReport, junitReport, progressReporter, textReport } from "../harness/report.js";
@@ -18,6 +18,7 @@ import { runConformance, runPassed, SetupError } from "../harness/runner.js";
 import { serve } from "../harness/serve.js";
 import { checkVectorTree } from "../harness/regenerate.js";
 import { runFuzz } from "../harness/fuzz.js";
+import { hostileJson, hostilePassed, hostileText, runHostile } from "../harness/hostile.js";
 import { INIT_LANGUAGES, INIT_NEXT, type InitLanguage, writeSkeleton } from "../harness/init.js";
 import { SUITES } from "../suites.js";
 import { int, str, UsageError, type Command } from "../harness/command.js";
@@ -35,11 +36,21 @@ const writeOut = (file: string, content: string | Uint8Array) => {
 const GENERIC: Record<string, Command> = {
   conform: {
     summary: "run the conformance vectors against an implementation through the adapter protocol",
-    usage: `pwo conform --impl "<command>" [--suite S]... [--vectors DIR] [--report-json FILE] [--junit FILE]
-             [--timeout MS] [--max-line BYTES] [--max-restarts N] [--strict] [--quiet]
+    usage: `pwo conform --impl "<command>" [--suite S]... [--operation OP]... [--case FILE#TCID]... [--filter GLOB]...
+             [--vectors DIR] [--report-json FILE] [--junit FILE] [--transcript FILE]
+             [--timeout MS] [--max-line BYTES] [--max-restarts N] [--strict] [--declared-only] [--quiet]
+             [--expect-root ROOT] [--allow-unpinned]
 
   --impl          shell command starting the implementation (e.g. "pwo serve", "python3 adapter.py")
   --suite         run only this suite (repeatable); default: every suite in the manifest
+  --operation     run only this operation, suite/op or op (repeatable)
+  --case          run only this case, <suite>/<op>.json#<tcId>, e.g. codec/decode_tx.json#12 (repeatable)
+  --filter        run only the cases whose key <suite>/<op>.json#<tcId> matches this glob (repeatable;
+                  * any characters, ? one character), e.g. 'codec/*#1?'
+                  (a selector matching nothing is an error, status 2; the manifest is verified in full)
+  --transcript    write every request and answer line here (JSONL, ms since the start), for replay
+  --declared-only hide the suites, files and operations the implementation does not declare from the
+                  tables and totals (one line lists them)
   --vectors       vectors directory, or a tarball made by pwo vectors pack (default: the package's own)
   --report-json   write the JSON report here
   --junit         write a JUnit XML report here
@@ -49,7 +60,10 @@ const GENERIC: Record<string, Command> = {
   --strict        count skipped cases (unsupported operations) as failures
                   (under GITHUB_ACTIONS=true: ::error annotations per failed case, and a step summary
                   appended to $GITHUB_STEP_SUMMARY)
-  --quiet         print only the summary line`,
+  --quiet         print only the summary line
+  --expect-root   the manifest root the vectors must have (default: the root this package ships,
+                  ${PINNED_ROOT_FILE}); a mismatch stops with status 2
+  --allow-unpinned  run vectors whose root differs; the report says UNPINNED`,
     options: {
       impl: { type: "string" },
       suite: { type: "string", multiple: true },
@@ -61,8 +75,17 @@ const GENERIC: Record<string, Command> = {
       "max-restarts": { type: "string" },
       strict: { type: "boolean" },
       quiet: { type: "boolean" },
+      "expect-root": { type: "string" },
+      "allow-unpinned": { type: "boolean" },
+      operation: { type: "string", multiple: true },
+      case: { type: "string", multiple: true },
+      filter: { type: "string", multiple: true },
+      transcript: { type: "string" },
+      "declared-only": { type: "boolean" },
     },
     async run(v) {
+      const expectRoot = v["expect-root"] === undefined ? pinnedRoot(ROOT)?.root : str(v["expect-root"], "expect-root");
+      if (expectRoot !== undefined && !/^[0-9a-f]{64}$/.test(expectRoot)) throw new UsageError(`--expect-root: expected 64 lower-case hex digits, got ${JSON.stringify(expectRoot.slice(0, 80))}`);
       const progress = progressReporter(process.stderr);
       const vectors = resolve(typeof v.vectors === "string" ? v.vectors : DEFAULT_VECTORS);
       let vectorsDir = vectors;
@@ -79,6 +102,19 @@ const GENERIC: Record<string, Command> = {
         vectorsDir = unpacked;
       }
       let result: Awaited<ReturnType<typeof runConformance>>;
+      // the package's own manifest, whose sums hash to the pinned root: a --vectors subset is checked file by file against it
+      let pinnedManifest: Manifest | undefined;
+      try {
+        pinnedManifest = JSON.parse(readFileSync(join(DEFAULT_VECTORS, MANIFEST), "utf8")) as Manifest;
+      } catch {
+        pinnedManifest = undefined;
+      }
+      let transcript: number | undefined;
+      if (typeof v.transcript === "string") {
+        mkdirSync(dirname(resolve(v.transcript)), { recursive: true });
+        transcript = openSync(v.transcript, "w");
+      }
+      const fd = transcript;
       try {
         result = await runConformance({
           impl: str(v.impl, "impl"),
@@ -87,16 +123,24 @@ const GENERIC: Record<string, Command> = {
           timeoutMs: int(v.timeout, "timeout", 10_000),
           maxLine: int(v["max-line"], "max-line", 64 * 1024 * 1024),
           maxRestarts: int(v["max-restarts"], "max-restarts", 20, 0),
+          expectRoot,
+          allowUnpinned: v["allow-unpinned"] === true,
+          pinnedManifest,
+          operations: (v.operation as string[] | undefined) ?? [],
+          cases: (v.case as string[] | undefined) ?? [],
+          filters: (v.filter as string[] | undefined) ?? [],
+          onTranscript: fd === undefined ? undefined : (e) => writeSync(fd, `${JSON.stringify({ ...e, t: Math.round(e.t * 1000) / 1000 })}\n`),
           onCase: v.quiet ? undefined : progress.onCase,
         });
       } finally {
         if (unpacked) rmSync(unpacked, { recursive: true, force: true });
+        if (transcript !== undefined) closeSync(transcript);
       }
       progress.end();
       if (v.strict) {
         for (const c of result.cases) if (c.status === "skipped") Object.assign(c, { status: "failed", kind: "unavailable" });
       }
-      const text = textReport(result);
+      const text = textReport(result, { declaredOnly: v["declared-only"] === true });
       process.stdout.write(`${v.quiet ? text.split("\n").at(-1) : text}\n`);
       if (typeof v["report-json"] === "string") writeOut(v["report-json"], jsonReport(result));
       if (typeof v.junit === "string") writeOut(v.junit, junitReport(result));
@@ -131,10 +175,19 @@ pwo vectors pack [--dir DIR] [--out FILE]   reproducible .tar.gz with SHA256SUMS
         const tree = generateVectorTree(SUITES, PACKAGE.version);
         writeVectorTree(out, tree);
         process.stdout.write(`wrote ${tree.size} files to ${out}\n`);
+        if (out === DEFAULT_VECTORS) {
+          writeOut(resolve(ROOT, PINNED_ROOT_FILE), pinnedRootJson(JSON.parse(tree.get(MANIFEST) as string) as Manifest));
+          process.stdout.write(`pinned the manifest root in ${PINNED_ROOT_FILE}\n`);
+        }
         return 0;
       }
       if (action === "check") {
-        const problems = checkVectorTree(dir, generateVectorTree(SUITES, PACKAGE.version));
+        const tree = generateVectorTree(SUITES, PACKAGE.version);
+        const problems = checkVectorTree(dir, tree);
+        if (dir === DEFAULT_VECTORS) {
+          const generated = JSON.parse(tree.get(MANIFEST) as string) as Manifest;
+          if (pinnedRoot(ROOT)?.root !== generated.root) problems.push(`${PINNED_ROOT_FILE}: does not pin the generated manifest root ${generated.root} (run \`npm run vectors\`)`);
+        }
         if (problems.length === 0) {
           const m = verifyManifest(dir);
           process.stdout.write(`vectors ok: ${m.files.length} files, ${m.totalCases} cases, root ${m.root}\n`);
@@ -207,6 +260,52 @@ pwo vectors pack [--dir DIR] [--out FILE]   reproducible .tar.gz with SHA256SUMS
       });
       return ok ? 0 : 1;
     },
+  },
+};
+
+GENERIC.hostile = {
+  summary: "the hostile-input campaign: bounded, typed answers to hostile requests for every operation",
+  usage: `pwo hostile --impl "<command>" [--suite S]... [--full] [--bound MS] [--timeout MS] [--rss-limit MIB]
+            [--vectors DIR] [--report-json FILE] [--quiet]
+
+  Sends, for every operation the implementation declares, requests of the classes wrong-type,
+  unknown-field, missing-field, deep-nesting (BAD_INPUT required), huge-line and one array beyond the
+  element limit, and with --full also huge-count, huge-size, huge-number and at-cap (any typed answer), built from
+  the operations' schemas and vectors. Reports each request's answer kind, time and the
+  implementation's peak RSS. Exit status 1 on a crash, hang, malformed answer, INTERNAL, unknown or
+  missing code, an answer slower than --bound, or a peak RSS above --rss-limit.
+
+  --full        the full campaign (default under PWO_DEEP=1); otherwise one request per class and operation
+  --bound       slowest acceptable answer in ms (default 10000)
+  --timeout     no answer after this many ms is a hang (default 60000)
+  --rss-limit   highest acceptable peak RSS of the implementation in MiB (default 512)`,
+  options: {
+    impl: { type: "string" },
+    suite: { type: "string", multiple: true },
+    full: { type: "boolean" },
+    bound: { type: "string" },
+    timeout: { type: "string" },
+    "rss-limit": { type: "string" },
+    vectors: { type: "string" },
+    "report-json": { type: "string" },
+    quiet: { type: "boolean" },
+  },
+  async run(v) {
+    const report = await runHostile({
+      suites: SUITES,
+      impl: str(v.impl, "impl"),
+      vectorsDir: resolve(typeof v.vectors === "string" ? v.vectors : DEFAULT_VECTORS),
+      only: (v.suite as string[] | undefined) ?? [],
+      full: v.full === true || process.env.PWO_DEEP === "1",
+      boundMs: int(v.bound, "bound", 10_000),
+      timeoutMs: int(v.timeout, "timeout", 60_000),
+      rssLimitMiB: int(v["rss-limit"], "rss-limit", 512),
+      log: v.quiet ? undefined : (s: string) => process.stderr.write(`${s}\n`),
+    });
+    const text = hostileText(report);
+    process.stdout.write(`${v.quiet ? text.split("\n").slice(-3).join("\n") : text}\n`);
+    if (typeof v["report-json"] === "string") writeOut(v["report-json"], hostileJson(report));
+    return hostilePassed(report) ? 0 : 1;
   },
 };
 

@@ -105,6 +105,9 @@ export function blockFromJson(o: JsonObject): Block {
 }
 
 const hexList = { type: "array", items: HEX_SCHEMA } as const;
+
+/** Most transactions (and blocks, an empty block counting as one) one `workload` request may ask for. */
+export const MAX_WORKLOAD_TXS = 20_000;
 const op = (o: Omit<Operation, "suite">): Operation => ({ suite: "codec", ...o });
 
 export const CODEC_OPERATIONS: readonly Operation[] = [
@@ -187,7 +190,10 @@ export const CODEC_OPERATIONS: readonly Operation[] = [
     output: objectSchema({ blocks: hexList }),
     run: (i) => {
       const params = { seed: getString(i, "seed"), blocks: getInt(i, "blocks"), txsPerBlock: getInt(i, "txsPerBlock"), sigMode: getString<SigMode>(i, "sigMode", SIG_MODES) };
-      if (params.blocks * params.txsPerBlock > 100_000) throw new BadInput("workload: at most 100000 transactions per request");
+      // each block costs work even when empty: bound blocks and transactions separately, never their product alone
+      if (params.blocks > MAX_WORKLOAD_TXS || params.txsPerBlock > MAX_WORKLOAD_TXS || params.blocks * Math.max(1, params.txsPerBlock) > MAX_WORKLOAD_TXS) {
+        throw new BadInput(`workload: at most ${MAX_WORKLOAD_TXS} transactions and blocks per request (blocks × max(1, txsPerBlock))`);
+      }
       return { blocks: generateWorkload(params).map(encodeBlock).map(hex) };
     },
   }),

@@ -30,6 +30,7 @@ import {
   type SignatureScheme,
   type StepOutput,
 } from "../../reference/consensus/index.js";
+import { fail } from "../../reference/consensus/errors.js";
 import { Checker, type Violation } from "./invariants.js";
 import { rulesOf, type RulesName } from "./mutants.js";
 
@@ -204,6 +205,8 @@ export interface SimOptions {
   trace?: boolean;
   /** Stop at the first violation (default true). */
   stopOnViolation?: boolean;
+  /** Most events delivered; one more pending is `EVENT_LIMIT` (the `simulate` operation passes MAX_SIM_EVENTS). Default: unbounded. */
+  maxEvents?: number;
 }
 
 /** One batch digest per node at start: SHA-256("pwo/consensus/sim-batch/" ‖ node id). */
@@ -415,7 +418,9 @@ export function runScenario(sc: Scenario, opts: SimOptions = {}): SimResult {
   const sim = new Simulation(sc, opts.scheme ?? SIM_HASH_SCHEME, opts.trace ?? false);
   const drivers = sc.nodes.map((_, id) => opts.driver?.(sim.context(id)) ?? referenceDriver(sim.context(id)));
   let violation: Violation | undefined;
+  const maxEvents = opts.maxEvents ?? Number.POSITIVE_INFINITY;
   for (let e = sim.next(); e; e = sim.next()) {
+    if (sim.steps >= maxEvents) fail("EVENT_LIMIT", `the scenario delivers more than ${maxEvents} events`);
     const v = sim.absorb(e.node, e.event, drivers[e.node]!.step(e.event));
     if (v && !violation) {
       violation = v;

@@ -23,13 +23,14 @@ import {
 import type { JsonObject } from "../harness/operation.js";
 import type { CaseSpec } from "../harness/vectorfile.js";
 import { randomDag, shuffled } from "./dags.js";
-import { certificateToJson, committeeToJson, headerToJson, scenarioToJson } from "./operations.js";
+import { certificateToJson, committeeToJson, headerToJson, SCENARIO_LIMITS, scenarioToJson } from "./operations.js";
 import { referenceDriver, runScenario, type Scenario } from "./simulator.js";
 import { COUNTEREXAMPLES, STANDARD_SCENARIOS } from "./scenarios.js";
 import { DAG_COUNTEREXAMPLES } from "./counterexamples.js";
 
 export const CONSENSUS_FLAGS: Record<string, string> = {
   Boundary: "a limit or edge of a range (single authority, round 0, first leader round)",
+  CostLimit: "a request beyond a cost cap of the spec (MAX_SIM_EVENTS): answered with its code, without doing the work",
   Weighted: "a committee with unequal stakes",
   RandomDag: "a random DAG with slow authorities and missing leaders, Sui-style",
   DeliveryOrder: "the same DAG delivered in another order; the sequence must not change",
@@ -214,6 +215,9 @@ function simulateCases(): CaseSpec[] {
   const out: CaseSpec[] = [];
   for (const [name, s] of Object.entries(STANDARD_SCENARIOS)) out.push(valid(`${name}: ${s.comment}`, { scenario: scenarioToJson(s.scenario) }, s.flags));
   for (const c of COUNTEREXAMPLES) out.push(valid(`${c.rules}: ${c.provenance}`, { scenario: scenarioToJson(c.scenario) }, ["Mutant", "Counterexample"]));
+  const n = SCENARIO_LIMITS.nodes;
+  const busiest = { stakes: Array<number>(n).fill(1), nodes: Array.from({ length: n }, (_, a) => ({ authority: a, behaviour: "honest" })), rules: "reference", gst: 0, delta: 1, timeout: 2, until: SCENARIO_LIMITS.until, gcDepth: 50, partitions: [], delays: [1], slow: [], slowBy: 0 };
+  out.push(invalid(`${n} nodes, one-tick delays, the longest horizon: more than MAX_SIM_EVENTS events (answered after MAX_SIM_EVENTS, not after the horizon)`, "EVENT_LIMIT", { scenario: busiest }, ["CostLimit"]));
   return out;
 }
 

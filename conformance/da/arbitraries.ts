@@ -13,6 +13,7 @@ import {
   nmtProveRange,
   nmtRoot,
   rsEncode,
+  leopardEncode,
   type ExtendedSquare,
   type SquareParams,
 } from "../../reference/da/index.js";
@@ -26,6 +27,11 @@ const hexes = (xs: readonly Uint8Array[]) => xs.map(toHex);
 /** k data shards of one size and a parity count, k + m ≤ 256. */
 export const rsShapeArb = fc
   .record({ k: fc.integer({ min: 1, max: 24 }), m: fc.integer({ min: 1, max: 24 }), size: fc.integer({ min: 1, max: 16 }) })
+  .chain(({ k, m, size }) => fc.record({ data: fc.array(fc.uint8Array({ minLength: size, maxLength: size }), { minLength: k, maxLength: k }), m: fc.constant(m) }));
+
+/** Leopard shapes: k data shards of 64 or 128 bytes and a parity count, 2^⌈log2 m⌉ + k ≤ 256 holds for k, m ≤ 24. */
+export const leopardShapeArb = fc
+  .record({ k: fc.integer({ min: 1, max: 24 }), m: fc.integer({ min: 1, max: 24 }), size: fc.constantFrom(64, 128) })
   .chain(({ k, m, size }) => fc.record({ data: fc.array(fc.uint8Array({ minLength: size, maxLength: size }), { minLength: k, maxLength: k }), m: fc.constant(m) }));
 
 /** Sorted namespaced leaves: small namespaces so they repeat, sometimes parity leaves at the end. */
@@ -44,7 +50,11 @@ export const nmtLeavesArb = (ns: number): fc.Arbitrary<Uint8Array[]> =>
       ...Array.from({ length: parity }, (_, i) => Uint8Array.from([...new Uint8Array(ns).fill(0xff), i])),
     ]);
 
-export const squareParamsArb: fc.Arbitrary<SquareParams> = fc.record({ namespaceSize: fc.integer({ min: 1, max: 3 }), shareSize: fc.integer({ min: 4, max: 10 }) });
+/** Square parameters of both profiles: tiny reed-solomon shares, or 64-byte Leopard shares. */
+export const squareParamsArb: fc.Arbitrary<SquareParams> = fc.oneof(
+  { arbitrary: fc.record({ namespaceSize: fc.integer({ min: 1, max: 3 }), shareSize: fc.integer({ min: 4, max: 10 }) }), weight: 3 },
+  { arbitrary: fc.record({ namespaceSize: fc.integer({ min: 1, max: 3 }), shareSize: fc.constant(64), codec: fc.constant("leopard" as const) }), weight: 1 },
+);
 
 /** Sorted original shares for a square of k ≤ 4. */
 export const sharesArb = (p: SquareParams): fc.Arbitrary<Uint8Array[]> =>
@@ -93,6 +103,12 @@ export const DA_INPUTS: Record<string, fc.Arbitrary<JsonObject>> = {
   rs_reconstruct: hostile(
     rsShapeArb.chain(({ data, m }) =>
       fc.array(fc.boolean(), { minLength: data.length + m, maxLength: data.length + m }).map((lost) => ({ shards: nullableHex([...data, ...rsEncode(data, m)].map((s, i) => (lost[i] ? undefined : s))), dataCount: data.length })),
+    ),
+  ),
+  leopard_encode: hostile(leopardShapeArb.map(({ data, m }) => ({ data: hexes(data), parityCount: m }))),
+  leopard_reconstruct: hostile(
+    leopardShapeArb.chain(({ data, m }) =>
+      fc.array(fc.boolean(), { minLength: data.length + m, maxLength: data.length + m }).map((lost) => ({ shards: nullableHex([...data, ...leopardEncode(data, m)].map((s, i) => (lost[i] ? undefined : s))), dataCount: data.length })),
     ),
   ),
   nmt_root: hostile(nmtInputArb.map(({ ns, leaves }) => ({ namespaceSize: ns, leaves: hexes(leaves) }))),

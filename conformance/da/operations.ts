@@ -11,6 +11,8 @@ import {
   reconstructSquare,
   rsEncode,
   rsReconstruct,
+  leopardEncode,
+  leopardReconstruct,
   verifyBadEncodingProof,
   verifyNmtNamespace,
   verifyNmtRange,
@@ -19,6 +21,8 @@ import {
   type NmtProof,
   type SquareCommitments,
   type SquareParams,
+  SQUARE_CODECS,
+  type SquareCodec,
 } from "../../reference/da/index.js";
 import {
   BadInput,
@@ -33,6 +37,7 @@ import {
   objectSchema,
   type Json,
   type JsonObject,
+  type JsonSchema,
   type Operation,
 } from "../harness/operation.js";
 
@@ -51,11 +56,18 @@ export function getNullableHexArray(o: JsonObject, key: string): (Uint8Array | u
 /** `null` for absent entries, hex otherwise. */
 export const nullableHex = (xs: readonly (Uint8Array | undefined)[]): (string | null)[] => xs.map((x) => (x === undefined ? null : hex(x)));
 
-const params = (i: JsonObject): SquareParams => ({ shareSize: getInt(i, "shareSize"), namespaceSize: getInt(i, "namespaceSize") });
+/** The square's parameters; `codec` is optional (absent: reed-solomon, the PWO profile). */
+const params = (i: JsonObject): SquareParams => ({
+  shareSize: getInt(i, "shareSize"),
+  namespaceSize: getInt(i, "namespaceSize"),
+  ...(i["codec"] === undefined ? {} : { codec: getString<SquareCodec>(i, "codec", SQUARE_CODECS) }),
+});
 const commitments = (i: JsonObject): SquareCommitments => ({ dataRoot: getHex(i, "dataRoot"), rowRoots: getHexArray(i, "rowRoots"), colRoots: getHexArray(i, "colRoots") });
 const rangeProof = (i: JsonObject): NmtProof => ({ start: getInt(i, "start"), end: getInt(i, "end"), nodes: getHexArray(i, "nodes") });
 
-const SQUARE_PARAMS = { namespaceSize: UINT_SCHEMA, shareSize: UINT_SCHEMA } as const;
+const SQUARE_PARAMS = { namespaceSize: UINT_SCHEMA, shareSize: UINT_SCHEMA, codec: { enum: [...SQUARE_CODECS] } } as const;
+/** A square operation's input schema: every property required except the optional `codec`. */
+const squareInput = (properties: Record<string, JsonSchema>): JsonSchema => objectSchema(properties, Object.keys(properties).filter((k) => k !== "codec"));
 const COMMITMENTS = { dataRoot: HEX_SCHEMA, rowRoots: hexList, colRoots: hexList } as const;
 /** Most parity bytes one rs_encode request may ask for (64 MiB, the protocol's line limit). */
 export const MAX_REQUEST_PARITY_BYTES = 64 * 1024 * 1024;
@@ -83,6 +95,27 @@ export const DA_OPERATIONS: readonly Operation[] = [
     input: objectSchema({ shards: nullableHexList, dataCount: UINT_SCHEMA }),
     output: objectSchema({ shards: hexList }),
     run: (i) => ({ shards: rsReconstruct(getNullableHexArray(i, "shards"), getInt(i, "dataCount")).map(hex) }),
+  }),
+  op({
+    name: "leopard_encode",
+    summary: "the parity shards of equal-sized data shards under Leopard's FFT Reed-Solomon code over GF(2^8) (catid/leopard, klauspost WithLeopardGF)",
+    specSection: `${SPEC}#leopard`,
+    input: objectSchema({ data: hexList, parityCount: UINT_SCHEMA }),
+    output: objectSchema({ parity: hexList }),
+    run: (i) => {
+      const data = getHexArray(i, "data");
+      const parityCount = getInt(i, "parityCount");
+      if (parityCount * (data[0]?.length ?? 0) > MAX_REQUEST_PARITY_BYTES) throw new BadInput(`leopard_encode: at most ${MAX_REQUEST_PARITY_BYTES} parity bytes per request`);
+      return { parity: leopardEncode(data, parityCount).map(hex) };
+    },
+  }),
+  op({
+    name: "leopard_reconstruct",
+    summary: "every shard (data then parity) from any dataCount of them under Leopard GF(2^8); null marks an absent shard",
+    specSection: `${SPEC}#leopard`,
+    input: objectSchema({ shards: nullableHexList, dataCount: UINT_SCHEMA }),
+    output: objectSchema({ shards: hexList }),
+    run: (i) => ({ shards: leopardReconstruct(getNullableHexArray(i, "shards"), getInt(i, "dataCount")).map(hex) }),
   }),
   op({
     name: "nmt_root",
@@ -144,7 +177,7 @@ export const DA_OPERATIONS: readonly Operation[] = [
     name: "extend_square",
     summary: "the row roots, column roots and data root of the extended square of namespace-sorted shares",
     specSection: `${SPEC}#extended-data-square`,
-    input: objectSchema({ ...SQUARE_PARAMS, shares: hexList }),
+    input: squareInput({ ...SQUARE_PARAMS, shares: hexList }),
     output: objectSchema({ k: UINT_SCHEMA, ...COMMITMENTS }),
     run: (i) => {
       const sq = extendSquare(getHexArray(i, "shares"), params(i));
@@ -155,7 +188,7 @@ export const DA_OPERATIONS: readonly Operation[] = [
     name: "reconstruct_square",
     summary: "the original shares of a square from a sufficient subset of its 4k² cells, checked against the data root",
     specSection: `${SPEC}#reconstruction`,
-    input: objectSchema({ ...SQUARE_PARAMS, dataRoot: HEX_SCHEMA, cells: nullableHexList }),
+    input: squareInput({ ...SQUARE_PARAMS, dataRoot: HEX_SCHEMA, cells: nullableHexList }),
     output: objectSchema({ shares: hexList }),
     run: (i) => {
       const sq = reconstructSquare(getNullableHexArray(i, "cells"), params(i), getHex(i, "dataRoot"));
@@ -166,7 +199,7 @@ export const DA_OPERATIONS: readonly Operation[] = [
     name: "verify_fraud_proof",
     summary: "verify a bad-encoding fraud proof against a square's commitments",
     specSection: `${SPEC}#bad-encoding-fraud-proofs`,
-    input: objectSchema({
+    input: squareInput({
       ...SQUARE_PARAMS,
       ...COMMITMENTS,
       axis: { enum: [...AXES] },
@@ -187,7 +220,7 @@ export const DA_OPERATIONS: readonly Operation[] = [
     name: "verify_sample",
     summary: "verify one sampled share and its row proof against a square's commitments",
     specSection: `${SPEC}#sampling`,
-    input: objectSchema({ ...SQUARE_PARAMS, ...COMMITMENTS, row: UINT_SCHEMA, col: UINT_SCHEMA, share: HEX_SCHEMA, nodes: hexList }),
+    input: squareInput({ ...SQUARE_PARAMS, ...COMMITMENTS, row: UINT_SCHEMA, col: UINT_SCHEMA, share: HEX_SCHEMA, nodes: hexList }),
     output: VALID,
     run: (i) => {
       const col = getInt(i, "col");
@@ -201,6 +234,7 @@ export function fraudProofJson(c: SquareCommitments, p: ReturnType<typeof create
   return {
     namespaceSize: prm.namespaceSize,
     shareSize: prm.shareSize,
+    ...(prm.codec === undefined ? {} : { codec: prm.codec }),
     dataRoot: hex(c.dataRoot),
     rowRoots: c.rowRoots.map(hex),
     colRoots: c.colRoots.map(hex),

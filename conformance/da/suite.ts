@@ -2,6 +2,7 @@
 import { DA_REASONS } from "../../reference/da/index.js";
 import type { Suite } from "../harness/suite.js";
 import { DA_INPUTS } from "./arbitraries.js";
+import { LEOPARD_FLAGS, withLeopardCases } from "./leopard-vectors.js";
 import { DA_OPERATIONS } from "./operations.js";
 import { DA_RULES } from "./rules.js";
 import { DA_FLAGS, daCases } from "./vectors.js";
@@ -12,10 +13,10 @@ export const daSuite: Suite = {
   name: "da",
   specVersion: "0.1.0",
   reasons: DA_REASONS,
-  flags: DA_FLAGS,
+  flags: { ...DA_FLAGS, ...LEOPARD_FLAGS },
   operations: DA_OPERATIONS,
   checkedAgainst: { rs_encode: [WASM] },
   inputs: DA_INPUTS,
-  cases: daCases,
+  cases: () => withLeopardCases(daCases()),
   rules: DA_RULES,
 };

@@ -6,7 +6,7 @@
 import { encodeTx, type Transaction } from "../../reference/codec/index.js";
 import { toHex } from "../../reference/common/hex.js";
 import { Rng } from "../../reference/common/rng.js";
-import { G_TRANSFER, G_TX, MAX_STACK, MAX_TX_GAS, MAX_TX_KEYS, U64_MAX, asm, sortedEntries, type State } from "../../reference/exec/index.js";
+import { G_TRANSFER, G_TX, MAX_BLOCK_GAS, MAX_STACK, MAX_TX_GAS, MAX_TX_KEYS, U64_MAX, asm, sortedEntries, type State } from "../../reference/exec/index.js";
 import type { CaseSpec } from "../harness/vectorfile.js";
 import { account, call, contract, keyPair, makeState, payment, signTx } from "./fixtures.js";
 
@@ -24,7 +24,8 @@ export const EXEC_FLAGS: Record<string, string> = {
   LowContention: "a block whose transactions touch disjoint keys",
   HighContention: "a block whose transactions all touch the same keys",
   Chain: "a block of transactions each depending on the previous",
-  Limit: "a VM limit: stack depth, key count, gas limit",
+  Limit: "a VM or block limit: stack depth, key count, gas limit, the block gas limit",
+  Boundary: "the largest accepted or the smallest rejected value of a range",
   InvalidState: "an invalid pre-state (rejects the whole input)",
   Empty: "an empty block or state",
 };
@@ -207,9 +208,22 @@ function deriveKeyCases(): CaseSpec[] {
 }
 
 /** Operation name → seed label and cases. */
+/** Rule S3 at its boundary: declared gas (fees of decodable transactions with fee ≤ MAX_TX_GAS) against MAX_BLOCK_GAS. */
+function blockGasCases(): CaseSpec[] {
+  const full = MAX_BLOCK_GAS / MAX_TX_GAS;
+  const calls = (n: number) => Array.from({ length: n }, (_, i) => run(new Uint8Array(0), { nonce: BigInt(i), fee: BigInt(MAX_TX_GAS) }));
+  const extra = (fee: bigint) => run(new Uint8Array(0), { nonce: BigInt(full), fee });
+  return [
+    valid(`${full} empty calls declaring MAX_TX_GAS each: exactly MAX_BLOCK_GAS`, block(base, calls(full)), ["Limit", "Boundary"]),
+    invalid("MAX_BLOCK_GAS + 1: one more transaction with fee 1 (invalid by V3, still declared)", "BLOCK_GAS_LIMIT", block(base, [...calls(full), extra(1n)]), ["Limit", "Boundary"]),
+    valid("MAX_BLOCK_GAS and a transaction with fee MAX_TX_GAS + 1 (rejected by V2, never runs, not declared)", block(base, [...calls(full), extra(BigInt(MAX_TX_GAS) + 1n)]), ["Limit", "Boundary"]),
+    valid("MAX_BLOCK_GAS and bytes that are not a transaction (not declared)", block(base, [...calls(full), Uint8Array.of(0xff)]), ["Limit", "Boundary"]),
+  ];
+}
+
 export function execCases(): Record<string, { seed: string; cases: CaseSpec[] }> {
   return {
-    execute_block: { seed: "pwo/exec/vectors/execute_block", cases: [...paymentCases(), ...instructionCases(), ...invalidTxCases(), ...contentionCases(), ...preStateCases()] },
+    execute_block: { seed: "pwo/exec/vectors/execute_block", cases: [...paymentCases(), ...instructionCases(), ...invalidTxCases(), ...contentionCases(), ...preStateCases(), ...blockGasCases()] },
     state_root: { seed: "pwo/exec/vectors/state_root", cases: stateRootCases() },
     derive_key: { seed: "pwo/exec/vectors/derive_key", cases: deriveKeyCases() },
   };

@@ -8,7 +8,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { delimiter } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Answer, type HelloAnswer, PROTOCOL_VERSION, type Request, parseAnswer, parseHelloAnswer } from "./protocol.js";
+import { type Answer, type HelloAnswer, PROTOCOL_VERSION, type Request, parseAnswer, parseHelloAnswer, parseIdlessError } from "./protocol.js";
 
 export type FaultKind = "timeout" | "crash" | "malformed" | "wrong-id" | "oversized" | "handshake" | "unavailable";
 export interface Fault {
@@ -25,6 +25,8 @@ export interface ClientOptions {
   maxLine: number;
   /** Working directory of the implementation. */
   cwd?: string;
+  /** Called with every line sent to the implementation and every answer line received (`pwo conform --transcript`). */
+  onLine?: (direction: "request" | "answer", line: string) => void;
 }
 
 /** Directory of the `pwo` launcher, prepended to the implementation's PATH so `--impl "pwo serve"` names this very pwo. */
@@ -84,13 +86,32 @@ export class Implementation {
     return this.exited === undefined;
   }
 
+  /** The process id of the implementation's process group leader (the shell or the implementation itself). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   /** Sends one request and returns its answer, or the fault that prevented one. */
   async request(req: Request): Promise<Answer | Fault> {
-    const line = await this.exchange(JSON.stringify(req));
+    return (await this.requestLine(req.id, JSON.stringify(req))) as Answer | Fault;
+  }
+
+  /**
+   * Sends one line as a request with id `id` (the hostile campaign writes lines JSON.stringify could
+   * not: 5000-deep values, lines beyond the protocol's limit) and returns the answer or the fault.
+   * An answer without an id (a protocol-level refusal of a line whose id was unreadable) is
+   * accepted when `idless` is true.
+   */
+  async requestLine(id: number, out: string, idless = false): Promise<Answer | Fault | { error: { code: string; message?: string } }> {
+    const line = await this.exchange(out);
     if (typeof line !== "string") return line;
+    if (idless) {
+      const bare = parseIdlessError(line);
+      if (bare) return bare;
+    }
     const answer = parseAnswer(line);
     if (typeof answer === "string") return { fault: "malformed", detail: `${answer}; line: ${preview(line)}` };
-    if (answer.id !== req.id) return { fault: "wrong-id", detail: `answer id ${answer.id} to request id ${req.id}` };
+    if (answer.id !== id) return { fault: "wrong-id", detail: `answer id ${answer.id} to request id ${id}` };
     return answer;
   }
 
@@ -117,6 +138,7 @@ export class Implementation {
 
   private async exchange(out: string): Promise<string | Fault> {
     if (!this.alive) return { fault: "crash", detail: `the implementation ${this.exited}` };
+    this.opts.onLine?.("request", out);
     this.child.stdin.write(`${out}\n`);
     const ready = await this.waitFor(() => this.lines.length > 0 || !this.alive || this.oversized, this.opts.timeoutMs);
     if (this.lines.length > 0) return this.lines.shift() as string;
@@ -151,7 +173,10 @@ export class Implementation {
       const line = Buffer.concat(this.buffer).toString("utf8");
       this.buffer = [];
       this.buffered = 0;
-      if (line.trim() !== "") this.lines.push(line);
+      if (line.trim() !== "") {
+        this.lines.push(line);
+        this.opts.onLine?.("answer", line);
+      }
       start = nl + 1;
     }
     if (start < chunk.length) {

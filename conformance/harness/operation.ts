@@ -6,6 +6,7 @@
  */
 import { SpecError } from "../../reference/common/errors.js";
 import { fromHex, toHex } from "../../reference/common/hex.js";
+import { quote, schemaViolation } from "./json.js";
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 export type JsonObject = { [k: string]: Json };
@@ -33,8 +34,15 @@ export class BadInput extends Error {
 /** What an operation answered: an output or a reason code (the adapter protocol's two answer forms). */
 export type Outcome = { output: JsonObject } | { error: string };
 
-/** Runs an operation, mapping typed rejections to `{ error: code }`; anything else propagates. */
+/**
+ * Runs an operation, mapping typed rejections to `{ error: code }`; anything else propagates. The
+ * input is first checked against the operation's input schema: what the schema forbids (an unknown
+ * field, a wrong type, a string not matching its pattern) is a {@link BadInput} before the reference
+ * sees it (docs/adapter-protocol.md §BAD_INPUT). The caller bounds the input's depth (serve's scan).
+ */
 export function runOperation(op: Operation, input: JsonObject): Outcome {
+  const violation = schemaViolation(op.input, input);
+  if (violation !== null) throw new BadInput(violation);
   try {
     return { output: op.run(input) };
   } catch (e) {
@@ -62,22 +70,26 @@ export function getHexOrNull(o: JsonObject, key: string): Uint8Array | null {
   return field(o, key) === null ? null : getHex(o, key);
 }
 
-/** A u64-style decimal string: digits only, no leading zeros. Its range is the reference's to check. */
+/** Longest decimal string an input may hold (docs/adapter-protocol.md §Limits): parsing stays cheap. */
+export const MAX_DECIMAL_DIGITS = 4096;
+
+/** A u64-style decimal string: digits only, no leading zeros, at most MAX_DECIMAL_DIGITS digits. Its range is the reference's to check. */
 export function getDecimal(o: JsonObject, key: string): bigint {
   const v = field(o, key);
-  if (typeof v !== "string" || !/^(0|[1-9][0-9]*)$/.test(v)) throw new BadInput(`${key}: expected a decimal string, got ${JSON.stringify(v)}`);
+  if (typeof v !== "string" || !/^(0|[1-9][0-9]*)$/.test(v)) throw new BadInput(`${key}: expected a decimal string, got ${quote(v)}`);
+  if (v.length > MAX_DECIMAL_DIGITS) throw new BadInput(`${key}: more than ${MAX_DECIMAL_DIGITS} digits`);
   return BigInt(v);
 }
 
 export function getInt(o: JsonObject, key: string): number {
   const v = field(o, key);
-  if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0) throw new BadInput(`${key}: expected a non-negative integer, got ${JSON.stringify(v)}`);
+  if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0) throw new BadInput(`${key}: expected a non-negative integer, got ${quote(v)}`);
   return v;
 }
 
 export function getString<T extends string>(o: JsonObject, key: string, allowed?: readonly T[]): T {
   const v = field(o, key);
-  if (typeof v !== "string" || (allowed && !allowed.includes(v as T))) throw new BadInput(`${key}: expected ${allowed ? allowed.join(" | ") : "a string"}, got ${JSON.stringify(v)}`);
+  if (typeof v !== "string" || (allowed && !allowed.includes(v as T))) throw new BadInput(`${key}: expected ${allowed ? allowed.join(" | ") : "a string"}, got ${quote(v)}`);
   return v as T;
 }
 
@@ -103,7 +115,7 @@ export const hex = toHex;
 
 export const HEX_SCHEMA = { type: "string", pattern: "^([0-9a-f]{2})*$" } as const;
 export const hexOfSize = (n: number): JsonSchema => ({ type: "string", pattern: `^[0-9a-f]{${2 * n}}$` });
-export const DECIMAL_SCHEMA = { type: "string", pattern: "^(0|[1-9][0-9]*)$" } as const;
+export const DECIMAL_SCHEMA = { type: "string", pattern: "^(0|[1-9][0-9]*)$", maxLength: MAX_DECIMAL_DIGITS } as const;
 export const UINT_SCHEMA = { type: "integer", minimum: 0 } as const;
 export const objectSchema = (properties: Record<string, JsonSchema>, required = Object.keys(properties)): JsonSchema => ({
   type: "object",

@@ -11,6 +11,7 @@ const run = (problems: string[] = []): RunResult => ({
   impl: "./my-adapter --flag",
   implementation: { name: "fastcodec", version: "0.3.0" },
   manifestRoot: "ab".repeat(32),
+  pin: { expected: "ab".repeat(32), matched: true },
   suiteVersion: "0.1.0",
   cases: [kase(1, "passed"), kase(2, "failed", "mismatch"), kase(3, "failed", "crash"), kase(4, "skipped"), kase(5, "failed", "timeout")],
   files: [],

@@ -37,33 +37,93 @@ export function table(header: string[], rows: (string | number)[][]): string {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)}s`;
 
-/** The human report: per-suite and per-file tables, then the first failures in detail. */
-export function textReport(r: RunResult, maxFailures = 20): string {
+export interface TextOptions {
+  /** Failed cases shown in detail (default 20). */
+  maxFailures?: number;
+  /**
+   * Hide the suites, files and cases of operations the implementation does not declare from the
+   * tables and the totals; they remain as one line "N operations not declared: …".
+   */
+  declaredOnly?: boolean;
+}
+
+/** True for a case skipped because its operation is not declared (what `--declared-only` hides). */
+const undeclaredSkip = (r: RunResult, c: Pick<CaseResult, "suite" | "operation" | "status">): boolean =>
+  c.status === "skipped" && (r.undeclared ?? []).includes(`${c.suite}/${c.operation}`);
+
+/**
+ * The human report: per-suite and per-file tables, then the first failures in detail (input,
+ * expected and actual answer). Files whose every case was skipped collapse into one line per suite;
+ * with `declaredOnly` they are left out, and so are suites with no declared operation, and their
+ * cases are left out of the totals.
+ */
+export function textReport(r: RunResult, maxFailures: number | TextOptions = 20): string {
+  const o: TextOptions = typeof maxFailures === "number" ? { maxFailures } : maxFailures;
+  const max = o.maxFailures ?? 20;
   const out: string[] = [];
   const who = r.implementation ? `${r.implementation.name} ${r.implementation.version}` : r.impl;
-  out.push(`pwo conform: ${who} (\`${r.impl}\`), vectors ${r.suiteVersion}, manifest root ${r.manifestRoot.slice(0, 16)}…`, "");
-  for (const s of suiteTotals(r)) {
-    out.push(`suite ${s.suite}`);
-    const files = r.files.filter((f) => f.suite === s.suite);
-    const rows = files.map((f) => {
-      const ms = r.cases.filter((c) => c.file === f.file).reduce((n, c) => n + c.ms, 0);
-      return [f.file, f.declared, f.passed, f.failed, f.skipped, seconds(ms)];
-    });
-    rows.push(["total", s.cases, s.passed, s.failed, s.skipped, seconds(s.ms)]);
-    out.push(table(["file", "cases", "passed", "failed", "skipped", "time"], rows), "");
+  out.push(`pwo conform: ${who} (\`${r.impl}\`), vectors ${r.suiteVersion}, manifest root ${r.manifestRoot.slice(0, 16)}…`);
+  out.push(
+    r.pin.matched
+      ? `manifest root pinned: ${r.manifestRoot}`
+      : r.pin.subset
+        ? `manifest root ${r.manifestRoot}: a subset of the pinned vectors ${r.pin.expected} (every listed file has its pinned sha256)`
+        : `UNPINNED (--allow-unpinned): manifest root ${r.manifestRoot}${r.pin.expected ? ` is not the expected ${r.pin.expected}` : ", no expected root known"}`,
+  );
+  if (r.selection) {
+    const s = r.selection;
+    const how = [...s.operations.map((x) => `--operation ${x}`), ...s.cases.map((x) => `--case ${x}`), ...s.filters.map((x) => `--filter ${x}`)].join(" ");
+    out.push(`selection: ${s.selected} of ${s.of} cases of the selected suites (${how}); the manifest was verified in full`);
   }
+  out.push("");
+  const hide = o.declaredOnly === true;
+  const shownCases = hide ? r.cases.filter((c) => !undeclaredSkip(r, c)) : r.cases;
+  const shownRun: RunResult = { ...r, cases: shownCases };
+  for (const s of suiteTotals(shownRun)) {
+    if (s.skipped === s.cases) {
+      out.push(`suite ${s.suite}: ${r.files.filter((f) => f.suite === s.suite).length} file(s), ${s.cases} cases, all skipped (no operation declared)`, "");
+      continue;
+    }
+    const rows: (string | number)[][] = [];
+    const collapsed = { files: 0, cases: 0, ms: 0 };
+    for (const f of r.files.filter((f) => f.suite === s.suite)) {
+      const mine = shownCases.filter((c) => c.file === f.file);
+      if (mine.length === 0) continue; // hidden by declaredOnly
+      const ms = mine.reduce((n, c) => n + c.ms, 0);
+      const selected = f.selected ?? f.declared;
+      if (f.skipped === selected && f.skipped > 0) {
+        collapsed.files++;
+        collapsed.cases += f.skipped;
+        collapsed.ms += ms;
+        continue;
+      }
+      rows.push([f.file, selected, f.passed, f.failed, f.skipped, seconds(ms)]);
+    }
+    if (collapsed.files) rows.push([`(${collapsed.files} file(s) entirely skipped)`, collapsed.cases, 0, 0, collapsed.cases, seconds(collapsed.ms)]);
+    rows.push(["total", s.cases, s.passed, s.failed, s.skipped, seconds(s.ms)]);
+    out.push(`suite ${s.suite}`, table(["file", "cases", "passed", "failed", "skipped", "time"], rows), "");
+  }
+  const undeclared = r.undeclared ?? [];
+  if (undeclared.length) out.push(`${undeclared.length} operation(s) not declared${hide ? " (hidden: --declared-only)" : ""}: ${undeclared.join(", ")}`, "");
   const failures = r.cases.filter((c) => c.status === "failed");
   if (failures.length) {
-    out.push(`${failures.length} failed case(s)${failures.length > maxFailures ? `, first ${maxFailures}` : ""}:`);
-    for (const f of failures.slice(0, maxFailures)) {
+    out.push(`${failures.length} failed case(s)${failures.length > max ? `, first ${max}` : ""}:`);
+    for (const f of failures.slice(0, max)) {
       out.push(`  ✗ ${f.file}#${f.tcId} [${f.kind}] ${f.comment} (expected ${f.result})`);
-      for (const d of f.details ?? []) out.push(`      ${d}`);
+      // the answer is shown whole as `actual`; judge's short "answered output" line would repeat it
+      for (const d of f.details ?? []) if (!(f.actual !== undefined && d.startsWith("answered output "))) out.push(`      ${d}`);
+      if (f.input !== undefined) out.push(`      input:    ${f.input}`);
+      if (f.expected !== undefined) out.push(`      expected: ${f.expected}`);
+      if (f.actual !== undefined) out.push(`      actual:   ${f.actual}`);
     }
     out.push("");
   }
   for (const p of r.problems) out.push(`run problem: ${p}`);
-  const t = suiteTotals(r).reduce((a, s) => ({ cases: a.cases + s.cases, passed: a.passed + s.passed, failed: a.failed + s.failed, skipped: a.skipped + s.skipped }), { cases: 0, passed: 0, failed: 0, skipped: 0 });
-  out.push(`${runPassed(r) ? "PASS" : "FAIL"}: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped of ${t.cases} cases in ${seconds(r.ms)}${r.restarts ? `; implementation restarted ${r.restarts} time(s)` : ""}`);
+  const t = suiteTotals(shownRun).reduce((a, s) => ({ cases: a.cases + s.cases, passed: a.passed + s.passed, failed: a.failed + s.failed, skipped: a.skipped + s.skipped }), { cases: 0, passed: 0, failed: 0, skipped: 0 });
+  const hidden = r.cases.length - shownCases.length;
+  out.push(
+    `${runPassed(r) ? "PASS" : "FAIL"}: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped of ${t.cases} cases${hidden ? ` of declared operations (${hidden} cases of ${undeclared.length} undeclared operation(s) not counted)` : ""} in ${seconds(r.ms)}${r.restarts ? `; implementation restarted ${r.restarts} time(s)` : ""}`,
+  );
   return out.join("\n");
 }
 
@@ -76,6 +136,10 @@ export function jsonReport(r: RunResult): string {
     implementation: r.implementation,
     suiteVersion: r.suiteVersion,
     manifestRoot: r.manifestRoot,
+    pin: r.pin,
+    capabilities: r.capabilities ?? {},
+    undeclared: r.undeclared ?? [],
+    selection: r.selection ?? null,
     restarts: r.restarts,
     ms: Math.round(r.ms),
     problems: r.problems,

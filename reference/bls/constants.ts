@@ -28,10 +28,15 @@ export const COMMIT_DOMAIN = "PWO-BLS-COMMIT-V1";
 export const COMMIT_MESSAGE_SIZE = 17 + 8 + 4 + 8 + 4 + 32;
 /** Bytes of a block digest (SHA-256). */
 export const BLOCK_DIGEST_SIZE = 32;
-/** Most members of one committee: 2^16. The signer bitfield is then at most 8 KiB. */
-export const MAX_COMMITTEE_SIZE = 65_536;
-/** Most items of one batch verification: 2^16. */
-export const MAX_BATCH_SIZE = 65_536;
+/**
+ * Most members of one committee: 128. Admission verifies every member's proof of possession (about
+ * 15 ms each here), so a committee at the cap is admitted in about two seconds (spec/bls.md §Cost).
+ */
+export const MAX_COMMITTEE_SIZE = 128;
+/** Most items of one batch verification, and pairs of one AggregateVerify: 128 (a pairing and a hash to G2 each). */
+export const MAX_BATCH_SIZE = 128;
+/** Most signatures of one Aggregate and keys of one FastAggregateVerify: 1024 (a point decoding each). */
+export const MAX_AGGREGATE_SIZE = 1024;
 /** Domain tag of the batch randomness derivation (spec/bls.md §Batch verification). */
 export const BATCH_DOMAIN = "PWO-BLS-BATCH-V1";
 /** Bits of each batch scalar r_i: a forged batch passes with probability ≤ 2^-64. */

@@ -8,7 +8,8 @@
  */
 import { bls12_381 } from "@noble/curves/bls12-381.js";
 import { isSpecError } from "../common/errors.js";
-import { bytesEqual } from "../common/bytes.js";
+import { toHex } from "../common/hex.js";
+import { MAX_AGGREGATE_SIZE, MAX_BATCH_SIZE } from "./constants.js";
 import { type Ciphersuite, POP, hashToG2 } from "./ciphersuite.js";
 import { fail } from "./errors.js";
 import { publicKeyPoint, secretKeyScalar, skToPk } from "./keys.js";
@@ -72,6 +73,7 @@ export function verify(pk: Uint8Array, message: Uint8Array, signature: Uint8Arra
  */
 export function aggregate(signatures: readonly Uint8Array[]): Uint8Array {
   if (signatures.length === 0) fail("EMPTY_AGGREGATE", "no signatures to aggregate");
+  if (signatures.length > MAX_AGGREGATE_SIZE) fail("AGGREGATE_TOO_LARGE", `${signatures.length} signatures, at most ${MAX_AGGREGATE_SIZE}`);
   let sum = G2.ZERO;
   for (const s of signatures) sum = sum.add(decodeG2(s));
   return encodeG2(sum);
@@ -87,9 +89,11 @@ export function aggregatePublicKeyPoints(pks: readonly Uint8Array[]): G1Point {
 
 /**
  * FastAggregateVerify (draft-05 §3.3.4): all signers signed the same message. False on an empty key
- * list, any key failing KeyValidate, or keys that sum to the identity.
+ * list, any key failing KeyValidate, or keys that sum to the identity. More than MAX_AGGREGATE_SIZE
+ * keys is `AGGREGATE_TOO_LARGE`, raised before any key is decoded.
  */
 export function fastAggregateVerify(pks: readonly Uint8Array[], message: Uint8Array, signature: Uint8Array, suite: Ciphersuite = POP): boolean {
+  if (pks.length > MAX_AGGREGATE_SIZE) fail("AGGREGATE_TOO_LARGE", `${pks.length} keys, at most ${MAX_AGGREGATE_SIZE}`);
   return falseOnInvalid(() => {
     if (pks.length === 0) return false;
     const sum = aggregatePublicKeyPoints(pks);
@@ -100,9 +104,11 @@ export function fastAggregateVerify(pks: readonly Uint8Array[], message: Uint8Ar
 
 /**
  * AggregateVerify (draft-05 §2.9 CoreAggregateVerify; §3.1.1 for the basic scheme's distinct
- * messages): ∏ e(PK_i, H(m_i)) · e(−P1, S) = 1. False on empty or unequal lists.
+ * messages): ∏ e(PK_i, H(m_i)) · e(−P1, S) = 1. False on empty or unequal lists. More than
+ * MAX_BATCH_SIZE keys or messages is `BATCH_TOO_LARGE`, raised before anything is decoded.
  */
 export function aggregateVerify(pks: readonly Uint8Array[], messages: readonly Uint8Array[], signature: Uint8Array, suite: Ciphersuite = POP): boolean {
+  if (pks.length > MAX_BATCH_SIZE || messages.length > MAX_BATCH_SIZE) fail("BATCH_TOO_LARGE", `${Math.max(pks.length, messages.length)} items, at most ${MAX_BATCH_SIZE}`);
   return falseOnInvalid(() => {
     if (pks.length === 0 || pks.length !== messages.length) return false;
     if (suite.distinctMessages && !allDistinct(messages)) return false;
@@ -112,9 +118,9 @@ export function aggregateVerify(pks: readonly Uint8Array[], messages: readonly U
   });
 }
 
+/** Whether no message repeats: one hash set of their hex forms, O(total bytes). */
 function allDistinct(messages: readonly Uint8Array[]): boolean {
-  for (let i = 0; i < messages.length; i++) for (let j = 0; j < i; j++) if (bytesEqual(messages[i]!, messages[j]!)) return false;
-  return true;
+  return new Set(messages.map(toHex)).size === messages.length;
 }
 
 function popDst(suite: Ciphersuite): string {

@@ -20,3 +20,5 @@ export const DEFAULT_GC_DEPTH = 50;
 export const VOTE_DOMAIN = "pwo/consensus/vote/v1";
 /** Most leader-schedule entries one `leader_schedule` request may ask for. */
 export const MAX_SCHEDULE_SPAN = 10_000;
+/** Most events one `simulate` request may deliver (§Simulation): about a second of the reference's work. */
+export const MAX_SIM_EVENTS = 50_000;

@@ -21,6 +21,7 @@ export const CONSENSUS_REASONS = {
   INVALID_SIGNATURE: "a vote or certificate signature that does not verify",
   INVALID_GENESIS: "a round-0 certificate other than the committee's genesis",
   EQUIVOCATION: "a second, different header or certificate for an author and round already seen",
+  EVENT_LIMIT: "a simulation that would deliver more than MAX_SIM_EVENTS events",
 } as const;
 
 export type ConsensusReason = keyof typeof CONSENSUS_REASONS;

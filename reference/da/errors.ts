@@ -9,6 +9,7 @@ export const DA_REASONS = {
   SHARD_COUNT_OUT_OF_RANGE: "a data shard count below 1, a parity shard count below 1, or more than 256 shards in total",
   SIZE_MISMATCH: "shards of different sizes or of size zero, or a share not of the share size",
   TOO_FEW_SHARDS: "fewer shards present than the data shard count",
+  SHARD_SIZE_NOT_ALIGNED: "a Leopard shard size that is not a multiple of 64 bytes",
   PARAMETER_OUT_OF_RANGE: "a namespace size, share size or square width outside its range",
   SQUARE_TOO_LARGE: "more original shares than fit in a square of MAX_SQUARE_WIDTH",
   INVALID_LEAF: "an NMT leaf shorter than the namespace",

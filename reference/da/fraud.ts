@@ -10,8 +10,7 @@ import { isSpecError } from "../common/errors.js";
 import { checkCommitments, type SquareCommitments } from "./commitments.js";
 import { fail } from "./errors.js";
 import { nmtProveRange, verifyNmtRange, type NmtProof } from "./nmt.js";
-import { rsReconstruct } from "./reed-solomon.js";
-import { cellLeaf, checkSquareParams, computeAxisRoot, getAxis, type Axis, type ExtendedSquare, type SquareParams } from "./square.js";
+import { cellLeaf, checkSquareParams, computeAxisRoot, getAxis, squareCode, type Axis, type ExtendedSquare, type SquareParams } from "./square.js";
 
 export interface BadEncodingProof {
   axis: Axis;
@@ -77,7 +76,7 @@ export function verifyBadEncodingProof(commitments: SquareCommitments, proof: Ba
   // F6: the axis decoded from the proven shares must not have the committed root
   const line: (Uint8Array | undefined)[] = new Array(w).fill(undefined);
   positions.forEach((p, i) => (line[p] = shares[i]));
-  const full = rsReconstruct(line, k);
+  const full = squareCode(params).reconstruct(line, k);
   const committed = axis === "row" ? commitments.rowRoots[index]! : commitments.colRoots[index]!;
   let recomputed: Uint8Array | undefined;
   try {

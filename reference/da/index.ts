@@ -8,6 +8,7 @@ export * from "./constants.js";
 export { DA_REASONS, type DaReason } from "./errors.js";
 export { gfMul, gfInv, gfPow, type GfMatrix } from "./gf256.js";
 export { rsEncode, rsReconstruct, reedSolomon, readableReedSolomon, computeEncodingMatrix, type ErasureCode } from "./reed-solomon.js";
+export { leopard, readableLeopard, leopardEncode, leopardReconstruct, checkLeopardShape, LEOPARD_SHARD_MULTIPLE, LEO_CANTOR_BASIS } from "./leopard8.js";
 export {
   nmtRoot,
   nmtRootOfHashes,
@@ -31,6 +32,7 @@ export {
   extendCells,
   computeSquareWidth,
   computeSquareRoots,
+  readableSquareRoots,
   computeAxisRoot,
   computeDataRoot,
   cellLeaf,
@@ -38,6 +40,10 @@ export {
   getOriginalShares,
   paddingShare,
   checkSquareParams,
+  squareCode,
+  SQUARE_CODECS,
+  CELESTIA_SQUARE_PARAMS,
+  type SquareCodec,
   type Axis,
   type ExtendedSquare,
   type SquareParams,

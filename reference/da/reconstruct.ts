@@ -7,8 +7,8 @@
 import { bytesEqual } from "../common/bytes.js";
 import { MAX_SQUARE_WIDTH } from "./constants.js";
 import { fail } from "./errors.js";
-import { rsReconstruct } from "./reed-solomon.js";
-import { checkSquareParams, computeSquareRoots, extendCells, type ExtendedSquare, type SquareParams } from "./square.js";
+import { reedSolomon, type ErasureCode } from "./reed-solomon.js";
+import { checkSquareParams, computeSquareRoots, extendCells, squareCode, type ExtendedSquare, type SquareParams } from "./square.js";
 
 /** The width 2k of a square of `cellCount` cells; C1: 2k a power of two, 2 ≤ 2k ≤ 2·MAX_SQUARE_WIDTH. */
 function checkCellCount(cellCount: number): number {
@@ -22,7 +22,7 @@ function checkCellCount(cellCount: number): number {
  * missing (returns the cells) or no axis can progress (UNRECOVERABLE). The loop is bounded: each
  * pass that continues fills at least one cell.
  */
-export function decodeSquare(cells: readonly (Uint8Array | undefined)[], k: number): Uint8Array[] {
+export function decodeSquare(cells: readonly (Uint8Array | undefined)[], k: number, code: ErasureCode = reedSolomon): Uint8Array[] {
   const w = 2 * k;
   const grid = cells.slice();
   let missing = grid.filter((c) => c === undefined).length;
@@ -36,7 +36,7 @@ export function decodeSquare(cells: readonly (Uint8Array | undefined)[], k: numb
         const line = Array.from({ length: w }, (_, j) => grid[at(axis, index, j)]);
         const absent = line.filter((c) => c === undefined).length;
         if (absent === 0 || w - absent < k) continue;
-        const full = rsReconstruct(line, k);
+        const full = code.reconstruct(line, k);
         for (let j = 0; j < w; j++) if (grid[at(axis, index, j)] === undefined) grid[at(axis, index, j)] = full[j]!;
         missing -= absent;
         progress = true;
@@ -60,10 +60,11 @@ export function reconstructSquare(cells: readonly (Uint8Array | undefined)[], pa
   cells.forEach((c, i) => {
     if (c !== undefined && c.length !== params.shareSize) fail("SIZE_MISMATCH", `cell ${i} has ${c.length} bytes, the share size is ${params.shareSize}`);
   });
-  const decoded = decodeSquare(cells, k);
+  const code = squareCode(params);
+  const decoded = decodeSquare(cells, k, code);
   // C4: the given cells are one code word: re-extending Q0 gives back every cell
   const q0 = Array.from({ length: k * k }, (_, i) => decoded[Math.floor(i / k) * 2 * k + (i % k)]!);
-  const full = extendCells(q0, k);
+  const full = extendCells(q0, k, code);
   for (let i = 0; i < full.length; i++) if (!bytesEqual(full[i]!, decoded[i]!)) fail("INCONSISTENT_SHARES", `cell (${Math.floor(i / (2 * k))}, ${i % (2 * k)}) disagrees with the extension of the decoded original shares`);
   const roots = computeSquareRoots(full, k, params.namespaceSize);
   // C5: the commitments

@@ -158,6 +158,80 @@ function bindFast(src: readonly Uint8Array[], size: number): (rows: readonly Uin
   };
 }
 
+/** Shards at least this long take {@link bindWide} (its tables cost ~k·m·256 lookups to build). */
+export const WIDE_SHARD_SIZE = 8192;
+/** Bytes per chunk of {@link bindWide}: its 4-row accumulators (4 bytes per position) stay in L1. */
+const WIDE_CHUNK = 4096;
+
+/**
+ * The same sums for long shards, four output rows per table lookup: for each source j and group of
+ * four rows (c0..c3 their coefficients for j), a 256-entry table T[x] = c0·x | c1·x << 8 | c2·x << 16 |
+ * c3·x << 24, so one lookup gives the four products of a source byte. Per chunk, the sources are
+ * packed into one buffer S[j·len + b]; for each byte position b the sums over j of two groups (eight
+ * rows) are accumulated in two integers and their eight bytes stored once. Pinned to the readable
+ * form by a differential test on shards of this size (conformance/da/leopard.test.ts).
+ */
+function bindWide(src: readonly Uint8Array[], size: number): (rows: readonly Uint8Array[]) => Uint8Array[] {
+  const mul = MUL_TABLE;
+  const k = src.length;
+  return (rows) => {
+    const groups = Math.ceil(rows.length / 4);
+    // tables[(g·k + j)·256 + x]; rows past the end use coefficient 0; Int32 so values stay int32 in the JIT
+    const tables = new Int32Array((groups + 3) * k * 256); // zero groups of slack for a count not a multiple of 4
+    for (let g = 0; g < groups; g++) {
+      for (let j = 0; j < k; j++) {
+        const base = (g * k + j) * 256;
+        const c = [0, 1, 2, 3].map((i) => (rows[4 * g + i]?.[j] ?? 0) << 8);
+        for (let x = 0; x < 256; x++) tables[base + x] = mul[c[0]! | x]! | (mul[c[1]! | x]! << 8) | (mul[c[2]! | x]! << 16) | (mul[c[3]! | x]! << 24);
+      }
+    }
+    const outs = rows.map(() => new Uint8Array(size));
+    const empty = new Uint8Array(size);
+    const out = (i: number) => outs[i] ?? empty;
+    const packed = new Uint8Array(k * WIDE_CHUNK);
+    const stride = k * 256;
+    for (let off = 0; off < size; off += WIDE_CHUNK) {
+      const len = Math.min(WIDE_CHUNK, size - off);
+      for (let j = 0; j < k; j++) packed.set(src[j]!.subarray(off, off + len), j * len);
+      for (let g = 0; g < groups; g += 4) {
+        const o = Array.from({ length: 16 }, (_, i) => out(4 * g + i));
+        const t0 = g * stride;
+        for (let b = 0; b < len; b++) {
+          let a = 0;
+          let c = 0;
+          let d = 0;
+          let e = 0;
+          for (let j = 0, si = b, t = t0; j < k; j++, si += len, t += 256) {
+            const x = packed[si]!;
+            a ^= tables[t + x]!;
+            c ^= tables[t + stride + x]!;
+            d ^= tables[t + 2 * stride + x]!;
+            e ^= tables[t + 3 * stride + x]!;
+          }
+          const p = off + b;
+          o[0]![p] = a;
+          o[1]![p] = a >>> 8;
+          o[2]![p] = a >>> 16;
+          o[3]![p] = a >>> 24;
+          o[4]![p] = c;
+          o[5]![p] = c >>> 8;
+          o[6]![p] = c >>> 16;
+          o[7]![p] = c >>> 24;
+          o[8]![p] = d;
+          o[9]![p] = d >>> 8;
+          o[10]![p] = d >>> 16;
+          o[11]![p] = d >>> 24;
+          o[12]![p] = e;
+          o[13]![p] = e >>> 8;
+          o[14]![p] = e >>> 16;
+          o[15]![p] = e >>> 24;
+        }
+      }
+    }
+    return outs;
+  };
+}
+
 /** The readable form bound the same way. */
 const bindReadable = (src: readonly Uint8Array[], size: number) => (rows: readonly Uint8Array[]) => rows.map((coefs) => combineReadable(coefs, src, size));
 
@@ -171,7 +245,7 @@ function makeReedSolomon(name: string, bind: Bind): ErasureCode {
     checkCounts(data.length, parityCount);
     const size = checkSizes(data);
     const e = computeEncodingMatrix(data.length, data.length + parityCount);
-    if (size <= ENCODE_CHUNK) {
+    if (size <= ENCODE_CHUNK || (bind === bindFastOrWide && size >= WIDE_SHARD_SIZE)) {
       return bind(data, size)(e.slice(data.length));
     }
     // long shards: all parity shards chunk by chunk, so the data chunks stay in cache
@@ -208,8 +282,11 @@ function makeReedSolomon(name: string, bind: Bind): ErasureCode {
 /** Reed-Solomon over GF(2^8), readable form: one `gfMul` per byte and coefficient. */
 export const readableReedSolomon: ErasureCode = makeReedSolomon("reed-solomon-gf8 (readable)", bindReadable);
 
+/** {@link bindFast}, or {@link bindWide} for shards of at least {@link WIDE_SHARD_SIZE} bytes. */
+const bindFastOrWide: Bind = (src, size) => (size >= WIDE_SHARD_SIZE ? bindWide(src, size) : bindFast(src, size));
+
 /** Reed-Solomon over GF(2^8), table-driven: the implementation the reference uses. */
-export const reedSolomon: ErasureCode = makeReedSolomon("reed-solomon-gf8", bindFast);
+export const reedSolomon: ErasureCode = makeReedSolomon("reed-solomon-gf8", bindFastOrWide);
 
 /**
  * The `parityCount` parity shards of `data` (spec/da.md §Reed-Solomon).

@@ -1,7 +1,10 @@
 /**
  * The extended data square (spec/da.md §Extended data square), Celestia-style: k×k original shares
- * extended to 2k×2k with {@link reedSolomon}, one NMT per row and column, and the data root over the
- * row roots then the column roots (RFC 6962).
+ * extended to 2k×2k with the square's codec, one NMT per row and column, and the data root over the
+ * row roots then the column roots (RFC 6962). Two profiles: `codec: "reed-solomon"` (the default,
+ * the PWO profile: {@link reedSolomon}, zero-filled tail padding) and `codec: "leopard"` (the
+ * Celestia profile, spec/da.md §Celestia profile: {@link leopard} and go-square's tail-padding share),
+ * whose data roots equal celestia-app's.
  *
  *   Q0 = original shares   Q1 = row parity of Q0
  *   Q2 = column parity of Q0   Q3 = column parity of Q1 (= row parity of Q2, the code being linear)
@@ -12,13 +15,31 @@
 import { merkleRoot } from "../common/merkle.js";
 import { MAX_SHARE_SIZE, MAX_SQUARE_WIDTH, parityNamespace, tailPaddingNamespace } from "./constants.js";
 import { fail } from "./errors.js";
+import { leopard, LEOPARD_SHARD_MULTIPLE } from "./leopard8.js";
 import { checkNamespaceSize, compareBytes, nmtRoot } from "./nmt.js";
 import { reedSolomon, type ErasureCode } from "./reed-solomon.js";
+import { fastAxisRoots } from "./square-roots.js";
 
-/** The square's parameters: bytes of a share and of its leading namespace. */
+/** The erasure codes a square can be extended with. */
+export const SQUARE_CODECS = ["reed-solomon", "leopard"] as const;
+export type SquareCodec = (typeof SQUARE_CODECS)[number];
+
+/** The square's parameters: bytes of a share and of its leading namespace, and the codec (default reed-solomon). */
 export interface SquareParams {
   shareSize: number;
   namespaceSize: number;
+  codec?: SquareCodec;
+}
+
+/** The Celestia profile: go-square's 512-byte shares and 29-byte namespaces, Leopard extension. */
+export const CELESTIA_SQUARE_PARAMS: Readonly<SquareParams> = { shareSize: 512, namespaceSize: 29, codec: "leopard" };
+
+/** go-square's info byte of a tail-padding share: share version 0, sequence start (version << 1 | 1). */
+export const CELESTIA_PADDING_INFO_BYTE = 0x01;
+
+/** The erasure code of a square's profile. */
+export function squareCode(p: SquareParams): ErasureCode {
+  return p.codec === "leopard" ? leopard : reedSolomon;
 }
 
 /** A 2k×2k square: its cells row-major and its commitments. */
@@ -34,10 +55,12 @@ export interface ExtendedSquare {
 
 export type Axis = "row" | "col";
 
-/** P1, P2: namespace size in range, NS < shareSize ≤ MAX_SHARE_SIZE. */
+/** P1, P2: namespace size in range, NS < shareSize ≤ MAX_SHARE_SIZE; P3: a known codec; P4: Leopard shares a multiple of 64 bytes. */
 export function checkSquareParams(p: SquareParams): void {
   checkNamespaceSize(p.namespaceSize);
   if (!Number.isInteger(p.shareSize) || p.shareSize <= p.namespaceSize || p.shareSize > MAX_SHARE_SIZE) fail("PARAMETER_OUT_OF_RANGE", `share size ${p.shareSize} outside ${p.namespaceSize + 1}..${MAX_SHARE_SIZE}`);
+  if (p.codec !== undefined && !SQUARE_CODECS.includes(p.codec)) fail("PARAMETER_OUT_OF_RANGE", `codec ${String(p.codec)} is not one of ${SQUARE_CODECS.join(", ")}`);
+  if (p.codec === "leopard" && p.shareSize % LEOPARD_SHARD_MULTIPLE !== 0) fail("SHARD_SIZE_NOT_ALIGNED", `Leopard squares need shares of a multiple of ${LEOPARD_SHARD_MULTIPLE} bytes; got ${p.shareSize}`);
 }
 
 /** k for n original shares: the least power of two with k² ≥ n (at least 1). */
@@ -48,10 +71,14 @@ export function computeSquareWidth(n: number): number {
   return k;
 }
 
-/** The tail-padding share: the tail-padding namespace followed by zeros. */
+/**
+ * The tail-padding share: the tail-padding namespace followed by zeros; in the Celestia profile
+ * go-square's `TailPaddingShare()`: namespace ‖ info byte 0x01 ‖ sequence length 0 (4 bytes) ‖ zeros.
+ */
 export function paddingShare(p: SquareParams): Uint8Array {
   const s = new Uint8Array(p.shareSize);
   s.set(tailPaddingNamespace(p.namespaceSize));
+  if (p.codec === "leopard") s[p.namespaceSize] = CELESTIA_PADDING_INFO_BYTE;
   return s;
 }
 
@@ -82,11 +109,21 @@ export function computeDataRoot(rowRoots: readonly Uint8Array[], colRoots: reado
   return merkleRoot([...rowRoots, ...colRoots]);
 }
 
-/** The commitments of a square given all its cells (also of a badly extended one). */
-export function computeSquareRoots(cells: readonly Uint8Array[], k: number, ns: number): Pick<ExtendedSquare, "rowRoots" | "colRoots" | "dataRoot"> {
+/** The commitments of a square given all its cells, readable form: one {@link nmtRoot} per row and column. */
+export function readableSquareRoots(cells: readonly Uint8Array[], k: number, ns: number): Pick<ExtendedSquare, "rowRoots" | "colRoots" | "dataRoot"> {
   const w = 2 * k;
   const rowRoots = Array.from({ length: w }, (_, i) => computeAxisRoot(getAxis(cells, k, "row", i), k, "row", i, ns));
   const colRoots = Array.from({ length: w }, (_, i) => computeAxisRoot(getAxis(cells, k, "col", i), k, "col", i, ns));
+  return { rowRoots, colRoots, dataRoot: computeDataRoot(rowRoots, colRoots) };
+}
+
+/**
+ * The commitments of a square given all its cells (also of a badly extended one): the same as
+ * {@link readableSquareRoots}, each leaf hashed once for its row and its column (square-roots.ts).
+ * @throws SpecError NAMESPACE_ORDER
+ */
+export function computeSquareRoots(cells: readonly Uint8Array[], k: number, ns: number): Pick<ExtendedSquare, "rowRoots" | "colRoots" | "dataRoot"> {
+  const { rowRoots, colRoots } = fastAxisRoots(cells, k, ns);
   return { rowRoots, colRoots, dataRoot: computeDataRoot(rowRoots, colRoots) };
 }
 
@@ -134,7 +171,7 @@ export function extendSquare(shares: readonly Uint8Array[], params: SquareParams
   const k = computeSquareWidth(shares.length);
   const pad = paddingShare(params);
   const q0 = Array.from({ length: k * k }, (_, i) => shares[i] ?? pad);
-  const cells = extendCells(q0, k);
+  const cells = extendCells(q0, k, squareCode(params));
   return { k, cells, ...computeSquareRoots(cells, k, params.namespaceSize) };
 }
 

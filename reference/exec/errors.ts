@@ -9,6 +9,7 @@ import { errorFactory } from "../common/errors.js";
 export const EXEC_REASONS = {
   INVALID_PRE_STATE: "a pre-state entry with a key other than 32 bytes, a value zero or beyond u64, or keys not strictly ascending",
   TOO_MANY_TXS: "a block with more than MAX_BLOCK_TXS transactions",
+  BLOCK_GAS_LIMIT: "a block whose transactions declare more than MAX_BLOCK_GAS gas in total",
   MALFORMED_TX: "transaction bytes that are not a canonical codec transaction",
   GAS_LIMIT_TOO_HIGH: "a fee (gas limit) above MAX_TX_GAS",
   FEE_TOO_LOW: "a fee (gas limit) below the intrinsic gas G_TX",

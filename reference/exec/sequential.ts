@@ -7,15 +7,33 @@
  * executor (Block-STM in ./blockstm) must produce exactly this.
  * @module
  */
-import { MAX_BLOCK_TXS, type Transaction } from "../codec/index.js";
+import { decodeTx, MAX_BLOCK_TXS, type Transaction } from "../codec/index.js";
+import { isSpecError } from "../common/errors.js";
 import { toHex } from "../common/hex.js";
+import { MAX_BLOCK_GAS, MAX_TX_GAS } from "./constants.js";
 import { fail } from "./errors.js";
 import type { BlockResult, ExecEvent, ExecOptions, State, TxEffect } from "./types.js";
 import { processTx, verifyTxSignature, type Access } from "./vm.js";
 
-/** Rule S2: at most MAX_BLOCK_TXS transactions. */
+/**
+ * Rules S2 and S3: at most MAX_BLOCK_TXS transactions, and at most MAX_BLOCK_GAS gas declared: the
+ * sum of the fees of the transactions that decode with a fee ≤ MAX_TX_GAS (the only ones whose
+ * body can run). Bounds a block's work before any transaction runs.
+ */
 export function checkBlockSize(txs: readonly Uint8Array[]): void {
   if (txs.length > MAX_BLOCK_TXS) fail("TOO_MANY_TXS", `${txs.length} transactions > ${MAX_BLOCK_TXS}`);
+  let declared = 0n;
+  for (const encoded of txs) {
+    let fee: bigint;
+    try {
+      fee = decodeTx(encoded).fee;
+    } catch (e) {
+      if (isSpecError(e, "codec")) continue;
+      throw e;
+    }
+    if (fee <= BigInt(MAX_TX_GAS)) declared += fee;
+  }
+  if (declared > BigInt(MAX_BLOCK_GAS)) fail("BLOCK_GAS_LIMIT", `the transactions declare ${declared} gas > ${MAX_BLOCK_GAS}`);
 }
 
 /** The signature check of rule V4 for one encoded transaction, or null when signatures are not checked. */

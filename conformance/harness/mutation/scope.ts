@@ -38,6 +38,18 @@ export const EXCLUSIONS: Record<string, readonly Exclusion[]> = {
       reason:
         "the readable Reed-Solomon form: no operation calls it; the differential test (conformance/da/properties.test.ts, 'the table-driven path equals the readable one') pins it to the table-driven path the operations use, which is in scope",
     },
+    {
+      path: "reference/da/leopard8.ts",
+      names: ["readableKernel", "readableLeopard"],
+      reason:
+        "the readable Leopard kernel: no operation calls it; the differential test (conformance/da/leopard.test.ts, 'readable and fast agree') pins it to the table-driven kernel the operations use, which is in scope",
+    },
+    {
+      path: "reference/da/square.ts",
+      names: ["readableSquareRoots"],
+      reason:
+        "the readable square roots (one nmtRoot per axis): no operation calls it; the differential test (conformance/da/leopard.test.ts, 'the fast path equals the readable one') pins it to computeSquareRoots, which is in scope",
+    },
   ],
 };
 

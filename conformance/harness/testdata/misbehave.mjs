@@ -3,6 +3,7 @@
 // except that at request id N (or every request, for "lie") it does what MODE says.
 //   node misbehave.mjs MODE [N]
 // MODE: crash | hang | malformed | wrong-id | huge | extra-line | lie | bad-hello | old-protocol | no-caps | silent-exit
+//       | dup-output | dup-error | dup-id (the right answer behind a repeated key: JSON.parse keeps the last)
 import { createInterface } from "node:readline";
 import { makeAnswerer } from "../../../dist/conformance/harness/serve.js";
 import { SUITES } from "../../../dist/conformance/suites.js";
@@ -51,6 +52,15 @@ for await (const line of createInterface({ input: process.stdin })) {
       break;
     case "huge":
       out(`{"id":${a.id},"output":{"data":"${"ab".repeat(2 * 1024 * 1024)}"}}\n`);
+      break;
+    case "dup-output":
+      out("output" in a ? `{"id":${a.id},"output":{"wrong":true},"output":${JSON.stringify(a.output)}}\n` : `{"id":${a.id},"output":{},"error":${JSON.stringify(a.error)}}\n`);
+      break;
+    case "dup-error":
+      out(`{"id":${a.id},"error":{"code":"WRONG"},"error":${JSON.stringify(a.error ?? { code: "WRONG_TOO" })}}\n`);
+      break;
+    case "dup-id":
+      out(`{"id":${a.id + 1000},${JSON.stringify(a).slice(1)}\n`);
       break;
     case "extra-line":
       out(a);
