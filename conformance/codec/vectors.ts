@@ -165,6 +165,7 @@ function encodeTxCases(seed: string): CaseSpec[] {
   bad("single mode without signature", "SIGNATURE_MODE_MISMATCH", { ...p, signature: null }, ["SignatureMode"]);
   bad("aggregate mode with a signature", "SIGNATURE_MODE_MISMATCH", { ...json(s.aggPayment), signature: "00".repeat(64) }, ["SignatureMode"]);
   bad("call data of MAX_CALLDATA_SIZE + 1 bytes", "CALLDATA_TOO_LARGE", { ...c, calldata: "00".repeat(MAX_CALLDATA_SIZE + 1) }, ["LengthOutOfRange"]);
+  out.push(valid("call data of exactly MAX_CALLDATA_SIZE bytes (the largest accepted)", { tx: { ...c, calldata: "00".repeat(MAX_CALLDATA_SIZE) } }, ["Boundary"]));
   return out;
 }
 
@@ -226,7 +227,19 @@ function decodeBlockCases(seed: string): CaseSpec[] {
   const single = makeBlock([s.payment]);
   bad("aggregate signature without aggregate-mode transactions", "AGGREGATE_SIGNATURE_MISMATCH", { ...rawBlock(single), agg: cat([1], new Uint8Array(96)) }, ["SignatureMode"]);
   bad("one byte after the block", "TRAILING_BYTES", { ...r, agg: cat(r.agg, [0]) }, ["TrailingBytes"]);
+  // B4/B5 boundaries: the largest accepted count and length pass their check, then the bytes run out
+  bad("tx count exactly MAX_BLOCK_TXS, no transaction present (the count is accepted)", "UNEXPECTED_EOF", { ...r, count: varint(MAX_BLOCK_TXS), txs: new Uint8Array(0), agg: new Uint8Array(0) }, ["Boundary", "Truncated"]);
+  bad("tx length prefix exactly MAX_TX_SIZE, bytes absent (the length is accepted)", "UNEXPECTED_EOF", { ...r, count: varint(1), txs: varint(MAX_TX_SIZE), agg: new Uint8Array(0) }, ["Boundary", "Truncated"]);
+  const largest = largestTx(s.call);
+  out.push(valid("a transaction of exactly MAX_TX_SIZE bytes (10-byte varints, MAX_CALLDATA_SIZE call data)", { data: hexOf(encodeBlock(makeBlock([largest]))) }, ["Boundary"]));
   return out;
+}
+
+/** The largest transaction: single-mode call, three 10-byte varints, MAX_CALLDATA_SIZE call data: MAX_TX_SIZE bytes. */
+function largestTx(call: Transaction): Transaction {
+  const tx = { ...call, kind: "call", sigMode: "single", nonce: U64_MAX, fee: U64_MAX - 1n, value: 1n << 63n, calldata: new Uint8Array(MAX_CALLDATA_SIZE).fill(0x5a), signature: new Uint8Array(64).fill(0x33) } as Transaction;
+  if (encodeTx(tx).length !== MAX_TX_SIZE) throw new Error(`largestTx: ${encodeTx(tx).length} bytes, expected MAX_TX_SIZE`);
+  return tx;
 }
 
 function encodeBlockCases(seed: string): CaseSpec[] {
@@ -245,6 +258,9 @@ function encodeBlockCases(seed: string): CaseSpec[] {
   bad("missing aggregate signature", "AGGREGATE_SIGNATURE_MISMATCH", { ...good, aggregateSignature: null }, ["SignatureMode"]);
   bad("aggregate signature of 95 bytes", "FIELD_OUT_OF_RANGE", { ...good, aggregateSignature: "22".repeat(95) }, ["WrongLength"]);
   bad("a transaction with an out-of-range nonce", "FIELD_OUT_OF_RANGE", { ...good, txs: [{ ...txToJson(s.payment), nonce: (1n << 64n).toString() }, txToJson(s.aggCall)] }, ["Overflow"]);
+  // the order of the encoding checks: header fields and the aggregate signature's size before the commitments
+  bad("aggregate signature of 95 bytes and a zero tx root: the size is checked first", "FIELD_OUT_OF_RANGE", { ...good, txRoot: "00".repeat(32), aggregateSignature: "22".repeat(95) }, ["WrongLength", "Commitment", "PairwiseRules"]);
+  bad("aggregate signature of 97 bytes without aggregate-mode transactions: the size before B8", "FIELD_OUT_OF_RANGE", { ...blockToJson(makeBlock([s.payment])), aggregateSignature: "22".repeat(97) }, ["WrongLength", "SignatureMode", "PairwiseRules"]);
   return out;
 }
 
@@ -286,8 +302,17 @@ function compressCases(seed: string): CaseSpec[] {
     invalid("window log 3", "FIELD_OUT_OF_RANGE", { blocks: enc(single.slice(0, 1)), windowLog: 3 }, ["WindowLog"]),
     invalid("window log 17", "FIELD_OUT_OF_RANGE", { blocks: enc(single.slice(0, 1)), windowLog: 17 }, ["WindowLog"]),
     invalid("an input block with a bad tx root", "TX_ROOT_MISMATCH", { blocks: [hexOf(assembleBlock({ ...rawBlock(single[0]!), txRoot: new Uint8Array(32) }))], windowLog: 16 }, ["Commitment"]),
+    // compress's own order: every block is decoded (C1) before the window log is checked (C2), and
+    // the window log is checked only when there is a block to compress
+    valid("no blocks, window log 3: an empty list checks nothing", { blocks: [], windowLog: 3 }, ["Boundary", "WindowLog"]),
+    invalid("bad tx root and window log 3: blocks are decoded first", "TX_ROOT_MISMATCH", { blocks: [hexOf(assembleBlock({ ...rawBlock(single[0]!), txRoot: new Uint8Array(32) }))], windowLog: 3 }, ["Commitment", "WindowLog", "PairwiseRules"]),
+    invalid("second block truncated, window log 17: no frame, the block's code", "UNEXPECTED_EOF", { blocks: [enc(single)[0]!, enc(single)[1]!.slice(0, -2)], windowLog: 17 }, ["Truncated", "WindowLog", "PairwiseRules"]),
+    valid("a sender's nonce 2^64 − 1, then the same nonce again: the expected nonce is 2^64", { blocks: enc([makeBlock([nonceTx(U64_MAX), nonceTx(U64_MAX), nonceTx(3n)])]), windowLog: 16 }, ["Boundary", "NonceWidth"]),
   ];
 }
+
+/** An aggregate-mode payment from account 0xcc… with the given nonce (for the nonce-width cases). */
+const nonceTx = (nonce: bigint): Transaction => ({ kind: "payment", sigMode: "aggregate", sender: new Uint8Array(32).fill(0xcc), nonce, fee: 0n, recipient: new Uint8Array(32).fill(0xdd), amount: 7n, signature: null });
 
 /** Decompression cases: valid streams and frames damaged at each rule of §Decompression. */
 function decompressCases(seed: string, compress: (blocks: Block[], windowLog: number) => Uint8Array[]): CaseSpec[] {
@@ -329,10 +354,10 @@ function frameBodyCases(): CaseSpec[] {
     return { block: b, bytes: cat([1], varint(b.shardId), varint(b.height), b.parentHash, b.txRoot) };
   };
   const pay = (nonce: bigint, amount: bigint): Transaction => ({ kind: "payment", sigMode: "aggregate", sender: A, nonce, fee: 0n, recipient: B, amount, signature: null });
-  /** A one-frame stream whose transactions' compressed bodies are given raw. */
-  const frame = (txs: Transaction[], bodies: Uint8Array[]) => {
+  /** A one-frame stream whose transactions' compressed bodies are given raw (declared size: the block's, unless given). */
+  const frame = (txs: Transaction[], bodies: Uint8Array[], windowLog = 16, declared?: number) => {
     const h = header(txs);
-    return cat([1, 16], varint(encodeBlock(h.block).length), h.bytes, varint(bodies.length), ...bodies, cat([1], h.block.aggregateSignature!));
+    return cat([1, windowLog], varint(declared ?? encodeBlock(h.block).length), h.bytes, varint(bodies.length), ...bodies, cat([1], h.block.aggregateSignature!));
   };
   const lit = (a: Uint8Array) => cat([0], a);
   const two = [pay(0n, 5n), pay(1n, 5n)];
@@ -351,6 +376,49 @@ function frameBodyCases(): CaseSpec[] {
   one("nonce delta −1 from expected 0", "FIELD_OUT_OF_RANGE", [pay(0n, 5n)], [cat([2], lit(A), [1], [0], lit(B), amt5)], ["Overflow"]);
   one("reserved bits in the tx head", "INVALID_FLAG", [pay(0n, 5n)], [cat([0x06], lit(A), [0], [0], lit(B), amt5)], ["BadEnum"]);
   one("overlong nonce delta", "NON_CANONICAL_VARINT", [pay(0n, 5n)], [cat([2], lit(A), [0x80, 0x00], [0], lit(B), amt5)], ["NonCanonicalVarint"]);
+  const push = (comment: string, expect: string, f: Uint8Array, flags: string[], maxBlockSize = MAX_BLOCK_SIZE) =>
+    out.push(expect === "valid" ? valid(comment, { frames: [hexOf(f)], maxBlockSize }, flags) : invalid(comment, expect, { frames: [hexOf(f)], maxBlockSize }, flags));
+
+  // decimal coding: v = 20·m + e, m = v div 20, e = v mod 20 (0 ≤ e ≤ 19); x = m·10^e must be a u64
+  const dec = (v: bigint) => cat([2], lit(A), [0], [0], lit(B), varint(v));
+  push("amount 10^19 as m = 1, e = 19 (the largest exponent)", "valid", frame([pay(0n, 10n ** 19n)], [dec(20n + 19n)]), ["Boundary", "DecimalCoding"]);
+  push("amount 2^64 − 1 as m = 2^64 − 1, e = 0 (the largest amount, a 69-bit coding)", "valid", frame([pay(0n, U64_MAX)], [dec(20n * U64_MAX)]), ["Boundary", "DecimalCoding"]);
+  push("amount 2^64 as m = 2^64, e = 0 (the smallest out of range)", "FIELD_OUT_OF_RANGE", frame([pay(0n, 5n)], [dec(20n * (1n << 64n))]), ["Boundary", "Overflow"]);
+  push("coding 160 = 20·8 + 0 is m = 8, e = 0 (divmod by 20; not m = 7, e = 20)", "valid", frame([pay(0n, 8n)], [dec(160n)]), ["DecimalCoding"]);
+  // field rules apply when the field is read, before later fields: an out-of-range amount, then the frame ends
+  // (frames cut before their aggregate part, so the input ends right after the bytes given)
+  push("single-mode payment, amount 2^64, then the input ends inside the signature: the amount's code", "FIELD_OUT_OF_RANGE", frame([pay(0n, 5n)], [cat([0], lit(A), [0], [0], lit(B), varint(20n * (1n << 64n)), new Uint8Array(10))]).subarray(0, -97), ["Overflow", "Truncated", "PairwiseRules"]);
+  push("nonce delta −1 from expected 0, then the input ends: the nonce's code", "FIELD_OUT_OF_RANGE", frame([pay(0n, 5n)], [cat([2], lit(A), [1])]).subarray(0, -97), ["Overflow", "Truncated", "PairwiseRules"]);
+
+  // the nonce state is wider than u64: after nonce 2^64 − 1 the sender's expected nonce is 2^64
+  const C = new Uint8Array(32).fill(0xcc);
+  const D = new Uint8Array(32).fill(0xdd);
+  const payC = (nonce: bigint): Transaction => ({ kind: "payment", sigMode: "aggregate", sender: C, nonce, fee: 0n, recipient: D, amount: 5n, signature: null });
+  const maxDelta = varint(2n * U64_MAX); // zigzag(2^64 − 1 − 0)
+  const first = cat([2], lit(C), maxDelta, [0], lit(D), amt5);
+  push("nonce 2^64 − 1, then delta −1 from the expected 2^64: nonce 2^64 − 1 again", "valid", frame([payC(U64_MAX), payC(U64_MAX)], [first, cat([2], varint(2), [1], [0], varint(2), amt5)]), ["Boundary", "NonceWidth"]);
+  push("nonce 2^64 − 1, then delta 0 from the expected 2^64: nonce 2^64", "FIELD_OUT_OF_RANGE", frame([payC(U64_MAX), payC(U64_MAX)], [first, cat([2], varint(2), [0], [0], varint(2), amt5)]), ["Boundary", "NonceWidth", "Overflow"]);
+  push("nonce 2^64 − 1, then delta 0 (nonce 2^64) and the input ends: the nonce's code, at once", "FIELD_OUT_OF_RANGE", frame([payC(U64_MAX), payC(U64_MAX)], [first, cat([2], varint(2), [0])]).subarray(0, -97), ["NonceWidth", "Overflow", "Truncated", "PairwiseRules"]);
+
+  // back-reference distance d: accepted iff d < min(seq, W); with W = 16 and seq = 18, d = 15 is the largest
+  const acct = (i: number) => new Uint8Array(32).fill(0x40 + i);
+  const lits = Array.from({ length: 9 }, (_, i) => ({ tx: { kind: "payment", sigMode: "aggregate", sender: acct(2 * i), nonce: 0n, fee: 0n, recipient: acct(2 * i + 1), amount: 5n, signature: null } as Transaction, body: cat([2], lit(acct(2 * i)), [0], [0], lit(acct(2 * i + 1)), amt5) }));
+  // references 0..17 are acct(0..17); at seq 18, distance 15 names reference 2 (acct(2), nonce expected 1)
+  const tenth = (): Transaction => ({ kind: "payment", sigMode: "aggregate", sender: acct(2), nonce: 1n, fee: 0n, recipient: acct(18), amount: 5n, signature: null });
+  const backref = (d: number) => frame([...lits.map((l) => l.tx), tenth()], [...lits.map((l) => l.body), cat([2], varint(d + 1), [0], [0], lit(acct(18)), amt5)], 4);
+  push("window 2^4, 18 references: back-reference at distance 15 = W − 1 (the largest accepted)", "valid", backref(15), ["Boundary", "AccountRef"]);
+  push("window 2^4, 18 references: back-reference at distance 16 = W (beyond the window, though after the stream's start)", "BACKREF_OUT_OF_RANGE", backref(16), ["Boundary", "AccountRef"]);
+
+  // the declared size is the whole canonical block encoding, header included, and is checked after each transaction
+  const three = [pay(0n, 5n), pay(1n, 5n), pay(2n, 5n)];
+  const bodies3 = [firstOk, cat([2], varint(2), [0], [0], varint(2), amt5), cat([2], varint(2), [0], [0], varint(2), amt5)];
+  const enc3 = encodeBlock(makeBlock(three));
+  const afterTx0 = enc3.length - 1 - 96 - 2 * (1 + encodeTx(three[1]!).length); // through tx[0]'s slice
+  const badHead = [bodies3[0]!, cat([0x06], bodies3[1]!.subarray(1)), bodies3[2]!];
+  push("declared size counting only the transactions, not the header", "SIZE_MISMATCH", frame(three, bodies3, 16, enc3.length - (1 + varint(3).length + varint(7).length + 64 + varint(three.length).length)), ["SizeMismatch"]);
+  push("reconstruction exceeds the declared size at tx[0], tx[1] has reserved head bits: the size check comes first", "SIZE_MISMATCH", frame(three, badHead, 16, afterTx0 - 1), ["SizeMismatch", "BadEnum", "PairwiseRules"]);
+  push("reconstruction reaches exactly the declared size at tx[0] (not beyond), tx[1] has reserved head bits", "INVALID_FLAG", frame(three, badHead, 16, afterTx0), ["Boundary", "SizeMismatch", "BadEnum"]);
+  push("declared size equal to the decoder's limit (the largest accepted)", "valid", frame(three, bodies3), ["Boundary", "SizeLimit"], enc3.length);
   return out;
 }
 
@@ -377,7 +445,9 @@ export const CODEC_FLAGS: Record<string, string> = {
   SizeMismatch: "a frame whose reconstruction is not of the declared size",
   StreamOrder: "frames decompressed without the frames before them",
   AccountRef: "an account reference that is non-canonical or out of range",
-  DecimalCoding: "a decimal-coded amount that is non-canonical",
+  DecimalCoding: "a decimal-coded amount: non-canonical, or at the edge of the coding",
+  NonceWidth: "a sender's expected nonce reaching 2^64 (the stream state is wider than u64)",
+  PairwiseRules: "an input that breaks two rules at once: the earlier check's code is the answer",
   Fuzz: "a counterexample found by `pwo fuzz` and promoted to a vector",
 };
 
@@ -397,6 +467,8 @@ export function codecCases(compress: (blocks: Block[], windowLog: number) => Uin
       valid("standard workload, aggregate mode", { seed: "std", blocks: 2, txsPerBlock: 5, sigMode: "aggregate" }, ["Workload"]),
       valid("another seed", { seed: "vectors/workload/2", blocks: 1, txsPerBlock: 12, sigMode: "single" }, ["Workload"]),
       valid("no transactions", { seed: "std", blocks: 2, txsPerBlock: 0, sigMode: "single" }, ["Boundary"]),
+      valid("no transactions, aggregate mode: no aggregate signature is drawn", { seed: "std", blocks: 2, txsPerBlock: 0, sigMode: "aggregate" }, ["Boundary"]),
+      valid("300 transactions, aggregate mode: calls and payments split at callPercent (rng.below(100) < 20)", { seed: "vectors/workload/3", blocks: 3, txsPerBlock: 100, sigMode: "aggregate" }, ["Workload"]),
     ],
   };
   return Object.fromEntries(

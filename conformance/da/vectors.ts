@@ -13,6 +13,7 @@ import {
   createSample,
   DEFAULT_NAMESPACE_SIZE,
   DEFAULT_SHARE_SIZE,
+  extendCells,
   extendSquare,
   getAxis,
   cellLeaf,
@@ -24,11 +25,17 @@ import {
   type ExtendedSquare,
   type SquareParams,
 } from "../../reference/da/index.js";
+import type { Rule } from "../../reference/common/rules.js";
 import type { JsonObject } from "../harness/operation.js";
+import { pairwiseCases } from "../harness/rules.js";
 import type { CaseSpec } from "../harness/vectorfile.js";
+import { NMT_VERIFY_RANGE_RULES, RS_ENCODE_RULES, RS_RECONSTRUCT_RULES } from "./rules.js";
 import { fraudProofJson, nullableHex } from "./operations.js";
 
 export const DA_FLAGS: Record<string, string> = {
+  PairwiseRules: "an input that breaks two rules at once: the earlier check's code is the answer",
+  MultiPass: "a reconstruction that needs several passes of row and column decoding",
+  InconsistentShards: "present shards that are not one code word (surplus shards are not cross-checked)",
   Absence: "a namespace absence proof",
   BadEncoding: "a square whose producer extended a row or column wrongly",
   Boundary: "a size or count at the edge of its range",
@@ -83,6 +90,14 @@ function rsEncodeCases(rng: Rng): CaseSpec[] {
   out.push(invalid("257 shards in total", "SHARD_COUNT_OUT_OF_RANGE", { data: hexes(Array.from({ length: 200 }, () => Uint8Array.of(1))), parityCount: 57 }, ["CountOutOfRange"]));
   out.push(invalid("shards of 8 and 7 bytes", "SIZE_MISMATCH", { data: [d3[0]!, d3[1]!.slice(2)], parityCount: 2 }, ["SizeMismatch"]));
   out.push(invalid("empty shards", "SIZE_MISMATCH", { data: ["", ""], parityCount: 1 }, ["SizeMismatch"]));
+  // the request guard (BAD_INPUT above parityCount · |data[0]| = 2^26 bytes) admits exactly 2^26: R1 answers
+  out.push(invalid("parityCount 2^26 of 1-byte shards: at the request limit, so R1 answers, not BAD_INPUT", "SHARD_COUNT_OUT_OF_RANGE", { data: ["07"], parityCount: 2 ** 26 }, ["Boundary", "CountOutOfRange"]));
+  out.push(invalid("R2 sees the first shard's size: a zero-size first shard among non-empty ones", "SIZE_MISMATCH", { data: ["", "0102"], parityCount: 1 }, ["SizeMismatch"]));
+  const breakers: Record<string, (i: { data: string[]; parityCount: number }) => { data: string[]; parityCount: number }> = {
+    R1: (i) => ({ ...i, parityCount: 0 }),
+    R2: (i) => ({ ...i, data: i.data.map((d, j) => (j === 1 ? d.slice(2) : d)) }),
+  };
+  out.push(...pairwiseCases(RS_ENCODE_RULES, (a: Rule, b: Rule) => breakers[b.id]!(breakers[a.id]!({ data: d3, parityCount: 2 }))));
   return out;
 }
 
@@ -110,6 +125,27 @@ function rsReconstructCases(rng: Rng): CaseSpec[] {
   out.push(invalid("present shards of 4 and 5 bytes", "SIZE_MISMATCH", { shards: ["00010203", null, "0001020304"], dataCount: 2 }, ["SizeMismatch"]));
   out.push(invalid("dataCount equal to the shard count leaves no parity", "SHARD_COUNT_OUT_OF_RANGE", { shards: ["00", "01"], dataCount: 2 }, ["CountOutOfRange"]));
   out.push(invalid("dataCount 0", "SHARD_COUNT_OUT_OF_RANGE", { shards: ["00", "01"], dataCount: 0 }, ["CountOutOfRange"]));
+
+  // surplus shards are not checked against each other: the first dataCount present shards (in index
+  // order) determine the missing ones, and every present shard is returned exactly as given
+  const data4 = Array.from({ length: 4 }, () => rng.bytes(4));
+  const word = [...data4, ...rsEncode(data4, 2)];
+  const bent = (i: number) => flip(word[i]!, 1);
+  const shards = (f: (i: number) => Uint8Array | undefined) => ({ shards: nullableHex(word.map((_, i) => f(i))), dataCount: 4 });
+  out.push(valid("4+2, all present, parity shard 5 inconsistent: returned unchanged, nothing re-checked", shards((i) => (i === 5 ? bent(5) : word[i])), ["InconsistentShards", "Boundary"]));
+  out.push(valid("4+2, shard 0 lost, surplus parity shard 5 inconsistent: decoded from shards 1–4, shard 5 returned as given", shards((i) => (i === 0 ? undefined : i === 5 ? bent(5) : word[i])), ["InconsistentShards", "Erasure"]));
+  out.push(valid("4+2, shard 0 lost, shard 1 inconsistent: the first four present (1–4) decide, shard 0 follows shard 1's error", shards((i) => (i === 0 ? undefined : i === 1 ? bent(1) : word[i])), ["InconsistentShards", "Erasure"]));
+  out.push(valid("4+2, shards 0 and 5 lost: parity 5 is re-encoded from the decoded data", shards((i) => (i === 0 || i === 5 ? undefined : word[i])), ["Erasure"]));
+  out.push(valid("1+255 shards, only the last present (the largest shard count)", { shards: nullableHex([...Array.from({ length: 255 }, () => undefined), rsEncode([Uint8Array.of(9, 8)], 255)[254]!]), dataCount: 1 }, ["Boundary", "Erasure"]));
+  out.push(invalid("257 shards (dataCount 1)", "SHARD_COUNT_OUT_OF_RANGE", { shards: Array.from({ length: 257 }, (_, i) => (i === 0 ? "01" : null)), dataCount: 1 }, ["CountOutOfRange", "Boundary"]));
+  type RsIn = { shards: (string | null)[]; dataCount: number };
+  const base: RsIn = { shards: nullableHex(word.map((w, i) => (i === 0 || i === 5 ? undefined : w))) as (string | null)[], dataCount: 4 };
+  const breakers: Record<string, (i: RsIn) => RsIn> = {
+    R1: (i) => ({ ...i, dataCount: 0 }),
+    R2: (i) => ({ ...i, shards: i.shards.map((x, j) => (j === 2 && x !== null ? x.slice(2) : x)) }),
+    R3: (i) => ({ ...i, shards: i.shards.map((x, j) => (j === 1 ? null : x)) }),
+  };
+  out.push(...pairwiseCases(RS_RECONSTRUCT_RULES, (a, b) => breakers[b.id]!(breakers[a.id]!(base))));
   return out;
 }
 
@@ -183,6 +219,30 @@ function nmtVerifyRangeCases(rng: Rng): CaseSpec[] {
   out.push(invalid("fewer leaves than the range", "MALFORMED_PROOF", { ...p, leaves: (p.leaves as string[]).slice(1) }, ["MalformedProof"]));
   out.push(invalid("range beyond leafCount", "MALFORMED_PROOF", { ...p, leafCount: 7 }, ["MalformedProof"]));
   out.push(invalid("a left node's maximum namespace raised above its right sibling", "NAMESPACE_ORDER", { ...p, nodes: nodes.map((n, i) => (i === 0 ? `${n.slice(0, 2 * ns)}${"ff".repeat(ns)}${n.slice(4 * ns)}` : n)) }, ["TamperedProof"]));
+  // adversarial shapes and the order of V0 and N1 (the root's size is checked before any leaf)
+  out.push(invalid("root one byte long and a leaf shorter than the namespace: V0 before N1", "MALFORMED_PROOF", { ...p, root: `${root}00`, leaves: (p.leaves as string[]).map((l, i) => (i === 0 ? l.slice(0, 2 * (ns - 1)) : l)) }, ["MalformedProof", "InvalidLeaf", "PairwiseRules"]));
+  out.push(invalid("a leaf shorter than the namespace and an empty range: leaves are hashed (N1) before V1", "INVALID_LEAF", { ...p, start: 3, end: 3, leaves: (p.leaves as string[]).map((l, i) => (i === 0 ? l.slice(0, 2 * (ns - 1)) : l)) }, ["InvalidLeaf", "MalformedProof", "PairwiseRules"]));
+  out.push(invalid("empty range [3, 3) with no leaves and no nodes", "MALFORMED_PROOF", { ...p, start: 3, end: 3, nodes: [], leaves: [] }, ["MalformedProof", "Boundary"]));
+  out.push(invalid("leafCount 0", "MALFORMED_PROOF", { ...p, leafCount: 0, start: 0, end: 0, nodes: [], leaves: [] }, ["MalformedProof", "Boundary"]));
+  out.push(invalid("more leaves than the range", "MALFORMED_PROOF", { ...p, leaves: [...(p.leaves as string[]), toHex(leaves[8]!)] }, ["MalformedProof"]));
+  out.push(invalid("a node one byte long", "MALFORMED_PROOF", { ...p, nodes: nodes.map((n, i) => (i === nodes.length - 1 ? `${n}00` : n)) }, ["MalformedProof"]));
+  out.push(valid("a leaf of exactly NS bytes (namespace only)", (() => { const l = [...leaves.slice(0, 10), leaves[10]!.subarray(0, ns)]; return { namespaceSize: ns, root: toHex(nmtRoot(l, ns)), leafCount: 11, start: 10, end: 11, nodes: hexes(nmtProveRange(l, ns, 10, 11).nodes), leaves: [toHex(l[10]!)] }; })(), ["Boundary"]));
+  out.push(valid("namespace size 32 (MAX_NAMESPACE_SIZE), 3 leaves, [1, 2)", (() => { const l = randomLeaves(rng, 3, 32); return { namespaceSize: 32, root: toHex(nmtRoot(l, 32)), leafCount: 3, start: 1, end: 2, nodes: hexes(nmtProveRange(l, 32, 1, 2).nodes), leaves: [toHex(l[1]!)] }; })(), ["Boundary"]));
+  out.push(invalid("namespace size 33", "PARAMETER_OUT_OF_RANGE", { ...p, namespaceSize: 33 }, ["Boundary"]));
+  const last = nodes.length - 1;
+  const breakers: Record<string, (i: JsonObject) => JsonObject> = {
+    P1: (i) => ({ ...i, namespaceSize: 0 }),
+    V0: (i) => ({ ...i, root: `${i.root as string}00` }),
+    N1: (i) => ({ ...i, leaves: (i.leaves as string[]).map((l, j) => (j === 0 ? l.slice(0, 2 * (ns - 1)) : l)) }),
+    V1a: (i) => ({ ...i, leafCount: 7 }),
+    V1b: (i) => ({ ...i, leaves: (i.leaves as string[]).slice(0, -1) }),
+    V2: (i) => ({ ...i, nodes: [...(i.nodes as string[]), (i.nodes as string[])[1]!] }),
+    V3: (i) => ({ ...i, nodes: (i.nodes as string[]).map((n, j) => (j === last ? n.slice(2) : n)) }),
+    V4: (i) => ({ ...i, nodes: (i.nodes as string[]).map((n, j) => (j === 0 ? `${n.slice(0, 2 * ns)}${"ff".repeat(ns)}${n.slice(4 * ns)}` : n)) }),
+    V5: (i) => ({ ...i, root: flipHex(i.root as string, 2 * ns + 1) }),
+  };
+  // V5 first, so that V0's extra byte lands after the flipped one
+  out.push(...pairwiseCases(NMT_VERIFY_RANGE_RULES, (a, b) => breakers[a.id]!(breakers[b.id]!(p))));
   return out;
 }
 
@@ -231,6 +291,13 @@ function nmtVerifyNamespaceCases(rng: Rng): CaseSpec[] {
   out.push(invalid("empty proof for a namespace inside the root's range", "INCOMPLETE_NAMESPACE_PROOF", { ...abs, start: 0, end: 0, nodes: [], leafHash: null }, ["Incomplete", "EmptyProof"]));
   out.push(invalid("empty proof carrying a node", "MALFORMED_PROOF", { ...input("00ff"), nodes: [incNodes[0]!] }, ["MalformedProof"]));
   out.push(invalid("inclusion proof with no leaves", "MALFORMED_PROOF", { ...inc, leaves: [] }, ["MalformedProof"]));
+  out.push(invalid("absence proof carrying both a leaf and the leaf hash", "MALFORMED_PROOF", { ...abs, leaves: [toHex(leaves[abs.start as number]!)] }, ["MalformedProof", "Absence"]));
+  out.push(invalid("absence proof over a range of two leaves", "MALFORMED_PROOF", { ...abs, end: (abs.start as number) + 2, nodes: hexes(nmtProveRange(leaves, ns, abs.start as number, (abs.start as number) + 2).nodes) }, ["MalformedProof", "Absence"]));
+  out.push(invalid("absence proof whose leaf hash is one byte short", "MALFORMED_PROOF", { ...abs, leafHash: (abs.leafHash as string).slice(2) }, ["MalformedProof", "Absence"]));
+  out.push(invalid("empty proof carrying a leaf hash", "MALFORMED_PROOF", { ...input("00ff"), leafHash: abs.leafHash as string }, ["MalformedProof", "EmptyProof"]));
+  out.push(invalid("empty proof carrying a leaf", "MALFORMED_PROOF", { ...input("00ff"), leaves: [incLeaves[0]!] }, ["MalformedProof", "EmptyProof"]));
+  out.push(invalid("inclusion proof with one node too many", "MALFORMED_PROOF", { ...inc, nodes: [...incNodes, incNodes[0]!] }, ["MalformedProof"]));
+  out.push(invalid("inclusion proof with one node too few", "MALFORMED_PROOF", { ...inc, nodes: incNodes.slice(1) }, ["MalformedProof"]));
   // a proof that hides a leaf of the namespace behind a left node: prove the absent namespace's
   // successor range but skip a leaf of the queried namespace (needs a tree with repeated namespaces)
   const dup = [fromHex("0001aa"), fromHex("0002bb"), fromHex("0002cc"), fromHex("0003dd")];
@@ -314,6 +381,55 @@ function reconstructSquareCases(rng: Rng): CaseSpec[] {
   out.push(invalid("a cell one byte short", "SIZE_MISMATCH", { ...tampered, cells: cells.map((c, i) => (i === 2 ? c!.slice(2) : c)) }, ["SizeMismatch"]));
   out.push(invalid("12 cells: not a square of a power-of-two width", "PARAMETER_OUT_OF_RANGE", { ...tampered, cells: cells.slice(0, 12) }, ["Parameter"]));
   out.push(invalid("one cell: a 1×1 square has no extension", "PARAMETER_OUT_OF_RANGE", { ...tampered, cells: cells.slice(0, 1) }, ["Parameter"]));
+
+  // what is validated in the decoded Q0: it re-extends to every cell (C5) and is in namespace order
+  // (C6, while computing the roots); the reserved namespaces of extend_square (E3) are not checked
+  const q0Square = (q0: Uint8Array[], k: number) => {
+    const all = extendCells(q0, k);
+    let dataRoot: Uint8Array = new Uint8Array(32);
+    try {
+      dataRoot = computeSquareRoots(all, k, SMALL.namespaceSize).dataRoot;
+    } catch {
+      // out of namespace order: no roots; the case gives a zero data root
+    }
+    return { ...paramsJson(SMALL), dataRoot: toHex(dataRoot), cells: nullableHex(all.map((c, i) => (Math.floor(i / (2 * k)) >= k ? c : undefined))) };
+  };
+  const q = randomShares(rng, 4, SMALL);
+  const parityNs = Uint8Array.from(q[3]!, (b, i) => (i < SMALL.namespaceSize ? 0xff : b));
+  out.push(valid("decoded Q0 holding a share in the parity namespace: accepted (E3 is extend_square's rule, not reconstruction's)", q0Square([q[0]!, q[1]!, q[2]!, parityNs], 2), ["ReservedNamespace", "Erasure"]));
+  out.push(invalid("decoded Q0 out of namespace order, zero data root: NAMESPACE_ORDER (C6) before DATA_ROOT_MISMATCH (C7)", "NAMESPACE_ORDER", q0Square([q[3]!.map((b, i) => (i === 1 ? 250 : b)), q[0]!, q[1]!, q[2]!], 2), ["NamespaceOrder", "PairwiseRules"]));
+  const all4 = tampered;
+  out.push(invalid("a cell one byte short and fewer than k² cells present: C2 before C3", "SIZE_MISMATCH", { ...all4, cells: cells.map((c, i) => (i === 0 ? c!.slice(2) : i < 10 ? c : null)) }, ["SizeMismatch", "Unrecoverable", "PairwiseRules"]));
+  out.push(invalid("a parity cell changed and the data root changed: C5 before C7", "INCONSISTENT_SHARES", { ...all4, dataRoot: flipHex(all4.dataRoot as string, 3), cells: cells.map((c, i) => (i === 13 ? flipHex(c!, 5) : c)) }, ["TamperedData", "PairwiseRules"]));
+  out.push(invalid("exactly k² cells present but no row or column decodable: C3 passes, C4 fails", "UNRECOVERABLE", withhold(sq4, (r, c) => r < 4 && c < 4 && (r + c) % 2 === 0 || (r >= 4 && c >= 4 && (r + c) % 2 === 0), SMALL), ["Unrecoverable", "Boundary"]));
+  // a pattern that takes at least three passes of rows-then-columns decoding
+  const passes = (keep: boolean[], k: number): number => {
+    const w = 2 * k;
+    const g = keep.slice();
+    let n = 0;
+    while (g.some((x) => !x)) {
+      let progress = false;
+      for (let axis = 0; axis < 2; axis++) {
+        for (let i = 0; i < w; i++) {
+          const at = (j: number) => (axis === 0 ? i * w + j : j * w + i);
+          const present = Array.from({ length: w }, (_, j) => g[at(j)]).filter(Boolean).length;
+          if (present === w || present < k) continue;
+          for (let j = 0; j < w; j++) g[at(j)] = true;
+          progress = true;
+        }
+      }
+      n++;
+      if (!progress) return -1;
+    }
+    return n;
+  };
+  let multi: boolean[] | undefined;
+  for (let t = 0; t < 5000 && !multi; t++) {
+    const keep = Array.from({ length: 64 }, () => rng.chance(2, 5));
+    if (passes(keep, 4) >= 3) multi = keep;
+  }
+  if (!multi) throw new Error("reconstruct_square: no three-pass pattern found");
+  out.push(valid(`k = 4, ${multi.filter(Boolean).length} cells present, decodable only after ${passes(multi, 4)} passes of rows then columns`, withhold(sq4, (r, c) => multi![r * 8 + c]!, SMALL), ["Erasure", "MultiPass"]));
   return out;
 }
 

@@ -1,6 +1,7 @@
 /**
  * `npm run mutation -- <suite> [--shard i/n] [--incremental] [--no-properties]`
  * `npm run mutation -- <suite> --merge n`
+ * `npm run mutation -- <suite> --recheck`
  *
  * Mutation testing where the test is the vectors (issue 10 §1). StrykerJS mutates the suite's
  * scope (scope.ts) and runs, against each mutant, the suite's vectors in process
@@ -14,10 +15,13 @@
  * that `npm run mutation:docs` prints into docs/conformance.md and the spec page.
  *
  * `--incremental` keeps Stryker's incremental file under reports/mutation/ (git-ignored): a rerun
- * tests only mutants whose code or covering tests changed. Concurrency is 1 (a shared machine).
+ * tests only mutants whose code or covering tests changed. `--recheck` re-tests only the mutants the
+ * last whole run (reports/mutation/<suite>.json) did not count as killed by the vectors, and keeps the
+ * others' verdicts: valid after vectors were added, not after the reference or old vectors changed.
+ * Concurrency is 1 (a shared machine).
  * @module
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { getSuite } from "../../suites.js";
@@ -37,7 +41,7 @@ export interface MutantRecord {
   mutator: string;
   original: string;
   replacement: string;
-  /** 1-based line, 0-based column of the mutated code (for reading; keys do not use it). */
+  /** 1-based line and column of the mutated code, as Stryker reports them (for reading; keys do not use them). */
   line: number;
   column: number;
   endLine: number;
@@ -47,8 +51,9 @@ export interface MutantRecord {
   /** Stryker's status in the vectors phase (Killed, Timeout, Survived, NoCoverage, RuntimeError…). */
   status: string;
   verdict: Verdict;
-  /** The first vector case that killed it, when the vectors did. */
+  /** The first vector case that killed it, when the vectors did (every one with --all-killers). */
   killedBy?: string;
+  killers?: string[];
   reason?: string;
 }
 
@@ -105,7 +110,7 @@ interface StrykerMutantResult {
 }
 
 /** Runs Stryker over `mutate` with `tests` as the test files; returns its per-mutant results. */
-async function stryker(suite: string, phase: string, mutate: string[], tests: string[], incremental: boolean): Promise<StrykerMutantResult[]> {
+async function stryker(suite: string, phase: string, mutate: string[], tests: string[], incremental: boolean, allKillers = false): Promise<StrykerMutantResult[]> {
   const { Stryker } = await import("@stryker-mutator/core");
   process.env["PWO_MUTATION_SUITE"] = suite;
   process.env["PWO_MUTATION_TESTS"] = tests.join(",");
@@ -117,11 +122,14 @@ async function stryker(suite: string, phase: string, mutate: string[], tests: st
     ignorers: ["pwo-messages"],
     vitest: { configFile: VITEST_CONFIG, related: false },
     coverageAnalysis: "perTest",
+    // --all-killers: run every covering test, so killedBy lists every vector that kills the mutant
+    disableBail: allKillers,
     concurrency: 1,
     mutate,
     reporters: ["progress"],
     checkers: [],
-    tempDirName: ".stryker-tmp",
+    // one sandbox folder per suite and phase, so that two runs never share (or delete) one
+    tempDirName: `.stryker-tmp/${suite}-${phase}`,
     cleanTempDir: true,
     ignorePatterns: ["dist", "docs", "reports", ".ci", "bench", "examples", "spec"],
     incremental,
@@ -134,11 +142,12 @@ async function stryker(suite: string, phase: string, mutate: string[], tests: st
   return (await s.runMutationTest()) as unknown as StrykerMutantResult[];
 }
 
-/** The source text a mutant replaces (Stryker's results: 1-based lines, 0-based columns). */
+/** The source text a mutant replaces (Stryker's results: 1-based lines and columns, end exclusive). */
 function originalText(source: string[], loc: StrykerLocation): string {
   const [a, b] = [loc.start.line - 1, loc.end.line - 1];
-  if (a === b) return source[a]!.slice(loc.start.column, loc.end.column);
-  const lines = [source[a]!.slice(loc.start.column), ...source.slice(a + 1, b), source[b]!.slice(0, loc.end.column)];
+  const [ca, cb] = [loc.start.column - 1, loc.end.column - 1];
+  if (a === b) return source[a]!.slice(ca, cb);
+  const lines = [source[a]!.slice(ca), ...source.slice(a + 1, b), source[b]!.slice(0, cb)];
   return lines.join("\n");
 }
 
@@ -169,13 +178,33 @@ export function count(mutants: readonly MutantRecord[], ignored: number): Counts
 
 const DETECTED = new Set(["Killed", "Timeout", "RuntimeError", "CompileError"]);
 
-async function runSuite(suite: string, shard: [number, number] | undefined, incremental: boolean, properties: boolean): Promise<SuiteReport> {
+/** A mutate range (0-based columns) covering exactly one reported mutant (1-based columns). */
+const rangeOf = (m: MutantRecord): string => `${m.file}:${m.line}:${m.column - 1}-${m.endLine}:${m.endColumn - 1}`;
+const idOf = (m: { file: string; line: number; column: number; endLine: number; endColumn: number; mutator: string; replacement: string }): string =>
+  JSON.stringify([m.file, m.line, m.column, m.endLine, m.endColumn, m.mutator, m.replacement]);
+
+/** Sorts, ranks identical mutants per file (occurrence) and applies the equivalent list to the ones the vectors left alive. */
+function rank(mutants: MutantRecord[], equivalents: readonly EquivalentMutant[]): MutantRecord[] {
+  mutants.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.mutator.localeCompare(b.mutator) || a.replacement.localeCompare(b.replacement));
+  const seen = new Map<string, number>();
+  for (const m of mutants) {
+    const k = keyOf(m);
+    m.occurrence = (seen.get(k) ?? 0) + 1;
+    seen.set(k, m.occurrence);
+    if (m.verdict !== "vectors") classify(m, equivalents);
+  }
+  return mutants;
+}
+
+async function runSuite(suite: string, shard: [number, number] | undefined, incremental: boolean, properties: boolean, recheck?: SuiteReport, allKillers = false): Promise<SuiteReport> {
   const t0 = Date.now();
   const all = scopeUnits(suite, ROOT);
   const units = shard ? shardUnits(all, shard[0], shard[1]) : all;
   const sources = new Map<string, string[]>();
   const source = (f: string) => sources.get(f) ?? (sources.set(f, readFileSync(join(ROOT, f), "utf8").split("\n")), sources.get(f)!);
-  const results = units.length ? await stryker(suite, shard ? `shard-${shard[0]}-of-${shard[1]}` : "all", units.map(mutateRange), [VECTORS_TEST], incremental) : [];
+  // --recheck: only the mutants the previous whole run did not count as killed by the vectors
+  const mutate = recheck ? [...new Set(recheck.mutants.filter((m) => m.verdict !== "vectors").map(rangeOf))] : units.map(mutateRange);
+  const results = mutate.length ? await stryker(suite, recheck ? "recheck" : shard ? `shard-${shard[0]}-of-${shard[1]}` : "all", mutate, [VECTORS_TEST], incremental, allKillers) : [];
   const seen = new Map<string, number>();
   const equivalents = loadEquivalents(suite);
   let ignored = 0;
@@ -205,6 +234,7 @@ async function runSuite(suite: string, shard: [number, number] | undefined, incr
       verdict: DETECTED.has(r.status) ? "vectors" : "survived",
     };
     if (m.verdict === "vectors" && r.killedBy?.length) m.killedBy = r.killedBy[0]!;
+    if (allKillers && r.killedBy) m.killers = [...r.killedBy].sort();
     if (m.verdict === "survived") classify(m, equivalents);
     mutants.push(m);
     const lk = locOf(r.file, r.location);
@@ -219,7 +249,8 @@ async function runSuite(suite: string, shard: [number, number] | undefined, incr
     .filter((f) => /properties.*\.test\.ts$/.test(f))
     .map((f) => `conformance/${suite}/${f}`);
   if (properties && survivors.length && propertyTests.length) {
-    const ranges = [...new Set(survivors.map((m) => `${m.file}:${m.line}:${m.column}-${m.endLine}:${m.endColumn}`))];
+    // a mutate range takes 0-based columns
+    const ranges = [...new Set(survivors.map((m) => `${m.file}:${m.line}:${m.column - 1}-${m.endLine}:${m.endColumn - 1}`))];
     const second = await stryker(suite, shard ? `properties-shard-${shard[0]}-of-${shard[1]}` : "properties", ranges, propertyTests, incremental);
     for (const r of second) {
       if (!DETECTED.has(r.status)) continue;
@@ -228,6 +259,12 @@ async function runSuite(suite: string, shard: [number, number] | undefined, incr
         if (m.verdict === "survived" && m.mutator === r.mutatorName && m.replacement === squash(r.replacement)) m.verdict = "properties";
       }
     }
+  }
+  if (recheck) {
+    const fresh = new Set(mutants.map(idOf));
+    const merged = rank([...recheck.mutants.filter((m) => !fresh.has(idOf(m))), ...mutants], equivalents);
+    mutants.splice(0, mutants.length, ...merged);
+    ignored = recheck.counts.ignored;
   }
   const excluded = (EXCLUSIONS[suite] ?? []).map((x) => ({ ...x }));
   return {
@@ -275,15 +312,7 @@ function merge(suite: string, n: number): SuiteReport {
     return JSON.parse(readFileSync(p, "utf8")) as SuiteReport;
   });
   // occurrences are per file; a file can span two shards, so rank again over the merged list
-  const mutants = parts.flatMap((p) => p.mutants).sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.mutator.localeCompare(b.mutator) || a.replacement.localeCompare(b.replacement));
-  const seen = new Map<string, number>();
-  const equivalents = loadEquivalents(suite);
-  for (const m of mutants) {
-    const k = keyOf(m);
-    m.occurrence = (seen.get(k) ?? 0) + 1;
-    seen.set(k, m.occurrence);
-    if (m.verdict !== "vectors") classify(m, equivalents);
-  }
+  const mutants = rank(parts.flatMap((p) => p.mutants), loadEquivalents(suite));
   const ignored = parts.reduce((s, p) => s + p.counts.ignored, 0);
   return { ...parts[0]!, shard: "all", counts: count(mutants, ignored), seconds: parts.reduce((s, p) => s + p.seconds, 0), mutants };
 }
@@ -295,7 +324,7 @@ async function main(argv: string[]): Promise<number> {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   if (!suiteName || !getSuite(suiteName)) {
-    console.error("usage: npm run mutation -- <suite> [--shard i/n] [--incremental] [--no-properties] | <suite> --merge n");
+    console.error("usage: npm run mutation -- <suite> [--shard i/n] [--incremental] [--no-properties] [--recheck] | <suite> --merge n");
     return 2;
   }
   const mergeN = opt("--merge");
@@ -313,12 +342,22 @@ async function main(argv: string[]): Promise<number> {
     shard = [Number(m[1]), Number(m[2])];
     if (shard[1] === 1) shard = undefined;
   }
-  const r = await runSuite(suiteName, shard, argv.includes("--incremental"), !argv.includes("--no-properties"));
+  let recheck: SuiteReport | undefined;
+  if (argv.includes("--recheck")) {
+    const p = join(REPORTS, `${suiteName}.json`);
+    if (shard || !existsSync(p)) throw new Error(`mutation --recheck: needs a previous whole run's ${relative(ROOT, p)} and no --shard`);
+    recheck = JSON.parse(readFileSync(p, "utf8")) as SuiteReport;
+  }
+  const r = await runSuite(suiteName, shard, argv.includes("--incremental"), !argv.includes("--no-properties"), recheck, argv.includes("--all-killers"));
+  // the summary keeps the whole run's time: what a run from scratch costs
+  if (recheck) {
+    console.log(`recheck took ${r.seconds}s; the whole run took ${recheck.seconds}s`);
+    r.seconds = recheck.seconds;
+  }
   mkdirSync(REPORTS, { recursive: true });
   writeFileSync(join(REPORTS, shard ? `${suiteName}.shard-${shard[0]}-of-${shard[1]}.json` : `${suiteName}.json`), `${JSON.stringify(r, null, 2)}\n`);
   if (!shard) writeSummary(r);
   printReport(r);
-  rmSync(join(ROOT, ".stryker-tmp"), { recursive: true, force: true });
   return 0;
 }
 

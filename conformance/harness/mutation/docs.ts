@@ -28,7 +28,7 @@ export function readSummary(suite: string, root = ROOT): Summary | undefined {
 /** K/M: mutants the vectors kill, of the in-scope mutants not listed as equivalent. */
 export function headerLine(suite: string, s: Summary | undefined): string {
   if (!s) return `> Mutation score (vectors only): not measured yet — \`npm run mutation -- ${suite}\``;
-  const c = s.counts;
+  const c = { ...s.counts, outOfReach: s.counts.outOfReach ?? 0 };
   return `> Mutation score (vectors only): ${c.killedByVectors}/${c.mutants - c.equivalent - c.outOfReach} killed, ${c.equivalent} equivalent, ${c.outOfReach} out of reach of a vector — \`npm run mutation -- ${suite}\``;
 }
 
@@ -44,7 +44,7 @@ export function scoreTable(root = ROOT): string {
       lines.push(`| ${suite.name} | — | — | — | — | — | — | not measured | — |`);
       continue;
     }
-    const c = s.counts;
+    const c = { ...s.counts, outOfReach: s.counts.outOfReach ?? 0 };
     const denom = c.mutants - c.equivalent - c.outOfReach;
     const pct = denom ? ((100 * c.killedByVectors) / denom).toFixed(1) : "100.0";
     lines.push(`| ${suite.name} | ${c.mutants} | ${c.killedByVectors} | ${c.killedByPropertiesOnly} | ${c.survived} | ${c.equivalent} | ${c.outOfReach} | ${c.killedByVectors}/${denom} (${pct} %) | ${s.seconds} s |`);
