@@ -61,7 +61,10 @@ describe("examples/python-adapter", () => {
     const r = pwo(["fuzz", "--impl", BROKEN, "--suite", "codec", "--operation", "decode_varint", "--runs", "300"]);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/decode_varint: DIFFERENCE/);
-    const json = r.stdout.slice(r.stdout.indexOf("{", r.stdout.indexOf("as a vector case")));
+    // the printed case is an indented JSON object, from its "{" line to the matching "}" line
+    const from = r.stdout.indexOf("{", r.stdout.indexOf("as a vector case"));
+    const indent = r.stdout.slice(r.stdout.lastIndexOf("\n", from) + 1, from);
+    const json = r.stdout.slice(from, r.stdout.indexOf(`\n${indent}}`, from) + indent.length + 2);
     const vectorCase = JSON.parse(json) as { input: { data: string }; result: string; error: string };
     expect(vectorCase.result).toBe("invalid");
     expect(vectorCase.error).toBe("NON_CANONICAL_VARINT");

@@ -19,7 +19,7 @@
  * @module
  */
 import { fail } from "./errors.js";
-import type { ErasureCode } from "./reed-solomon.js";
+import { checkSizes, type ErasureCode } from "./reed-solomon.js";
 
 /** Bits of a field element and the field order. */
 const BITS = 8;
@@ -291,15 +291,9 @@ export function checkLeopardShape(dataCount: number, parityCount: number): void 
   }
 }
 
-/** L2, L3: present shards all of one non-zero size, a multiple of 64 bytes; returns it. */
+/** L2, L3: present shards all of one non-zero size (R2, {@link checkSizes}), a multiple of 64 bytes; returns it. */
 function checkLeopardSizes(shards: readonly (Uint8Array | undefined)[]): number {
-  let size = -1;
-  for (let i = 0; i < shards.length; i++) {
-    const s = shards[i];
-    if (s === undefined) continue;
-    if (size < 0) size = s.length;
-    if (s.length !== size || size === 0) fail("SIZE_MISMATCH", `shard ${i} has ${s.length} bytes, expected ${size === 0 ? "at least 1" : size}`);
-  }
+  const size = checkSizes(shards);
   if (size > 0 && size % LEOPARD_SHARD_MULTIPLE !== 0) fail("SHARD_SIZE_NOT_ALIGNED", `Leopard shards are a multiple of ${LEOPARD_SHARD_MULTIPLE} bytes; got ${size}`);
   return size;
 }

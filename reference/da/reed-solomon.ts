@@ -59,8 +59,8 @@ function checkCounts(dataCount: number, parityCount: number): void {
   }
 }
 
-/** R2: every present shard has the same, non-zero size; returns it. */
-function checkSizes(shards: readonly (Uint8Array | undefined)[]): number {
+/** R2: every present shard has the same, non-zero size; returns it (shared by every ErasureCode instance). */
+export function checkSizes(shards: readonly (Uint8Array | undefined)[]): number {
   let size = -1;
   for (let i = 0; i < shards.length; i++) {
     const s = shards[i];
