@@ -10,7 +10,8 @@ export const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g,
 
 const n = (v: number): string => String(Math.round(v * 10) / 10);
 
-type Attrs = Record<string, string | number | undefined>;
+/** SVG attributes; undefined ones are left out. */
+export type Attrs = Record<string, string | number | undefined>;
 const attrs = (a: Attrs): string =>
   Object.entries(a)
     .filter(([, v]) => v !== undefined)
