@@ -18,6 +18,7 @@
  * tests only mutants whose code or covering tests changed. `--recheck` re-tests only the mutants the
  * last whole run (reports/mutation/<suite>.json) did not count as killed by the vectors, and keeps the
  * others' verdicts: valid after vectors were added, not after the reference or old vectors changed.
+ * A `--merge` of all shards counts as a whole run for `--recheck`.
  * Concurrency is 1 (a shared machine).
  * @module
  */
@@ -330,6 +331,8 @@ async function main(argv: string[]): Promise<number> {
   const mergeN = opt("--merge");
   if (mergeN) {
     const r = merge(suiteName, Number(mergeN));
+    // the merged report stands for a whole run, so --recheck can start from it
+    writeFileSync(join(REPORTS, `${suiteName}.json`), `${JSON.stringify(r, null, 2)}\n`);
     writeSummary(r);
     printReport(r);
     return 0;
