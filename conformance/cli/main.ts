@@ -147,7 +147,7 @@ const GENERIC: Record<string, Command> = {
       if (process.env.GITHUB_ACTIONS === "true") {
         // workflow commands on stdout annotate the failing vector files; the summary goes to the job page
         process.stdout.write(githubAnnotations(result));
-        if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, githubStepSummary(result));
+        if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, githubStepSummary(result, { declaredOnly: v["declared-only"] === true }));
       }
       return runPassed(result) ? 0 : 1;
     },

@@ -67,4 +67,14 @@ describe("GitHub Actions", () => {
     expect(md).toContain("| codec | 5 | 1 | 3 | 1 |");
     expect(md).toContain("`codec/decode_tx.json#3` [crash]");
   });
+
+  it("leaves undeclared operations out of the step summary with --declared-only, as the text report does", () => {
+    const undeclared: CaseResult = { ...kase(9, "skipped"), suite: "da", file: "da/nmt_root.json", operation: "nmt_root" };
+    const r: RunResult = { ...run(), cases: [...run().cases, undeclared], undeclared: ["da/nmt_root"] };
+    expect(githubStepSummary(r)).toContain("| da | 1 | 0 | 0 | 1 |");
+    const md = githubStepSummary(r, { declaredOnly: true });
+    expect(md).not.toContain("| da |");
+    expect(md).toContain("| codec | 5 | 1 | 3 | 1 |");
+    expect(md).toContain("1 operation(s) not declared, not counted (--declared-only): da/nmt_root");
+  });
 });

@@ -217,10 +217,19 @@ export function githubAnnotations(r: RunResult, max = 50): string {
   return lines.length ? `${lines.join("\n")}\n` : "";
 }
 
-/** The markdown step summary for `$GITHUB_STEP_SUMMARY`: verdict, identity and the per-suite table. */
-export function githubStepSummary(r: RunResult): string {
+/**
+ * The markdown step summary for `$GITHUB_STEP_SUMMARY`: verdict, identity and the per-suite table.
+ * With `declaredOnly`, as in the text report, undeclared operations' cases leave the table and
+ * their suites with them; one line names the operations.
+ */
+export function githubStepSummary(r: RunResult, o: Pick<TextOptions, "declaredOnly"> = {}): string {
   const who = r.implementation ? `${r.implementation.name} ${r.implementation.version}` : r.impl;
-  const rows = suiteTotals(r).map((s) => `| ${s.suite} | ${s.cases} | ${s.passed} | ${s.failed} | ${s.skipped} |`);
+  const hide = o.declaredOnly === true;
+  const shown: RunResult = hide ? { ...r, cases: r.cases.filter((c) => !undeclaredSkip(r, c)) } : r;
+  const undeclared = r.undeclared ?? [];
+  const rows = suiteTotals(shown)
+    .filter((s) => s.cases > 0)
+    .map((s) => `| ${s.suite} | ${s.cases} | ${s.passed} | ${s.failed} | ${s.skipped} |`);
   const failed = r.cases.filter((c) => c.status === "failed").slice(0, 20).map((c) => `- \`${c.file}#${c.tcId}\` [${c.kind}] ${c.comment}`);
   return [
     `### pwo conform: ${runPassed(r) ? "PASS" : "FAIL"}`,
@@ -230,6 +239,7 @@ export function githubStepSummary(r: RunResult): string {
     "| suite | cases | passed | failed | skipped |",
     "| --- | ---: | ---: | ---: | ---: |",
     ...rows,
+    ...(hide && undeclared.length ? ["", `${undeclared.length} operation(s) not declared, not counted (--declared-only): ${undeclared.join(", ")}`] : []),
     ...(failed.length ? ["", "First failures:", "", ...failed] : []),
     ...r.problems.map((p) => `- run problem: ${p}`),
     "",

@@ -10,6 +10,9 @@
  * only" from "survived". Survivors listed in `conformance/<suite>/equivalent-mutants.json` count as
  * equivalent.
  *
+ * `common` (reference/common/) is a scope of its own, killed by the vectors of every suite; its files
+ * live in conformance/common/.
+ *
  * Output: the per-suite table on stdout; the full result in `reports/mutation/<suite>[.shard-i-of-n].json`;
  * for a whole run (no shard, or `--merge`), the committed summary `conformance/<suite>/mutation.json`
  * that `npm run mutation:docs` prints into docs/conformance.md and the spec page.
@@ -26,7 +29,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { getSuite } from "../../suites.js";
-import { EXCLUSIONS, mutateRange, scopeUnits, shardUnits } from "./scope.js";
+import { COMMON, EXCLUSIONS, mutateRange, scopeUnits, shardUnits } from "./scope.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
 const REPORTS = join(ROOT, "reports", "mutation");
@@ -246,9 +249,13 @@ async function runSuite(suite: string, shard: [number, number] | undefined, incr
   if (!shard) for (const e of stale) console.warn(`mutation: equivalent-mutants.json entry matches no surviving mutant: ${JSON.stringify(e)}`);
 
   const survivors = mutants.filter((m) => m.verdict === "survived");
-  const propertyTests = readdirSync(join(ROOT, "conformance", suite))
-    .filter((f) => /properties.*\.test\.ts$/.test(f))
-    .map((f) => `conformance/${suite}/${f}`);
+  // common's own unit tests stand for its properties
+  const propertyTests =
+    suite === COMMON
+      ? ["reference/common/common.test.ts"]
+      : readdirSync(join(ROOT, "conformance", suite))
+          .filter((f) => /properties.*\.test\.ts$/.test(f))
+          .map((f) => `conformance/${suite}/${f}`);
   if (properties && survivors.length && propertyTests.length) {
     // a mutate range takes 0-based columns
     const ranges = [...new Set(survivors.map((m) => `${m.file}:${m.line}:${m.column - 1}-${m.endLine}:${m.endColumn - 1}`))];
@@ -303,6 +310,7 @@ function writeSummary(r: SuiteReport): void {
       .filter((m) => m.verdict !== "vectors")
       .map(({ file, line, mutator, original, replacement, occurrence, verdict, reason }) => ({ file, line, mutator, original, replacement, occurrence, verdict, ...(reason ? { reason } : {}) })),
   };
+  mkdirSync(join(ROOT, "conformance", r.suite), { recursive: true });
   writeFileSync(join(ROOT, "conformance", r.suite, "mutation.json"), `${JSON.stringify(summary, null, 2)}\n`);
 }
 
@@ -324,8 +332,8 @@ async function main(argv: string[]): Promise<number> {
     const i = argv.indexOf(name);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  if (!suiteName || !getSuite(suiteName)) {
-    console.error("usage: npm run mutation -- <suite> [--shard i/n] [--incremental] [--no-properties] [--recheck] | <suite> --merge n");
+  if (!suiteName || !(getSuite(suiteName) || suiteName === COMMON)) {
+    console.error("usage: npm run mutation -- <suite|common> [--shard i/n] [--incremental] [--no-properties] [--recheck] | <suite|common> --merge n");
     return 2;
   }
   const mergeN = opt("--merge");

@@ -10,6 +10,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SUITES } from "../../suites.js";
 import type { Counts } from "./cli.js";
+import { COMMON } from "./scope.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
 
@@ -38,7 +39,7 @@ export function scoreTable(root = ROOT): string {
     "| ----- | ------: | ----------------: | ------------------------: | -------: | ---------: | -----------: | --------------: | -------: |",
   ];
   const notes: string[] = [];
-  for (const suite of SUITES) {
+  for (const suite of [...SUITES, { name: COMMON }]) {
     const s = readSummary(suite.name, root);
     if (!s) {
       lines.push(`| ${suite.name} | — | — | — | — | — | — | not measured | — |`);
@@ -64,7 +65,7 @@ function main(): void {
   const j = doc.indexOf(END);
   if (i < 0 || j < i) throw new Error(`docs/conformance.md: no ${BEGIN} … ${END} block`);
   writeFileSync(docPath, doc.slice(0, i) + block + doc.slice(j + END.length));
-  for (const suite of SUITES) {
+  for (const suite of [...SUITES, { name: COMMON }]) {
     const page = join(ROOT, "spec", `${suite.name}.md`);
     if (!existsSync(page)) continue;
     const lines = readFileSync(page, "utf8").split("\n");

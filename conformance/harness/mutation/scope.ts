@@ -2,7 +2,9 @@
  * What `npm run mutation -- <suite>` mutates, and how a run is split into shards.
  *
  * Scope: the code that decides an operation's answer, `reference/<suite>/**` minus tests and the
- * exclusions below (each with its reason, printed in every report). Message strings are ignored by
+ * exclusions below (each with its reason, printed in every report). `common` is a scope but not a
+ * suite: `reference/common/` (bytes, hex, errors, the RFC 6962 Merkle tree, the seeded RNG), which
+ * every suite's answers pass through; the test that must kill its mutants is every suite's vectors. Message strings are ignored by
  * the `pwo-messages` ignorer (ignore-messages.ts), not here.
  *
  * The unit of the scope is a top-level statement of a file (a function, a constant, a class): every
@@ -23,8 +25,18 @@ export interface Exclusion {
   reason: string;
 }
 
+/** The scope that is not a suite: reference/common/, tested by the vectors of every suite. */
+export const COMMON = "common";
+
 /** Per suite, the parts of reference/<suite>/ left out of the mutation scope. */
 export const EXCLUSIONS: Record<string, readonly Exclusion[]> = {
+  common: [
+    {
+      path: "reference/common/rules.ts",
+      reason:
+        "the rule-table type and its walkers (pairs, first broken rule, the spec-page rendering): no operation calls them; conformance/harness/spec-pages.test.ts pins the pages and the pairwise vectors to the tables",
+    },
+  ],
   exec: [
     {
       path: "reference/exec/blockstm/",
