@@ -11,13 +11,6 @@
 export type ReaderCode = "UNEXPECTED_EOF" | "NON_CANONICAL_VARINT" | "VARINT_OVERFLOW" | "TRAILING_BYTES";
 export type Fail = (code: ReaderCode, message: string) => never;
 
-/** Length in bytes of the canonical LEB128 encoding of `v`. */
-export function varintLength(v: bigint): number {
-  let n = 1;
-  for (let x = v >> 7n; x > 0n; x >>= 7n) n++;
-  return n;
-}
-
 export class ByteWriter {
   private buf = new Uint8Array(256);
   private len = 0;
@@ -78,10 +71,6 @@ export class ByteReader {
     private readonly data: Uint8Array,
     private readonly fail: Fail,
   ) {}
-
-  get offset(): number {
-    return this.pos;
-  }
 
   get remaining(): number {
     return this.data.length - this.pos;

@@ -3,7 +3,8 @@
  * A rejection's message is for humans; the protocol compares only the reason code, so mutating the
  * text can never change an answer. Ignored (the node and everything inside it):
  *
- * - every argument after the code of a `fail(code, …)` call (the components' `errorFactory` helpers);
+ * - every argument after the code of a `fail(code, …)` call (the components' `errorFactory` helpers,
+ *   and the byte reader's `this.fail`, the same helper passed in);
  * - the arguments of `new Error` / `TypeError` / `RangeError` / `SpecError` (API misuse, never in vectors);
  * - a literal passed as a `what` parameter: the field name a reader or checker puts in its messages
  *   (`r.bytes(32, "txRoot")`, `checkU64(v, "nonce")`). Which functions and positions these are is
@@ -62,7 +63,8 @@ export function messageIgnoreReason(path: Path): string | undefined {
   const parent = path.parentPath;
   if (!parent || path.listKey !== "arguments" || typeof path.key !== "number") return undefined;
   const callee = parent.node.callee;
-  if (parent.node.type === "CallExpression" && callee?.type === "Identifier" && callee.name === "fail" && path.key >= 1) return "a rejection's message (fail's second argument)";
+  const failCall = (callee?.type === "Identifier" && callee.name === "fail") || (callee?.type === "MemberExpression" && callee.property?.type === "Identifier" && callee.property.name === "fail");
+  if (parent.node.type === "CallExpression" && failCall && path.key >= 1) return "a rejection's message (fail's second argument)";
   if (parent.node.type === "NewExpression" && callee?.type === "Identifier" && ERROR_CLASSES.has(callee.name ?? "")) return `an error message (new ${callee.name})`;
   if (parent.node.type === "CallExpression" && LITERALS.has(path.node.type)) {
     const name = callee?.type === "Identifier" ? callee.name : callee?.type === "MemberExpression" && callee.property?.type === "Identifier" ? callee.property.name : undefined;

@@ -30,6 +30,9 @@ describe("message-string ignorer", () => {
   it("ignores fail's message and a what label, never fail's code", () => {
     expect(messageIgnoreReason(call({ type: "Identifier", name: "fail" }, 1, "TemplateLiteral"))).toBeDefined();
     expect(messageIgnoreReason(call({ type: "Identifier", name: "fail" }, 0))).toBeUndefined();
+    // the byte reader's `this.fail(code, message)` is the same helper, passed in
+    expect(messageIgnoreReason(call({ type: "MemberExpression", property: { type: "Identifier", name: "fail" } }, 1, "TemplateLiteral"))).toBeDefined();
+    expect(messageIgnoreReason(call({ type: "MemberExpression", property: { type: "Identifier", name: "fail" } }, 0))).toBeUndefined();
     expect(messageIgnoreReason(call({ type: "MemberExpression", property: { type: "Identifier", name: "bytes" } }, 1))).toBeDefined();
     expect(messageIgnoreReason(call({ type: "Identifier", name: "checkU64" }, 0))).toBeUndefined();
     expect(labelParameters().get("checkU64")).toEqual(new Set([1]));
