@@ -51,10 +51,16 @@ const cap = capacity("data", PROOF_SIZE, false);
 // ---- fixtures ----
 
 /** One FEC set of a middle-of-slot block (not resigned) and one of a last-in-slot block (resigned). */
-const MID = shredFixture("mid", 40_000, { isLastInSlot: false, nextShredIndex: 64, nextCodeIndex: 64 });
-const LAST = shredFixture("last", 3_000, { isLastInSlot: true });
-const midSet = MID.fecSets[0]!;
-const lastSet = LAST.fecSets[0]!;
+// built on first use, never at import (see arbitraries.ts): a mutant of the shredder must fail vectors, not the import
+let cached: { MID: ReturnType<typeof shredFixture>; LAST: ReturnType<typeof shredFixture>; midSet: Uint8Array[]; lastSet: Uint8Array[] } | undefined;
+function fixtures(): NonNullable<typeof cached> {
+  if (!cached) {
+    const MID = shredFixture("mid", 40_000, { isLastInSlot: false, nextShredIndex: 64, nextCodeIndex: 64 });
+    const LAST = shredFixture("last", 3_000, { isLastInSlot: true });
+    cached = { MID, LAST, midSet: MID.fecSets[0]!, lastSet: LAST.fecSets[0]! };
+  }
+  return cached;
+}
 const copy = (p: Uint8Array) => p.slice();
 
 // ---- verify_shred ----
@@ -75,6 +81,7 @@ const SHRED_MUTATIONS: Record<string, { kind?: "data" | "code"; mut: Mut; late?:
 
 /** A shred breaking the given rules (a data shred unless a rule needs a coding one). */
 function breakShred(ids: readonly string[]): JsonObject {
+  const { midSet } = fixtures();
   const kind = ids.map((id) => SHRED_MUTATIONS[id]!.kind).find((k) => k !== undefined) ?? "data";
   const p = copy(kind === "data" ? midSet[3]! : midSet[32 + 3]!);
   for (const id of ids) if (!SHRED_MUTATIONS[id]!.late) SHRED_MUTATIONS[id]!.mut(p);
@@ -101,6 +108,7 @@ function agavePayload(): JsonObject {
   return shredIn(out.fecSets[0]![0]!, ed25519.getPublicKey(secret));
 }
 function verifyShredCases(): CaseSpec[] {
+  const { MID, LAST, midSet, lastSet } = fixtures();
   const valid = (comment: string, input: JsonObject, flags: string[] = []): CaseSpec => ({ comment, flags: ["Valid", ...flags], input, expect: "valid" });
   const bad = (comment: string, input: JsonObject, expect: string, flags: string[] = []): CaseSpec => ({ comment, flags, input, expect });
   const fullData = MID.fecSets[0]![0]!; // a full data buffer: size = 88 + capacity
@@ -249,6 +257,7 @@ function shredBlockCases(): CaseSpec[] {
 // ---- recover_fec_set ----
 
 function recoverCases(): CaseSpec[] {
+  const { MID, midSet, lastSet } = fixtures();
   const set = midSet;
   const order = (() => {
     const rng = new Rng("pwo/shreds/vectors/recover/order");
@@ -300,6 +309,7 @@ function recoverCases(): CaseSpec[] {
  * present shred's proof changed (outside its shard and leaf).
  */
 function brokenSet(ids: readonly string[]): JsonObject {
+  const { midSet } = fixtures();
   const range = (a: number, b: number) => Array.from({ length: b - a }, (_, i) => a + i);
   const none = [3, 9, 17, 20, ...range(36, 64)]; // 32 present: 28 data and 4 coding
   const bases: Record<string, () => [Uint8Array[], number[]]> = {
@@ -325,6 +335,7 @@ function brokenSet(ids: readonly string[]): JsonObject {
 
 /** midSet with coding shard 0 changed at byte `at` before the leader built and signed the tree. */
 function signedOverWrongParity(at: number): Uint8Array[] {
+  const { MID, midSet } = fixtures();
   const s = midSet.map(copy);
   s[32]![layout("code", PROOF_SIZE, false).erasureShard[0] + at]! ^= 0x5a;
   finishFecSet(s, MID.params.chainedMerkleRoot, LEADER.secret);
@@ -336,6 +347,7 @@ function signedOverWrongParity(at: number): Uint8Array[] {
  * (when `wrongCoding` is given) that coding shred's shard changed, then signed.
  */
 function signedInvalidData0(wrongCoding?: number): Uint8Array[] {
+  const { MID, midSet } = fixtures();
   const s = midSet.map(copy);
   setU8(s[0]!, 85, 0x80 | 5);
   const [d0, d1] = layout("data", PROOF_SIZE, false).erasureShard;
