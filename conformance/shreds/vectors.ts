@@ -278,6 +278,25 @@ function recoverCases(): CaseSpec[] {
     return s;
   };
   const other = MID.fecSets[1]!;
+  // sets the leader signed with one shred's header changed (parity re-encoded): every shred carries
+  // the same signature and chained root, so only the header field named tells the shred apart
+  const signedWith = (at: number, mut: (p: Uint8Array) => void): Uint8Array[] => {
+    const s = set.map(copy);
+    mut(s[at]!);
+    const [d0, d1] = layout("data", PROOF_SIZE, false).erasureShard;
+    const c0 = layout("code", PROOF_SIZE, false).erasureShard[0];
+    reedSolomon.encode(s.slice(0, 32).map((p) => p.slice(d0, d1)), 32).forEach((shard, j) => s[32 + j]!.set(shard, c0)); // parity of what was signed
+    finishFecSet(s, MID.params.chainedMerkleRoot, LEADER.secret);
+    return s;
+  };
+  const crafted: [string, number, (p: Uint8Array) => void, number[], string][] = [
+    ["a signed set whose present data shred 5 is of slot 1001", 5, (p) => setU64(p, 65, 1001n), range(36, 64), "INCONSISTENT_SET"],
+    ["a signed set whose present data shred 5 has shred version 8", 5, (p) => setU16(p, 77, 8), range(36, 64), "INCONSISTENT_SET"],
+    ["a signed set whose present data shred 5 names FEC set 65 (index 70: position 5 all the same)", 5, (p) => { setU32(p, 79, 65); setU32(p, 73, 70); }, range(36, 64), "INCONSISTENT_SET"],
+    ["a signed set whose present coding shred 8 has index + 1 (its first coding index is 65, the others' 64)", 40, (p) => setU32(p, 73, 64 + 8 + 1), [...range(0, 8), ...range(44, 64)], "INCONSISTENT_SET"],
+    ["a signed set whose missing data shred 0 is of slot 1001: recovered, it disagrees with the set", 0, (p) => setU64(p, 65, 1001n), [0, ...range(33, 64)], "INVALID_RECOVERED_SHRED"],
+    ["a signed set whose missing data shred 0 has shred version 8: recovered, it disagrees with the set", 0, (p) => setU16(p, 77, 8), [0, ...range(33, 64)], "INVALID_RECOVERED_SHRED"],
+  ];
   const cases: CaseSpec[] = [0, 1, 2, 8, 16, 24, 31, 32].map((e) => ({ comment: `${e} of 64 shreds missing (seeded positions)`, flags: ["Valid", "Erasures", ...(e === 32 ? ["Boundary"] : [])], input: drop(set, order.slice(0, e)), expect: "valid" }));
   cases.push(
     { comment: "33 missing: one fewer than needed", flags: ["Erasures", "Boundary"], input: drop(set, order.slice(0, 33)), expect: "TOO_FEW_SHREDS" },
@@ -293,6 +312,7 @@ function recoverCases(): CaseSpec[] {
     { comment: "wrong parity in a consistently signed tree, detected by a surplus shard (33 present)", flags: ["Adversarial", "Erasures"], input: drop(wrongParity(500), order.filter((i) => i !== 32).slice(0, 31)), expect: "INCONSISTENT_SHARDS" },
     { comment: "wrong parity with exactly 32 present: data 0 decodes wrong and the rebuilt tree has another root", flags: ["Adversarial", "Erasures"], input: drop(wrongParity(500), [0, ...range(33, 64)]), expect: "MERKLE_ROOT_MISMATCH" },
     { comment: "wrong parity in the header bytes: recovered data shred 0 has a broken variant", flags: ["Adversarial", "Erasures"], input: drop(wrongParity(0), [0, ...range(33, 64)]), expect: "INVALID_RECOVERED_SHRED" },
+    ...crafted.map(([comment, at, mut, missing, expect]): CaseSpec => ({ comment, flags: ["Adversarial", "Erasures"], input: drop(signedWith(at, mut), missing), expect })),
     ...(["R6", "R7"] as const).map((id): CaseSpec => ({ comment: `breaks ${id} alone`, flags: ["SingleRule", "Adversarial", "Erasures"], input: brokenSet([id]), expect: RECOVER_FEC_SET_RULES.rules.find((r) => r.id === id)!.code })),
     ...pairwiseCases(RECOVER_FEC_SET_RULES, (a, b) => brokenSet([a.id, b.id])),
   );
