@@ -11,11 +11,14 @@ import { hostileBytes } from "../harness/arbitraries.js";
 import type { JsonObject } from "../harness/operation.js";
 import { LEADER, shredFixture } from "./fixtures.js";
 
-const FIX = shredFixture("arbitraries", 2_000, { isLastInSlot: false });
-const SET = FIX.fecSets[0]!;
+// built on first use, never at import: a module that shreds at import time turns every mutant of
+// the shredder into one that breaks the vector test file's loading, which Stryker cannot count as killed
+let fixture: ReturnType<typeof shredFixture> | undefined;
+const FIX = () => (fixture ??= shredFixture("arbitraries", 2_000, { isLastInSlot: false }));
+const SET = () => FIX().fecSets[0]!;
 
 /** A valid shred of the fixture set, or a hostile mutation of one. */
-export const shredPayloadArb: fc.Arbitrary<Uint8Array> = hostileBytes(fc.constantFrom(...SET), 1300);
+export const shredPayloadArb: fc.Arbitrary<Uint8Array> = fc.constant(null).chain(() => hostileBytes(fc.constantFrom(...SET()), 1300));
 
 /** Any 64-position subset of the fixture set (a bit mask of present shreds). */
 export const erasureMaskArb: fc.Arbitrary<boolean[]> = fc.array(fc.boolean(), { minLength: 64, maxLength: 64 });
@@ -32,7 +35,7 @@ export const SHREDS_INPUTS: Record<string, fc.Arbitrary<JsonObject>> = {
     proof: fc.array(fc.uint8Array({ minLength: 19, maxLength: 21 }).map(toHex), { maxLength: 8 }),
     root: fc.uint8Array({ minLength: 32, maxLength: 32 }).map(toHex),
   }),
-  recover_fec_set: erasureMaskArb.map((m) => ({ shreds: SET.map((p, i) => (m[i] ? toHex(p) : null)) })),
+  recover_fec_set: erasureMaskArb.map((m) => ({ shreds: SET().map((p, i) => (m[i] ? toHex(p) : null)) })),
   turbine_tree: fc.record({ nodes: clusterArb, fanout: fc.integer({ min: 0, max: 5 }), index: fc.nat(1000), shredType: fc.constantFrom("data", "code") }).map((r) => ({
     nodes: r.nodes.map((n) => ({ pubkey: toHex(n.pubkey), stake: n.stake.toString() })),
     leader: toHex(r.nodes[0]!.pubkey),
@@ -42,7 +45,7 @@ export const SHREDS_INPUTS: Record<string, fc.Arbitrary<JsonObject>> = {
     fanout: r.fanout,
   })),
   check_duplicate_proof: fc.tuple(shredPayloadArb, shredPayloadArb).map(([a, b]) => ({ proof: toHex(encodeDuplicateProof(a, b)), leader: toHex(LEADER.pubkey), slot: "1000", shredVersion: 7 })),
-  deshred: fc.subarray(SET.slice(0, 32), { minLength: 0 }).map((s) => ({ shreds: s.map(toHex), leader: toHex(LEADER.pubkey), chainedMerkleRoot: toHex(FIX.params.chainedMerkleRoot) })),
+  deshred: fc.constant(null).chain(() => fc.subarray(SET().slice(0, 32), { minLength: 0 })).map((s) => ({ shreds: s.map(toHex), leader: toHex(LEADER.pubkey), chainedMerkleRoot: toHex(FIX().params.chainedMerkleRoot) })),
   shred_block: fc.record({ block: fc.uint8Array({ maxLength: 200 }), tick: fc.nat(300), last: fc.boolean() }).map((r) => ({
     block: toHex(r.block),
     slot: "10",

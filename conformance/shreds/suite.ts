@@ -15,6 +15,6 @@ export const shredsSuite: Suite = {
   checkedAgainst: {},
   inputs: SHREDS_INPUTS,
   cases: shredsCases,
-  rules: SHREDS_RULES.filter((t) => t.operation !== "recover_fec_set"),
+  rules: SHREDS_RULES,
   command: shredsCommand,
 };

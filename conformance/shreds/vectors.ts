@@ -12,6 +12,7 @@ import { toHex } from "../../reference/common/hex.js";
 import {
   capacity,
   CHECK_DUPLICATE_PROOF_RULES,
+  DESHRED_RULES,
   encodeDuplicateProof,
   finishFecSet,
   layout,
@@ -19,10 +20,14 @@ import {
   merkleProof,
   merkleTree,
   PROOF_SIZE,
+  RECOVER_FEC_SET_RULES,
+  SHRED_BLOCK_RULES,
+  TURBINE_TREE_RULES,
   VERIFY_MERKLE_PROOF_RULES,
   VERIFY_SHRED_RULES,
 } from "../../reference/shreds/index.js";
 import * as REF from "../../reference/shreds/index.js";
+import { reedSolomon } from "../../reference/da/reed-solomon.js";
 import { pairwiseCases } from "../harness/rules.js";
 import type { JsonObject } from "../harness/operation.js";
 import type { CaseSpec } from "../harness/vectorfile.js";
@@ -46,10 +51,16 @@ const cap = capacity("data", PROOF_SIZE, false);
 // ---- fixtures ----
 
 /** One FEC set of a middle-of-slot block (not resigned) and one of a last-in-slot block (resigned). */
-const MID = shredFixture("mid", 40_000, { isLastInSlot: false, nextShredIndex: 64, nextCodeIndex: 64 });
-const LAST = shredFixture("last", 3_000, { isLastInSlot: true });
-const midSet = MID.fecSets[0]!;
-const lastSet = LAST.fecSets[0]!;
+// built on first use, never at import (see arbitraries.ts): a mutant of the shredder must fail vectors, not the import
+let cached: { MID: ReturnType<typeof shredFixture>; LAST: ReturnType<typeof shredFixture>; midSet: Uint8Array[]; lastSet: Uint8Array[] } | undefined;
+function fixtures(): NonNullable<typeof cached> {
+  if (!cached) {
+    const MID = shredFixture("mid", 40_000, { isLastInSlot: false, nextShredIndex: 64, nextCodeIndex: 64 });
+    const LAST = shredFixture("last", 3_000, { isLastInSlot: true });
+    cached = { MID, LAST, midSet: MID.fecSets[0]!, lastSet: LAST.fecSets[0]! };
+  }
+  return cached;
+}
 const copy = (p: Uint8Array) => p.slice();
 
 // ---- verify_shred ----
@@ -70,6 +81,7 @@ const SHRED_MUTATIONS: Record<string, { kind?: "data" | "code"; mut: Mut; late?:
 
 /** A shred breaking the given rules (a data shred unless a rule needs a coding one). */
 function breakShred(ids: readonly string[]): JsonObject {
+  const { midSet } = fixtures();
   const kind = ids.map((id) => SHRED_MUTATIONS[id]!.kind).find((k) => k !== undefined) ?? "data";
   const p = copy(kind === "data" ? midSet[3]! : midSet[32 + 3]!);
   for (const id of ids) if (!SHRED_MUTATIONS[id]!.late) SHRED_MUTATIONS[id]!.mut(p);
@@ -96,6 +108,7 @@ function agavePayload(): JsonObject {
   return shredIn(out.fecSets[0]![0]!, ed25519.getPublicKey(secret));
 }
 function verifyShredCases(): CaseSpec[] {
+  const { MID, LAST, midSet, lastSet } = fixtures();
   const valid = (comment: string, input: JsonObject, flags: string[] = []): CaseSpec => ({ comment, flags: ["Valid", ...flags], input, expect: "valid" });
   const bad = (comment: string, input: JsonObject, expect: string, flags: string[] = []): CaseSpec => ({ comment, flags, input, expect });
   const fullData = MID.fecSets[0]![0]!; // a full data buffer: size = 88 + capacity
@@ -208,12 +221,43 @@ function shredBlockCases(): CaseSpec[] {
     { comment: "parent slot equal to the slot (offset 0 outside slot 0)", flags: [], input: base(bytes(10), { parentSlot: "1000" }), expect: "BAD_SET_SHAPE" },
     { comment: "a 31-byte chained root", flags: [], input: base(bytes(10), { chainedMerkleRoot: "11".repeat(31) }), expect: "BAD_SET_SHAPE" },
     { comment: "next shred index 32737: the set would pass data index 32767", flags: ["Boundary"], input: base(bytes(10), { nextShredIndex: 32_737 }), expect: "BAD_SET_SHAPE" },
+    v("next shred index 32736: the set ends at data index 32767 (the largest accepted)", base(bytes(10), { nextShredIndex: 32_736 }), ["Boundary"]),
+    v("next code index 32736: the largest accepted", base(bytes(10), { nextCodeIndex: 32_736 }), ["Boundary"]),
+    { comment: "next code index 32737: the set's coding indices would pass 32767", flags: ["Boundary"], input: base(bytes(10), { nextCodeIndex: 32_737 }), expect: "BAD_SET_SHAPE" },
+    v("two sets from next shred index 32704: the largest accepted for two sets", base(bytes(32 * cap + 1), { nextShredIndex: 32_704 }), ["Boundary"]),
+    { comment: "two sets from next shred index 32705", flags: ["Boundary"], input: base(bytes(32 * cap + 1), { nextShredIndex: 32_705 }), expect: "BAD_SET_SHAPE" },
+    { comment: "last in slot, 32 × 899 + 1 bytes: two sets at the resigned capacity, so next shred index 32705 is too high (one set at 963 would fit)", flags: ["Boundary", "Resigned"], input: base(bytes(32 * capacity("data", PROOF_SIZE, true) + 1), { isLastInSlot: true, nextShredIndex: 32_705 }), expect: "BAD_SET_SHAPE" },
+    v("last in slot, 32 × 899 bytes: one set, next shred index 32736 accepted", base(bytes(32 * capacity("data", PROOF_SIZE, true)), { isLastInSlot: true, nextShredIndex: 32_736 }), ["Boundary", "Resigned"]),
+    v("version 65535: the largest accepted", base(bytes(10), { version: 65_535 }), ["Boundary"]),
+    { comment: "version 65536", flags: ["Boundary"], input: base(bytes(10), { version: 65_536 }), expect: "BAD_SET_SHAPE" },
+    v("reference tick 255: the largest accepted (saturates at 63)", base(bytes(10), { referenceTick: 255 }), ["Boundary"]),
+    { comment: "reference tick 256", flags: ["Boundary"], input: base(bytes(10), { referenceTick: 256 }), expect: "BAD_SET_SHAPE" },
+    { comment: "next shred index 2^32 (not a u32)", flags: ["Boundary"], input: base(bytes(10), { nextShredIndex: 2 ** 32 }), expect: "BAD_SET_SHAPE" },
+    v("slot 2^64 − 1 (parent 2^64 − 2): the largest accepted slot", base(bytes(10), { slot: ((1n << 64n) - 1n).toString(), parentSlot: ((1n << 64n) - 2n).toString() }), ["Boundary"]),
+    { comment: "slot 2^64 (parent 2^64 − 1)", flags: ["Boundary"], input: base(bytes(10), { slot: (1n << 64n).toString(), parentSlot: ((1n << 64n) - 1n).toString() }), expect: "BAD_SET_SHAPE" },
+    { comment: "parent slot above the slot", flags: [], input: base(bytes(10), { parentSlot: "1001" }), expect: "BAD_SET_SHAPE" },
+    v("slot 0 with parent slot 0", base(bytes(10), { slot: "0", parentSlot: "0" }), ["Boundary"]),
+    { comment: "a 31-byte leader secret", flags: [], input: { ...base(bytes(10)), leaderSecret: h(LEADER.secret.slice(0, 31)) }, expect: "BAD_SET_SHAPE" },
+    ...SHRED_BLOCK_RULES.rules.filter((r) => r.id !== "S4").map((r): CaseSpec => ({ comment: `breaks ${r.id} alone`, flags: ["SingleRule"], input: brokenParams([r.id]), expect: r.code })),
+    ...pairwiseCases(SHRED_BLOCK_RULES, (a, b) => brokenParams([a.id, b.id])),
   ];
+
+  /** shred_block parameters breaking the given rules (S4, a block over a slot's data shreds, has no vector). */
+  function brokenParams(ids: readonly string[]): JsonObject {
+    const breakers: Record<string, Partial<Parameters<typeof base>[1]>> = {
+      S1: { parentSlot: "1000" }, // offset 0 outside slot 0
+      S2: { version: 65_536 },
+      S3: { chainedMerkleRoot: "11".repeat(31) },
+      S5: { nextShredIndex: 32_737 },
+    };
+    return base(bytes(10), Object.assign({}, ...ids.map((id) => breakers[id]!)));
+  }
 }
 
 // ---- recover_fec_set ----
 
 function recoverCases(): CaseSpec[] {
+  const { MID, midSet, lastSet } = fixtures();
   const set = midSet;
   const order = (() => {
     const rng = new Rng("pwo/shreds/vectors/recover/order");
@@ -234,6 +278,25 @@ function recoverCases(): CaseSpec[] {
     return s;
   };
   const other = MID.fecSets[1]!;
+  // sets the leader signed with one shred's header changed (parity re-encoded): every shred carries
+  // the same signature and chained root, so only the header field named tells the shred apart
+  const signedWith = (at: number, mut: (p: Uint8Array) => void): Uint8Array[] => {
+    const s = set.map(copy);
+    mut(s[at]!);
+    const [d0, d1] = layout("data", PROOF_SIZE, false).erasureShard;
+    const c0 = layout("code", PROOF_SIZE, false).erasureShard[0];
+    reedSolomon.encode(s.slice(0, 32).map((p) => p.slice(d0, d1)), 32).forEach((shard, j) => s[32 + j]!.set(shard, c0)); // parity of what was signed
+    finishFecSet(s, MID.params.chainedMerkleRoot, LEADER.secret);
+    return s;
+  };
+  const crafted: [string, number, (p: Uint8Array) => void, number[], string][] = [
+    ["a signed set whose present data shred 5 is of slot 1001", 5, (p) => setU64(p, 65, 1001n), range(36, 64), "INCONSISTENT_SET"],
+    ["a signed set whose present data shred 5 has shred version 8", 5, (p) => setU16(p, 77, 8), range(36, 64), "INCONSISTENT_SET"],
+    ["a signed set whose present data shred 5 names FEC set 65 (index 70: position 5 all the same)", 5, (p) => { setU32(p, 79, 65); setU32(p, 73, 70); }, range(36, 64), "INCONSISTENT_SET"],
+    ["a signed set whose present coding shred 8 has index + 1 (its first coding index is 65, the others' 64)", 40, (p) => setU32(p, 73, 64 + 8 + 1), [...range(0, 8), ...range(44, 64)], "INCONSISTENT_SET"],
+    ["a signed set whose missing data shred 0 is of slot 1001: recovered, it disagrees with the set", 0, (p) => setU64(p, 65, 1001n), [0, ...range(33, 64)], "INVALID_RECOVERED_SHRED"],
+    ["a signed set whose missing data shred 0 has shred version 8: recovered, it disagrees with the set", 0, (p) => setU16(p, 77, 8), [0, ...range(33, 64)], "INVALID_RECOVERED_SHRED"],
+  ];
   const cases: CaseSpec[] = [0, 1, 2, 8, 16, 24, 31, 32].map((e) => ({ comment: `${e} of 64 shreds missing (seeded positions)`, flags: ["Valid", "Erasures", ...(e === 32 ? ["Boundary"] : [])], input: drop(set, order.slice(0, e)), expect: "valid" }));
   cases.push(
     { comment: "33 missing: one fewer than needed", flags: ["Erasures", "Boundary"], input: drop(set, order.slice(0, 33)), expect: "TOO_FEW_SHREDS" },
@@ -249,8 +312,70 @@ function recoverCases(): CaseSpec[] {
     { comment: "wrong parity in a consistently signed tree, detected by a surplus shard (33 present)", flags: ["Adversarial", "Erasures"], input: drop(wrongParity(500), order.filter((i) => i !== 32).slice(0, 31)), expect: "INCONSISTENT_SHARDS" },
     { comment: "wrong parity with exactly 32 present: data 0 decodes wrong and the rebuilt tree has another root", flags: ["Adversarial", "Erasures"], input: drop(wrongParity(500), [0, ...range(33, 64)]), expect: "MERKLE_ROOT_MISMATCH" },
     { comment: "wrong parity in the header bytes: recovered data shred 0 has a broken variant", flags: ["Adversarial", "Erasures"], input: drop(wrongParity(0), [0, ...range(33, 64)]), expect: "INVALID_RECOVERED_SHRED" },
+    ...crafted.map(([comment, at, mut, missing, expect]): CaseSpec => ({ comment, flags: ["Adversarial", "Erasures"], input: drop(signedWith(at, mut), missing), expect })),
+    ...(["R6", "R7"] as const).map((id): CaseSpec => ({ comment: `breaks ${id} alone`, flags: ["SingleRule", "Adversarial", "Erasures"], input: brokenSet([id]), expect: RECOVER_FEC_SET_RULES.rules.find((r) => r.id === id)!.code })),
+    ...pairwiseCases(RECOVER_FEC_SET_RULES, (a, b) => brokenSet([a.id, b.id])),
   );
   return cases;
+}
+
+/**
+ * A FEC set input breaking exactly the given rules of RECOVER_FEC_SET_RULES. R4, R6, R7 and R8 need
+ * a set of their own (which shreds are present, what the leader signed); R1, R2, R3 and R5 are
+ * changes laid over it that touch nothing another rule reads:
+ * R1 one position too many (65); R2 a byte appended to a present shred (V2 only: its shard, leaf and
+ * proof are read at fixed offsets); R3 one byte of a later present shred's signature changed (the
+ * signature is outside every shard and leaf, and recovery does not verify it); R5 one byte of a
+ * present shred's proof changed (outside its shard and leaf).
+ */
+function brokenSet(ids: readonly string[]): JsonObject {
+  const { midSet } = fixtures();
+  const range = (a: number, b: number) => Array.from({ length: b - a }, (_, i) => a + i);
+  const none = [3, 9, 17, 20, ...range(36, 64)]; // 32 present: 28 data and 4 coding
+  const bases: Record<string, () => [Uint8Array[], number[]]> = {
+    "": () => [midSet.map(copy), none],
+    R4: () => [midSet.map(copy), [...none, 35]], // 31 present
+    R6: () => [signedOverWrongParity(500), range(34, 64)], // the 32 data shreds decode; coding 0 (surplus) disagrees
+    R7: () => [signedInvalidData0(), [0, ...range(33, 64)]], // data 0, decoded from the others, breaks V7 as signed
+    R8: () => [signedOverWrongParity(500), [0, ...range(33, 64)]], // data 0 decodes wrong in its data bytes
+    "R4+R8": () => [signedOverWrongParity(500), range(32, 64)], // the 32 data shreds alone, signed over wrong parity
+    "R6+R7": () => [signedInvalidData0(33), [0, ...range(34, 64)]], // coding 1 (surplus) changed before signing
+    "R6+R8": () => [signedOverWrongParity(500), [0, ...range(34, 64)]], // coding 0 decodes data 0 wrong; coding 1 disagrees
+    "R7+R8": () => [signedOverWrongParity(0), [0, ...range(33, 64)]], // data 0 decodes with a broken variant
+  };
+  const [set, missing] = bases[ids.filter((id) => ["R4", "R6", "R7", "R8"].includes(id)).join("+")]!();
+  const present = range(0, 64).filter((i) => !missing.includes(i));
+  const has = (id: string) => ids.includes(id);
+  if (has("R2")) set[present[1]!] = Uint8Array.from([...set[present[1]!]!, 0]);
+  if (has("R3")) set[present[present.length - 1]!]![0]! ^= 1;
+  if (has("R5")) set[present[2]!]![layout(present[2]! < 32 ? "data" : "code", PROOF_SIZE, false).proof + 5]! ^= 1;
+  const slots: (string | null)[] = set.map((p, i) => (missing.includes(i) ? null : h(p)));
+  return { shreds: has("R1") ? [...slots, null] : slots };
+}
+
+/** midSet with coding shard 0 changed at byte `at` before the leader built and signed the tree. */
+function signedOverWrongParity(at: number): Uint8Array[] {
+  const { MID, midSet } = fixtures();
+  const s = midSet.map(copy);
+  s[32]![layout("code", PROOF_SIZE, false).erasureShard[0] + at]! ^= 0x5a;
+  finishFecSet(s, MID.params.chainedMerkleRoot, LEADER.secret);
+  return s;
+}
+
+/**
+ * midSet with data shred 0's flags LAST_IN_SLOT without DATA_COMPLETE (V7), parity re-encoded, and
+ * (when `wrongCoding` is given) that coding shred's shard changed, then signed.
+ */
+function signedInvalidData0(wrongCoding?: number): Uint8Array[] {
+  const { MID, midSet } = fixtures();
+  const s = midSet.map(copy);
+  setU8(s[0]!, 85, 0x80 | 5);
+  const [d0, d1] = layout("data", PROOF_SIZE, false).erasureShard;
+  const c0 = layout("code", PROOF_SIZE, false).erasureShard[0];
+  reedSolomon.encode(s.slice(0, 32).map((p) => p.slice(d0, d1)), 32).forEach((shard, j) => s[32 + j]!.set(shard, c0));
+  if (wrongCoding !== undefined) s[wrongCoding]![c0 + 10]! ^= 1;
+  finishFecSet(s, MID.params.chainedMerkleRoot, LEADER.secret);
+  return s;
 }
 
 // ---- deshred ----
@@ -282,7 +407,17 @@ function deshredCases(): CaseSpec[] {
     { comment: "no shreds", flags: ["Boundary"], input: input([]), expect: "INCOMPLETE_BLOCK" },
     { comment: "a shred of another slot at its index", flags: ["Adversarial"], input: (() => { const s = data(one); s[5] = otherSlot.fecSets[0]![5]!; return input(s); })(), expect: "INCOMPLETE_BLOCK" },
     { comment: "one FEC set's first half from one block and second half from another (each shred signed, two roots)", flags: ["Adversarial"], input: input([...data(one).slice(0, 16), ...data(twin).slice(16)]), expect: "INCONSISTENT_SET" },
+    { comment: "the second of two sets from another block (one root per set, but no chain from the first)", flags: ["Chaining", "Adversarial"], input: input([...data(two).slice(0, 32), ...shredFixture("deshred-two-twin", 32 * capacity("data", PROOF_SIZE, true) + 100, { isLastInSlot: true }).fecSets[1]!.slice(0, 32)], two.params.chainedMerkleRoot), expect: "CHAINED_ROOT_MISMATCH" },
+    ...pairwiseCases(DESHRED_RULES, (a, b) => brokenBlock([a.id, b.id])),
   ];
+
+  /** A slot's data shreds breaking the given rules of DESHRED_RULES (B1, no shreds, breaks nothing else). */
+  function brokenBlock(ids: readonly string[]): JsonObject {
+    let shreds = ids.includes("B4") ? [...data(one).slice(0, 16), ...data(twin).slice(16)] : data(one); // B4: two roots in one set
+    if (ids.includes("B2")) shreds[3] = resign(copy(shreds[3]!), OTHER_LEADER.secret); // B2: signed by another leader
+    if (ids.includes("B3")) shreds = shreds.slice(0, 31); // B3: the LAST_IN_SLOT shred missing
+    return input(shreds, ids.includes("B5") ? new Uint8Array(32).fill(0x33) : one.params.chainedMerkleRoot); // B5: another given root
+  }
 }
 
 // ---- turbine_tree ----
@@ -314,7 +449,20 @@ function turbineCases(): CaseSpec[] {
     { comment: "fanout 0", flags: ["Boundary"], input: input(small, { fanout: 0 }), expect: "INVALID_TREE_INPUT" },
     { comment: "a stake of 2^64", flags: ["Boundary"], input: input([{ pubkey: small[0]!.pubkey, stake: (1n << 64n).toString() }]), expect: "INVALID_TREE_INPUT" },
     { comment: "a 31-byte pubkey", flags: [], input: input([{ pubkey: "01".repeat(31), stake: "5" }], { leader: "02".repeat(32) }), expect: "INVALID_TREE_INPUT" },
+    { comment: "a 33-byte pubkey among valid nodes", flags: [], input: input([...small.slice(0, 4), { pubkey: "01".repeat(33), stake: "5" }]), expect: "INVALID_TREE_INPUT" },
+    { comment: "the leader's pubkey twice", flags: ["Adversarial"], input: input([...small.slice(0, 3), small[0]!]), expect: "INVALID_TREE_INPUT" },
+    ...TURBINE_TREE_RULES.rules.map((r): CaseSpec => ({ comment: `breaks ${r.id} alone`, flags: ["SingleRule"], input: brokenTree([r.id]), expect: r.code })),
+    ...pairwiseCases(TURBINE_TREE_RULES, (a, b) => brokenTree([a.id, b.id])),
   ];
+
+  /** A turbine_tree input breaking the given rules of TURBINE_TREE_RULES. */
+  function brokenTree(ids: readonly string[]): JsonObject {
+    let ns = small.slice(0, 8);
+    if (ids.includes("T1")) ns = []; // T1: no nodes
+    if (ids.includes("T2")) ns = ns.map((n, k) => (k === 5 ? { ...n, pubkey: "01".repeat(31) } : n)); // T2: a 31-byte pubkey
+    if (ids.includes("T3")) ns = [...ns, ns[1]!]; // T3: a pubkey twice
+    return input(ns, { leader: small[0]!.pubkey, fanout: ids.includes("T4") ? 0 : 2 }); // T4: fanout 0
+  }
 }
 
 // ---- check_duplicate_proof ----

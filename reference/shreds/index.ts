@@ -8,7 +8,16 @@ export * from "./constants.js";
 export { SHREDS_REASONS, type ShredsReason } from "./errors.js";
 export { ChaCha20Rng, chacha20Block } from "./chacha.js";
 export { merkleLeaf, joinNodes, merkleTree, merkleTreeSize, merkleRootOf, merkleProof, proofSize, rootFromProof, verifyMerkleProof } from "./merkle.js";
-export { SHREDS_RULES, VERIFY_SHRED_RULES, VERIFY_MERKLE_PROOF_RULES, RECOVER_FEC_SET_RULES, CHECK_DUPLICATE_PROOF_RULES } from "./rules.js";
+export {
+  SHREDS_RULES,
+  SHRED_BLOCK_RULES,
+  VERIFY_SHRED_RULES,
+  VERIFY_MERKLE_PROOF_RULES,
+  RECOVER_FEC_SET_RULES,
+  DESHRED_RULES,
+  TURBINE_TREE_RULES,
+  CHECK_DUPLICATE_PROOF_RULES,
+} from "./rules.js";
 export {
   parseShred,
   verifyShred,

@@ -51,6 +51,10 @@ export const RECOVER_FEC_SET_RULES: RuleTable = {
     { id: "R7", code: "INVALID_RECOVERED_SHRED", check: "every recovered data shred passes V1–V9 and carries its set's common header" },
     { id: "R8", code: "MERKLE_ROOT_MISMATCH", check: "the tree over the 64 recovered payloads has that root" },
   ],
+  exclusive: [
+    { rules: ["R4", "R6"], why: "R6 compares the shards beyond the first 32 present with their code word: with fewer than 32 present there is no code word, and 32 data shreds without a coding shred leave no surplus" },
+    { rules: ["R4", "R7"], why: "R7 checks recovered data shreds: fewer than 32 present cannot be decoded, and 32 present data shreds leave none to recover" },
+  ],
 };
 
 export const CHECK_DUPLICATE_PROOF_RULES: RuleTable = {
@@ -72,4 +76,59 @@ export const CHECK_DUPLICATE_PROOF_RULES: RuleTable = {
   ],
 };
 
-export const SHREDS_RULES: readonly RuleTable[] = [VERIFY_SHRED_RULES, VERIFY_MERKLE_PROOF_RULES, RECOVER_FEC_SET_RULES, CHECK_DUPLICATE_PROOF_RULES];
+export const SHRED_BLOCK_RULES: RuleTable = {
+  suite: "shreds",
+  operation: "shred_block",
+  rules: [
+    { id: "S1", code: "BAD_SET_SHAPE", check: "slot < 2^64 and 1 ≤ slot − parent_slot ≤ 65535, or slot = parent_slot = 0" },
+    { id: "S2", code: "BAD_SET_SHAPE", check: "version ≤ 65535, next_shred_index and next_code_index < 2^32, reference_tick ≤ 255" },
+    { id: "S3", code: "BAD_SET_SHAPE", check: "the chained Merkle root and the leader's secret key are 32 bytes" },
+    { id: "S4", code: "BAD_SET_SHAPE", check: "the block is at most 32768 / 32 · 32 · 963 = 31 555 584 bytes (a slot's data shreds)" },
+    { id: "S5", code: "BAD_SET_SHAPE", check: "with sets = max(1, ⌈length / (32 · capacity)⌉): next_shred_index + 32 · sets ≤ 32768 and next_code_index + 32 · sets ≤ 32768" },
+  ],
+  exclusive: ["S1", "S2", "S3", "S5"].map((id) => ({
+    rules: ["S4", id] as const,
+    why: "no vector can break S4: a block over 31 555 584 bytes does not fit a vector file (its place after S3 is normative all the same)",
+  })),
+};
+
+export const DESHRED_RULES: RuleTable = {
+  suite: "shreds",
+  operation: "deshred",
+  rules: [
+    { id: "B1", code: "INCOMPLETE_BLOCK", check: "1 ≤ n ≤ 32768 shreds" },
+    { id: "B2", code: "INVALID_SHRED", check: "every shred passes V1–V10 under the leader's key and is a data shred" },
+    { id: "B3", code: "INCOMPLETE_BLOCK", check: "every shred is of the first shred's slot, shred k has index k, and the last shred is LAST_IN_SLOT and no other is" },
+    { id: "B4", code: "INCONSISTENT_SET", check: "in each FEC set (a run of consecutive shreds with one fec_set_index) every shred's proof leads to the root of the set's first shred" },
+    { id: "B5", code: "CHAINED_ROOT_MISMATCH", check: "the chained root of the first set's first shred is the given root, and that of each later set's first shred is the root of the set before" },
+  ],
+  exclusive: ["B2", "B3", "B4", "B5"].map((id) => ({
+    rules: ["B1", id] as const,
+    why: "B1 is broken by no shreds, which break nothing else, or by more than 32768, which no vector file carries",
+  })),
+};
+
+export const TURBINE_TREE_RULES: RuleTable = {
+  suite: "shreds",
+  operation: "turbine_tree",
+  rules: [
+    { id: "T1", code: "INVALID_TREE_INPUT", check: "at least one node" },
+    { id: "T2", code: "INVALID_TREE_INPUT", check: "every node's pubkey is 32 bytes and its stake ≤ 2^64 − 1" },
+    { id: "T3", code: "INVALID_TREE_INPUT", check: "no pubkey appears twice" },
+    { id: "T4", code: "INVALID_TREE_INPUT", check: "fanout ≥ 1" },
+  ],
+  exclusive: [
+    { rules: ["T1", "T2"], why: "with no nodes there is no pubkey or stake to break" },
+    { rules: ["T1", "T3"], why: "with no nodes no pubkey appears twice" },
+  ],
+};
+
+export const SHREDS_RULES: readonly RuleTable[] = [
+  SHRED_BLOCK_RULES,
+  VERIFY_SHRED_RULES,
+  VERIFY_MERKLE_PROOF_RULES,
+  RECOVER_FEC_SET_RULES,
+  DESHRED_RULES,
+  TURBINE_TREE_RULES,
+  CHECK_DUPLICATE_PROOF_RULES,
+];

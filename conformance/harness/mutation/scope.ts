@@ -37,6 +37,13 @@ export const EXCLUSIONS: Record<string, readonly Exclusion[]> = {
         "the rule-table type and its walkers (pairs, first broken rule, the spec-page rendering): no operation calls them; conformance/harness/spec-pages.test.ts pins the pages and the pairwise vectors to the tables",
     },
   ],
+  shreds: [
+    {
+      path: "reference/shreds/rules.ts",
+      reason:
+        "the rule tables as data: no operation reads them (the checks in shred.ts, merkle.ts, recover.ts, deshred.ts, turbine.ts, shredder.ts and duplicate.ts carry the codes, and the pairwise vectors pin their order); conformance/harness/spec-pages.test.ts pins the tables to the spec page",
+    },
+  ],
   exec: [
     {
       path: "reference/exec/blockstm/",
