@@ -78,7 +78,7 @@ const BLST_OPS: Record<string, (i: JsonObject) => JsonObject | null> = {
   key_validate: (i) => ({ valid: blstPk(h(i, "pk")) !== null }),
   aggregate: (i) => {
     const sigs = hs(i, "signatures");
-    if (sigs.length === 0 || sigs.length > MAX_AGGREGATE_SIZE || sigs.some((s) => s.length !== 96)) return null; // the spec's caps (K6) come first
+    if (sigs.length === 0 || sigs.length > MAX_AGGREGATE_SIZE || sigs.some((s) => s.length !== 96)) return null; // the spec's caps (K7) come first
     try {
       return { signature: toHex(blst.aggregateSerializedSignatures(sigs, true).toBytes(true)) };
     } catch {
@@ -86,7 +86,7 @@ const BLST_OPS: Record<string, (i: JsonObject) => JsonObject | null> = {
     }
   },
   fast_aggregate_verify: (i) => {
-    if (hs(i, "pks").length > MAX_AGGREGATE_SIZE) return null; // K6: raised, not false
+    if (hs(i, "pks").length > MAX_AGGREGATE_SIZE) return null; // K7: raised, not false
     const pks = hs(i, "pks").map(blstPk);
     const sig = blstSig(h(i, "signature"));
     if (pks.length === 0 || pks.some((p) => p === null) || sig === null) return { valid: false };

@@ -224,31 +224,34 @@ function badG2(sig: Uint8Array): [string, string, Uint8Array, string[]][] {
 }
 
 /**
- * decode_g1 / decode_g2's rule table walked (E1–E7): each rule alone and each pair at once. The x
- * comes from the off-curve point (E5), else the off-subgroup point (E7), else a valid point; E4 adds
- * p to it (x = p when the point is valid, so the 381 bits hold it); E3 sets the infinity flag on that
+ * An encoding breaking the E-rules in `broken` (decode_g1 / decode_g2's table, E1–E7). The x comes
+ * from the off-curve point (E5), else the off-subgroup point (E7), else a valid point; E4 adds p to
+ * it (x = p when the point is valid, so the 381 bits hold it); E3 sets the infinity flag on that
  * non-zero x; E2 clears the compression flag; E1 appends a byte.
  */
-function pointRuleCases(group: "G1" | "G2", validEnc: Uint8Array): CaseSpec[] {
-  const table = BLS_RULES.find((t) => t.operation === (group === "G1" ? "decode_g1" : "decode_g2"))!;
+function pointEncoding(group: "G1" | "G2", validEnc: Uint8Array, broken: ReadonlySet<string>): Uint8Array {
   const xOf = (enc: Uint8Array): bigint => {
     const c = enc.slice(group === "G1" ? 0 : 48, group === "G1" ? 48 : 96);
     if (group === "G1") c[0]! &= 0x1f;
     return BigInt(`0x${hex(c)}`);
   };
-  const build = (broken: ReadonlySet<string>): JsonObject => {
-    const base = broken.has("E5") ? specialPoint(group, "offCurve") : broken.has("E7") ? specialPoint(group, "offSubgroup") : validEnc;
-    let enc: Uint8Array = base.slice();
-    if (broken.has("E4")) {
-      const flags = base[0]! & 0xe0;
-      if (group === "G1") enc = compressedX([base === validEnc ? P : xOf(base) + P], flags);
-      else enc = base === validEnc ? compressedX([P, xOf(validEnc)], flags) : compressedX([0n, xOf(base) + P], flags); // G2: c1 = p, or c0 + p (the special points have c1 = 0)
-    }
-    if (broken.has("E3")) enc[0]! |= 0x40;
-    if (broken.has("E2")) enc[0]! &= 0x7f;
-    if (broken.has("E1")) enc = Uint8Array.from([...enc, 0]);
-    return { data: hex(enc) };
-  };
+  const base = broken.has("E5") ? specialPoint(group, "offCurve") : broken.has("E7") ? specialPoint(group, "offSubgroup") : validEnc;
+  let enc: Uint8Array = base.slice();
+  if (broken.has("E4")) {
+    const flags = base[0]! & 0xe0;
+    if (group === "G1") enc = compressedX([base === validEnc ? P : xOf(base) + P], flags);
+    else enc = base === validEnc ? compressedX([P, xOf(validEnc)], flags) : compressedX([0n, xOf(base) + P], flags); // G2: c1 = p, or c0 + p (the special points have c1 = 0)
+  }
+  if (broken.has("E3")) enc[0]! |= 0x40;
+  if (broken.has("E2")) enc[0]! &= 0x7f;
+  if (broken.has("E1")) enc = Uint8Array.from([...enc, 0]);
+  return enc;
+}
+
+/** decode_g1 / decode_g2's rule table walked (E1–E7): each rule alone and each pair at once. */
+function pointRuleCases(group: "G1" | "G2", validEnc: Uint8Array): CaseSpec[] {
+  const table = BLS_RULES.find((t) => t.operation === (group === "G1" ? "decode_g1" : "decode_g2"))!;
+  const build = (broken: ReadonlySet<string>): JsonObject => ({ data: hex(pointEncoding(group, validEnc, broken)) });
   const single = table.rules.map((r) => invalid(`breaks ${r.id} alone: ${r.code}`, r.code, build(new Set([r.id])), ["RuleOrder"]));
   const pairs = pairwiseCases(table, (a, b) => build(new Set([a.id, b.id])), "RuleOrder").map((p) => ({ ...p, flags: ["RuleOrder", "PairwiseRules"] }));
   return [...single, ...pairs];
@@ -351,6 +354,7 @@ function aggregateCases(rng: Rng): CaseSpec[] {
     a("a signature and the identity", [sigs[0]!, G2_INFINITY], ["Valid", "Infinity"]),
     a("a signature and its negation: the identity", [sigs[0]!, flipSign(sigs[0]!)], ["ZeroAggregate"]),
     bad("empty list", "EMPTY_AGGREGATE", [], ["EmptyList"]),
+    bad("exactly MAX_AGGREGATE_SIZE signatures pass K7; the first is 95 bytes", "INVALID_LENGTH", [sigs[0]!.subarray(0, 95), ...Array<Uint8Array>(MAX_AGGREGATE_SIZE - 1).fill(sigs[0]!)], ["CostLimit", "Boundary", "WrongLength"]),
     bad("MAX_AGGREGATE_SIZE + 1 signatures, the last one not a point (the count is checked first)", "AGGREGATE_TOO_LARGE", [...Array<Uint8Array>(MAX_AGGREGATE_SIZE).fill(sigs[0]!), new Uint8Array(95)], ["CostLimit"]),
     ...badG2(sigs[1]!).map(([c, code, b, f]) => bad(`second signature: ${c}`, code, [sigs[0]!, b], f)),
   ];
@@ -384,6 +388,7 @@ function fastAggregateVerifyCases(rng: Rng): CaseSpec[] {
     f("the aggregate plus a cofactor-torsion point: false", pks, m, compressG2(decodeG2(sig).add(T2)), ["NotInSubgroup", "Torsion"]),
     f("signature outside the subgroup: false", pks, m, specialPoint("G2", "offSubgroup"), ["NotInSubgroup"]),
     f("signature of 95 bytes: false", pks, m, sig.subarray(0, 95), ["WrongLength"]),
+    f("exactly MAX_AGGREGATE_SIZE keys pass K7 (not raised); the first is the identity: false", [G1_INFINITY, ...Array<Uint8Array>(MAX_AGGREGATE_SIZE - 1).fill(pks[0]!)], m, sig, ["CostLimit", "Boundary", "Infinity"]),
     invalid("MAX_AGGREGATE_SIZE + 1 keys, the last one not a point: raised, not false", "AGGREGATE_TOO_LARGE", { pks: [...Array<Uint8Array>(MAX_AGGREGATE_SIZE).fill(pks[0]!), new Uint8Array(47)].map(hex), message: hex(m), signature: hex(sig) }, ["CostLimit"]),
   ];
 }
@@ -410,6 +415,8 @@ function aggregateVerifyCases(rng: Rng): CaseSpec[] {
     v("negated aggregate: false", pks, ms, flipSign(sig), ["Tampered"]),
     v("an identity key: false", [pks[0]!, pks[1]!, G1_INFINITY], ms, sig, ["Infinity"]),
     v("signature outside the subgroup: false", pks, ms, specialPoint("G2", "offSubgroup"), ["NotInSubgroup"]),
+    v("exactly MAX_BATCH_SIZE keys and messages pass K6 (not raised); the first key is the identity: false", [G1_INFINITY, ...Array<Uint8Array>(MAX_BATCH_SIZE - 1).fill(pks[0]!)], Array<Uint8Array>(MAX_BATCH_SIZE).fill(ms[0]!), sig, ["CostLimit", "Boundary", "Infinity"]),
+    v("MAX_BATCH_SIZE keys and MAX_BATCH_SIZE − 1 messages pass K6: false", Array<Uint8Array>(MAX_BATCH_SIZE).fill(pks[0]!), Array<Uint8Array>(MAX_BATCH_SIZE - 1).fill(ms[0]!), sig, ["CostLimit", "Boundary", "LengthMismatch"]),
     invalid("MAX_BATCH_SIZE + 1 pairs, messages all equal under the basic scheme: raised before distinctness or decoding", "BATCH_TOO_LARGE", { pks: Array<string>(MAX_BATCH_SIZE + 1).fill(hex(pks[0]!)), messages: Array<string>(MAX_BATCH_SIZE + 1).fill(hex(ms[0]!)), signature: hex(sig), ciphersuite: BASIC.id }, ["CostLimit", "Basic"]),
   ];
 }
@@ -457,6 +464,9 @@ function batchVerifyCases(rng: Rng): CaseSpec[] {
     v("one key outside the subgroup: false", replace(pks, 1, compressedX([0n])), ms, sigs, ["Batch", "NotInSubgroup"]),
     v("empty lists: false", [], [], [], ["EmptyList"]),
     v("fewer signatures than keys: false", pks, ms, sigs.slice(0, 3), ["LengthMismatch"]),
+    v("fewer messages than keys: false", pks, ms.slice(0, 3), sigs, ["LengthMismatch"]),
+    v("one message more than keys and signatures (the first four triples valid): false", pks, [...ms, rng.bytes(32)], sigs, ["LengthMismatch"]),
+    v("exactly MAX_BATCH_SIZE keys pass K6 (not raised); one message fewer: false", padTo(pks, MAX_BATCH_SIZE, pks[0]!), padTo(ms, MAX_BATCH_SIZE - 1, ms[0]!), padTo(sigs, MAX_BATCH_SIZE, sigs[0]!), ["LengthMismatch", "CostLimit", "Boundary"]),
     invalid("MAX_BATCH_SIZE + 1 triples, the last key not a point", "BATCH_TOO_LARGE", { pks: [...Array<string>(MAX_BATCH_SIZE).fill(hex(pks[0]!)), "00"], messages: Array<string>(MAX_BATCH_SIZE + 1).fill(hex(ms[0]!)), signatures: Array<string>(MAX_BATCH_SIZE + 1).fill(hex(sigs[0]!)) }, ["CostLimit"]),
   ];
 }
@@ -586,41 +596,86 @@ function verifyCertificateCases(rng: Rng): CaseSpec[] {
   ];
 }
 
+/** 126 further members (stake 1 each, valid keys and proofs), computed once: they take a committee past MAX_COMMITTEE_SIZE or to it. */
+let fillerMembers: MemberInput[] | undefined;
+function fillers(): MemberInput[] {
+  return (fillerMembers ??= sampleCommittee(new Rng("pwo/bls/vectors/committee-fillers/v1"), Array<bigint>(MAX_COMMITTEE_SIZE - 2).fill(1n)).members);
+}
+
+/**
+ * The committee half of the certificate tables (M1–M7): three members of stake 100, each rule
+ * with one break, breaks composing (member 1 for M3 and M7, member 2 for M4 and M5, member 0 for
+ * M6; M2 appends 126 distinct valid members of stake 1, so the three still hold a supermajority).
+ */
+function committeeFor(c: { members: MemberInput[] }, broken: ReadonlySet<string>): MemberInput[] {
+  let members: MemberInput[] = c.members.map((m) => ({ ...m }));
+  if (broken.has("M5")) members[2] = { ...members[0]! };
+  if (broken.has("M3")) members[1] = { ...members[1]!, publicKey: G1_INFINITY };
+  if (broken.has("M7")) members[1] = { ...members[1]!, proofOfPossession: c.members[0]!.proofOfPossession };
+  if (broken.has("M4")) members[2] = { ...members[2]!, stake: 0n };
+  if (broken.has("M6")) members[0] = { ...members[0]!, stake: (1n << 64n) - 1n };
+  if (broken.has("M2")) members = [...members, ...fillers()];
+  if (broken.has("M1")) members = [];
+  return members;
+}
+
+/** The certificate half (C1–C6) over an n-member committee whose members 0–2 are `c`'s: all three sign `commit`. */
+function certificateFor(c: { sks: Uint8Array[] }, n: number, commit: Commit, broken: ReadonlySet<string>): JsonObject {
+  const other = { ...commit, height: commit.height + 1n };
+  const commitJson = broken.has("C1") ? { ...commitToJson(commit), height: (1n << 64n).toString() } : commitToJson(commit);
+  const bits = encodeSigners(n, broken.has("C4") ? [0] : [0, 1, 2]);
+  if (broken.has("C3")) bits[n >> 3]! |= 1 << (n & 7); // the first padding bit (n is not a multiple of 8)
+  const signers = broken.has("C2") ? Uint8Array.from([...bits, 0]) : bits;
+  let signature = certify(c, broken.has("C6") ? other : commit, [0, 1, 2]).signature;
+  if (broken.has("C5")) signature = plusT2(signature);
+  return { commit: commitJson, certificate: certificateToJson({ signature, signers }) };
+}
+
 /**
  * verify_certificate's rule table walked (reference/bls/rules.ts): each rule alone, each pair at
- * once. A three-member committee (stakes 100) certifies COMMIT with all three signatures; each rule
- * has one break, and breaks compose (member 1 for M3 and M7, member 2 for M4 and M5, member 0 for M6).
+ * once, over {@link committeeFor} and {@link certificateFor}.
  */
 function certificateRuleCases(rng: Rng): CaseSpec[] {
   const c = sampleCommittee(rng.fork("rules"), [100n, 100n, 100n]);
-  const other = { ...COMMIT, height: COMMIT.height + 1n };
   const build = (broken: ReadonlySet<string>): JsonObject => {
-    let members: MemberInput[] = c.members.map((m) => ({ ...m }));
-    if (broken.has("M5")) members[2] = { ...members[0]! };
-    if (broken.has("M3")) members[1] = { ...members[1]!, publicKey: G1_INFINITY };
-    if (broken.has("M7")) members[1] = { ...members[1]!, proofOfPossession: c.members[0]!.proofOfPossession };
-    if (broken.has("M4")) members[2] = { ...members[2]!, stake: 0n };
-    if (broken.has("M6")) members[0] = { ...members[0]!, stake: (1n << 64n) - 1n };
-    if (broken.has("M1")) members = [];
-    const commit = broken.has("C1") ? { ...commitToJson(COMMIT), height: (1n << 64n).toString() } : commitToJson(COMMIT);
-    const bits = encodeSigners(3, broken.has("C4") ? [0] : [0, 1, 2]);
-    if (broken.has("C3")) bits[0]! |= 0x08;
-    const signers = broken.has("C2") ? Uint8Array.from([...bits, 0]) : bits;
-    let signature = certify(c, broken.has("C6") ? other : COMMIT, [0, 1, 2]).signature;
-    if (broken.has("C5")) signature = compressG2(decodeG2(signature).add(T2));
-    return { committee: members.map(memberToJson), commit, certificate: certificateToJson({ signature, signers }) };
+    const members = committeeFor(c, broken);
+    return { committee: members.map(memberToJson), ...certificateFor(c, members.length || 3, COMMIT, broken) };
   };
-  const table = BLS_RULES.find((t) => t.operation === "verify_certificate")!;
-  const single = table.rules.filter((r) => r.id !== "M2").map((r) => invalid(`breaks ${r.id} alone: ${r.code}`, r.code, build(new Set([r.id])), ["RuleOrder"]));
-  const pairs = pairwiseCases(table, (a, b) => build(new Set([a.id, b.id])), "RuleOrder").map((p) => ({ ...p, flags: ["RuleOrder", "PairwiseRules"] }));
   const odd = sampleCommittee(rng.fork("c4"), [100n, 100n, 101n]);
   const oddInput = (idx: number[]) => ({ committee: odd.members.map(memberToJson), commit: commitToJson(COMMIT), certificate: certificateToJson(certify(odd, COMMIT, idx)) });
+  // stakes summing to exactly 2^64 − 1 (the largest total admitted) and 2^64 (the smallest refused)
+  const U64_MAX = (1n << 64n) - 1n;
+  const heavy = (total: bigint) => ({ ...build(new Set()), committee: c.members.map((m, i) => ({ ...m, stake: i === 0 ? total - 200n : 100n })).map(memberToJson) });
+  const cap = [...c.members, ...fillers().slice(0, MAX_COMMITTEE_SIZE - 3)];
   const interleaved = [
     invalid("M4 is member by member: member 0's stake 2^64 comes before member 2's zero stake, so STAKE_OVERFLOW", "STAKE_OVERFLOW", { ...build(new Set()), committee: [{ ...c.members[0]!, stake: 1n << 64n }, c.members[1]!, { ...c.members[2]!, stake: 0n }].map(memberToJson) }, ["RuleOrder", "Stake", "Overflow"]),
     valid("C4 boundary: 201 of 301 signed, the smallest supermajority (3·201 = 603 > 602)", oddInput([0, 2]), ["Valid", "Stake", "Boundary"]),
     invalid("C4 boundary: 200 of 301 signed, the largest rejected (600 ≤ 602)", "INSUFFICIENT_STAKE", oddInput([0, 1]), ["Stake", "Boundary"]),
+    valid("M6 boundary: total stake exactly 2^64 − 1 is admitted (member 0 holds 2^64 − 201, all sign)", heavy(U64_MAX), ["Valid", "Stake", "Boundary"]),
+    invalid("M6 boundary: total stake exactly 2^64 is refused", "STAKE_OVERFLOW", heavy(1n << 64n), ["Committee", "Overflow", "Boundary"]),
+    valid("M4 boundary: a member with stake 2^64 − 1 alone (the largest stake)", { committee: [{ ...c.members[0]!, stake: U64_MAX }].map(memberToJson), commit: commitToJson(COMMIT), certificate: certificateToJson(certify({ sks: c.sks.slice(0, 1) }, COMMIT, [0])) }, ["Valid", "Stake", "Boundary"]),
+    invalid("M2 boundary: exactly MAX_COMMITTEE_SIZE members pass M2; member 0's identity key then fails M3", "IDENTITY_POINT", { ...build(new Set()), committee: [{ ...cap[0]!, publicKey: G1_INFINITY }, ...cap.slice(1)].map(memberToJson) }, ["Committee", "CostLimit", "Boundary", "Infinity"]),
+    valid("M2 boundary: a valid committee of exactly MAX_COMMITTEE_SIZE members (3 of stake 100 sign, 125 of stake 1 do not)", { committee: cap.map(memberToJson), ...certificateFor(c, MAX_COMMITTEE_SIZE, COMMIT, new Set()) }, ["Valid", "CostLimit", "Boundary"]),
   ];
-  return [...single, ...pairs, ...interleaved];
+  return [...tableCases("verify_certificate", build), ...interleaved];
+}
+
+/**
+ * batch_verify_certificates' rule table walked: the committee as in {@link certificateRuleCases}; two
+ * certificates, the first broken by the C-rules, the second valid (of COMMIT one height up); X1
+ * repeats the second to MAX_BATCH_SIZE + 1 certificates.
+ */
+function batchCertificateRuleCases(rng: Rng): CaseSpec[] {
+  const c = sampleCommittee(rng.fork("rules"), [100n, 100n, 100n]);
+  const second = { ...COMMIT, height: COMMIT.height + 2n };
+  return tableCases("batch_verify_certificates", (broken) => {
+    const members = committeeFor(c, broken);
+    const n = members.length || 3;
+    const good = certificateFor(c, n, second, new Set());
+    let items = [certificateFor(c, n, COMMIT, broken), good];
+    if (broken.has("X1")) items = padTo(items, MAX_BATCH_SIZE + 1, good);
+    return { committee: members.map(memberToJson), items };
+  });
 }
 
 function batchVerifyCertificatesCases(rng: Rng): CaseSpec[] {
@@ -644,8 +699,177 @@ function batchVerifyCertificatesCases(rng: Rng): CaseSpec[] {
     b("two signatures swapped between certificates: false", [item(commits[0]!, { ...sameSigners[0]!, signature: sameSigners[1]!.signature }), item(commits[2]!, { ...sameSigners[1]!, signature: sameSigners[0]!.signature })], ["Batch", "SwappedSignatures"]),
     b("one identity signature: false", replace(1, item(commits[1]!, { ...certs[1]!, signature: G2_INFINITY })), ["Batch", "Infinity"]),
     b("one signature plus a cofactor-torsion point: false", replace(2, item(commits[2]!, { ...certs[2]!, signature: compressG2(decodeG2(certs[2]!.signature).add(T2)) })), ["Batch", "NotInSubgroup", "Torsion"]),
+    b("exactly MAX_BATCH_SIZE certificates pass K6 (not raised); the first has a padding bit set: false", [item(commits[3]!, { ...certs[3]!, signers: Uint8Array.of(0x2f) }), ...Array<JsonObject>(MAX_BATCH_SIZE - 1).fill(good[0]!)], ["Batch", "CostLimit", "Boundary", "Bitfield"]),
     invalid("MAX_BATCH_SIZE + 1 certificates", "BATCH_TOO_LARGE", { committee: four.members.map(memberToJson), items: Array<JsonObject>(MAX_BATCH_SIZE + 1).fill(good[0]!) }, ["Batch", "CostLimit"]),
   ];
+}
+
+// ---- rule tables walked (reference/bls/rules.ts): each pair of rules broken at once ----
+
+const ruleTable = (operation: string) => BLS_RULES.find((t) => t.operation === operation)!;
+/** The pairwise cases of an operation's table, from `build(broken rule ids)`. */
+function tablePairs(operation: string, build: (broken: ReadonlySet<string>) => JsonObject): CaseSpec[] {
+  return pairwiseCases(ruleTable(operation), (a, b) => build(new Set([a.id, b.id])), "RuleOrder").map((p) => ({ ...p, flags: ["RuleOrder", "PairwiseRules"] }));
+}
+/** Each rule of the table broken alone (the intent is the rule's answer: its code, or `false`, an output). */
+function tableSingles(operation: string, build: (broken: ReadonlySet<string>) => JsonObject, skip: readonly string[] = []): CaseSpec[] {
+  return ruleTable(operation)
+    .rules.filter((r) => !skip.includes(r.id))
+    .map((r) => ({ comment: `breaks ${r.id} alone: ${r.answersFalse ? `false (${r.code})` : r.code}`, flags: ["RuleOrder"], input: build(new Set([r.id])), expect: r.answersFalse ? "valid" : r.code }));
+}
+const tableCases = (operation: string, build: (broken: ReadonlySet<string>) => JsonObject, skip: readonly string[] = []): CaseSpec[] => [...tableSingles(operation, build, skip), ...tablePairs(operation, build)];
+/** `list` grown to `n` items by repeating `filler` in front (a cap broken by one item). */
+const padTo = <T>(list: readonly T[], n: number, filler: T): T[] => [...Array<T>(Math.max(0, n - list.length)).fill(filler), ...list];
+const plusT1 = (pk: Uint8Array) => compressG1(decodeG1(pk).add(T1));
+const plusT2 = (sig: Uint8Array) => compressG2(decodeG2(sig).add(T2));
+const negG1 = (pk: Uint8Array) => compressG1(decodeG1(pk).negate());
+
+/** K2–K3 of sk_to_pk, sign and pop_prove: 31 bytes (K2), the zero key (K3), 31 zero bytes (both). */
+function secretKeyRuleCases(operation: string, rng: Rng, extra: JsonObject = {}): CaseSpec[] {
+  const [s] = signers(rng.fork("rules"), 1);
+  return tableCases(operation, (b) => {
+    let sk: Uint8Array = b.has("K3") ? new Uint8Array(32) : s!.sk;
+    if (b.has("K2")) sk = sk.subarray(1);
+    return { sk: hex(sk), ...extra };
+  });
+}
+
+/** key_validate's table: decode_g1's E-rules, then K4 (not the identity), each answering false. */
+function keyValidateRuleCases(rng: Rng): CaseSpec[] {
+  const [a] = signers(rng.fork("rules"), 1);
+  return tableCases("key_validate", (b) => {
+    if (!b.has("K4")) return { pk: hex(pointEncoding("G1", a!.pk, b)) };
+    let enc: Uint8Array = G1_INFINITY.slice(); // K4: the identity, whose x the E4–E7 checks never see
+    if (b.has("E2")) enc[0]! &= 0x7f;
+    if (b.has("E1")) enc = Uint8Array.from([...enc, 0]);
+    return { pk: hex(enc) };
+  });
+}
+
+/** verify / pop_verify: V1 the key plus torsion, V2 the signature plus torsion, V3 a signature of something else. */
+function verifyRuleCases(rng: Rng): CaseSpec[] {
+  const [a] = signers(rng.fork("rules"), 1);
+  const m = rng.fork("rules/m").bytes(32);
+  return tableCases("verify", (b) => {
+    let sig = sign(a!.sk, b.has("V3") ? flipLastBit(m) : m);
+    if (b.has("V2")) sig = plusT2(sig);
+    return { pk: hex(b.has("V1") ? plusT1(a!.pk) : a!.pk), message: hex(m), signature: hex(sig), ciphersuite: POP.id };
+  });
+}
+
+function popVerifyRuleCases(rng: Rng): CaseSpec[] {
+  const [a, other] = signers(rng.fork("rules"), 2);
+  return tableCases("pop_verify", (b) => {
+    let proof = popProve((b.has("V3") ? other! : a!).sk);
+    if (b.has("V2")) proof = plusT2(proof);
+    return { pk: hex(b.has("V1") ? plusT1(a!.pk) : a!.pk), proof: hex(proof) };
+  });
+}
+
+/** aggregate: A1 empty, A2 MAX_AGGREGATE_SIZE + 1 signatures, A3 the last signature plus torsion. */
+function aggregateRuleCases(rng: Rng): CaseSpec[] {
+  const ss = signers(rng.fork("rules"), 2);
+  const m = rng.fork("rules/m").bytes(32);
+  const sigs = ss.map((s) => sign(s.sk, m));
+  const build = (b: ReadonlySet<string>): JsonObject => {
+    if (b.has("A1")) return { signatures: [] };
+    let list = b.has("A3") ? [sigs[0]!, plusT2(sigs[1]!)] : sigs;
+    if (b.has("A2")) list = padTo(list, MAX_AGGREGATE_SIZE + 1, sigs[0]!);
+    return { signatures: list.map(hex) };
+  };
+  // A2 alone would repeat the existing at-the-cap-plus-one case; A1 alone is "empty list"
+  return tableCases("aggregate", build, ["A1", "A2"]);
+}
+
+/** `count` valid keys summing to the identity: pairs (K, −K), and a triple (K, K′, −(K + K′)) when `count` is odd. */
+function zeroSumFiller(pks: readonly Uint8Array[], count: number): Uint8Array[] {
+  const triple = count % 2 ? [pks[1]!, pks[2]!, encodeG1(decodeG1(pks[1]!).add(decodeG1(pks[2]!)).negate())] : [];
+  const pairs = (count - triple.length) / 2;
+  return [...triple, ...Array.from({ length: pairs }, () => [pks[1]!, negG1(pks[1]!)]).flat()];
+}
+
+/**
+ * fast_aggregate_verify: F1 MAX_AGGREGATE_SIZE + 1 keys, F2 no key (its sum is the identity, so F4
+ * and F6 break with it), F3 a key plus torsion, F4 a key and its negation (with F3: both plus
+ * torsion, still summing to the identity), F5 the signature plus torsion, F6 a signature of another message.
+ */
+function fastAggregateVerifyRuleCases(rng: Rng): CaseSpec[] {
+  const ss = signers(rng.fork("rules"), 3);
+  const m = rng.fork("rules/m").bytes(32);
+  const pks = ss.map((s) => s.pk);
+  return tableCases(
+    "fast_aggregate_verify",
+    (b) => {
+      let keys: Uint8Array[];
+      if (b.has("F2")) keys = [];
+      else if (b.has("F4")) keys = b.has("F3") ? [plusT1(pks[0]!), compressG1(decodeG1(pks[0]!).add(T1).negate())] : [pks[0]!, negG1(pks[0]!)];
+      else keys = b.has("F3") ? [pks[0]!, pks[1]!, plusT1(pks[2]!)] : pks;
+      let sig = aggregate(ss.map((s) => sign(s.sk, b.has("F6") ? flipLastBit(m) : m)));
+      if (b.has("F5")) sig = plusT2(sig);
+      if (b.has("F1")) keys = [...zeroSumFiller(pks, MAX_AGGREGATE_SIZE + 1 - keys.length), ...keys];
+      return { pks: keys.map(hex), message: hex(m), signature: hex(sig) };
+    },
+    ["F1"],
+  );
+}
+
+/**
+ * aggregate_verify: G1 129 pairs (with G2: 129 messages and no key), G2 no key, G3 one message more
+ * than keys, G4 a repeated message in the basic scheme, G5 the signature plus torsion, G6 a key plus
+ * torsion, G7 the aggregate of other messages' signatures. Breaking G2 together with G4 breaks G3 too.
+ */
+function aggregateVerifyRuleCases(rng: Rng): CaseSpec[] {
+  const r = rng.fork("rules");
+  const ss = signers(r, 3);
+  const ms = ss.map(() => r.bytes(32));
+  const extra = r.bytes(32);
+  return tableCases("aggregate_verify", (b) => {
+    const suite = b.has("G4") ? BASIC : POP;
+    const msgs = b.has("G4") ? [ms[0]!, ms[0]!, ms[2]!] : ms;
+    let sig = aggregate(ss.map((s, i) => sign(s.sk, b.has("G7") ? flipLastBit(msgs[i]!) : msgs[i]!, suite)));
+    if (b.has("G5")) sig = plusT2(sig);
+    let keys = ss.map((s, i) => (b.has("G6") && i === 2 ? plusT1(s.pk) : s.pk));
+    let messages = b.has("G3") ? [...msgs, extra] : msgs;
+    if (b.has("G2")) {
+      keys = [];
+      if (!b.has("G3") && !b.has("G4")) messages = [];
+    }
+    if (b.has("G1")) {
+      keys = keys.length ? padTo(keys, MAX_BATCH_SIZE + 1, ss[0]!.pk) : keys;
+      messages = padTo(messages, keys.length ? keys.length + (b.has("G3") ? 1 : 0) : MAX_BATCH_SIZE + 1, ms[1]!);
+    }
+    return { pks: keys.map(hex), messages: messages.map(hex), signature: hex(sig), ciphersuite: suite.id };
+  });
+}
+
+/** batch_verify: B1 129 triples, B2 no triple, B3 one signature fewer, B4 item 1's signature plus torsion, B5 item 2 signed another message. */
+function batchVerifyRuleCases(rng: Rng): CaseSpec[] {
+  const r = rng.fork("rules");
+  const ss = signers(r, 3);
+  const ms = ss.map(() => r.bytes(32));
+  return tableCases("batch_verify", (b) => {
+    let pks = ss.map((s) => s.pk);
+    let msgs = ms;
+    let sigs = ss.map((s, i) => sign(s.sk, b.has("B5") && i === 2 ? flipLastBit(ms[i]!) : ms[i]!));
+    if (b.has("B4")) sigs[1] = plusT2(sigs[1]!);
+    if (b.has("B2")) [pks, msgs, sigs] = [[], [], b.has("B3") ? sigs.slice(0, 1) : []];
+    else if (b.has("B3")) sigs = sigs.slice(0, -1);
+    if (b.has("B1")) [pks, msgs, sigs] = [padTo(pks, MAX_BATCH_SIZE + 1, pks[0]!), padTo(msgs, MAX_BATCH_SIZE + 1, ms[0]!), padTo(sigs, MAX_BATCH_SIZE + (b.has("B3") ? 0 : 1), sigs[0]!)];
+    return { pks: pks.map(hex), messages: msgs.map(hex), signatures: sigs.map(hex) };
+  });
+}
+
+/** commit_message: each field one past its range (C1.1–C1.4) or a 31-byte digest (C1.5); every answer is FIELD_OUT_OF_RANGE. */
+function commitMessageRuleCases(): CaseSpec[] {
+  return tableCases("commit_message", (b) => {
+    const j: JsonObject = { ...commitToJson(COMMIT) };
+    if (b.has("C1.1")) j["chainId"] = (1n << 64n).toString();
+    if (b.has("C1.2")) j["shard"] = 2 ** 32;
+    if (b.has("C1.3")) j["height"] = (1n << 64n).toString();
+    if (b.has("C1.4")) j["round"] = 2 ** 32;
+    if (b.has("C1.5")) j["blockDigest"] = hex(COMMIT.blockDigest.subarray(1));
+    return { commit: j };
+  });
 }
 
 /** Every operation's cases, each under its own labelled seed. */
@@ -656,21 +880,21 @@ export function blsCases(): Record<string, { seed: string; cases: CaseSpec[] }> 
   };
   return Object.fromEntries([
     make("key_gen", keyGenCases),
-    make("sk_to_pk", skToPkCases),
-    make("key_validate", keyValidateCases),
+    make("sk_to_pk", (rng) => [...skToPkCases(rng), ...secretKeyRuleCases("sk_to_pk", rng)]),
+    make("key_validate", (rng) => [...keyValidateCases(rng), ...keyValidateRuleCases(rng)]),
     make("decode_g1", decodeG1Cases),
     make("decode_g2", decodeG2Cases),
     make("hash_to_g2", hashToG2Cases),
-    make("sign", signCases),
-    make("verify", verifyCases),
-    make("aggregate", aggregateCases),
-    make("fast_aggregate_verify", fastAggregateVerifyCases),
-    make("aggregate_verify", aggregateVerifyCases),
-    make("pop_prove", popProveCases),
-    make("pop_verify", popVerifyCases),
-    make("batch_verify", batchVerifyCases),
-    make("commit_message", commitMessageCases),
+    make("sign", (rng) => [...signCases(rng), ...secretKeyRuleCases("sign", rng, { message: "00", ciphersuite: POP.id })]),
+    make("verify", (rng) => [...verifyCases(rng), ...verifyRuleCases(rng)]),
+    make("aggregate", (rng) => [...aggregateCases(rng), ...aggregateRuleCases(rng)]),
+    make("fast_aggregate_verify", (rng) => [...fastAggregateVerifyCases(rng), ...fastAggregateVerifyRuleCases(rng)]),
+    make("aggregate_verify", (rng) => [...aggregateVerifyCases(rng), ...aggregateVerifyRuleCases(rng)]),
+    make("pop_prove", (rng) => [...popProveCases(rng), ...secretKeyRuleCases("pop_prove", rng)]),
+    make("pop_verify", (rng) => [...popVerifyCases(rng), ...popVerifyRuleCases(rng)]),
+    make("batch_verify", (rng) => [...batchVerifyCases(rng), ...batchVerifyRuleCases(rng)]),
+    make("commit_message", (rng) => [...commitMessageCases(rng), ...commitMessageRuleCases()]),
     make("verify_certificate", (rng) => [...verifyCertificateCases(rng), ...certificateRuleCases(rng)]),
-    make("batch_verify_certificates", batchVerifyCertificatesCases),
+    make("batch_verify_certificates", (rng) => [...batchVerifyCertificatesCases(rng), ...batchCertificateRuleCases(rng)]),
   ]);
 }

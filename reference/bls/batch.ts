@@ -47,9 +47,12 @@ export function computeBatchScalars(items: readonly BatchItem[]): bigint[] {
   });
 }
 
-/** The random-linear-combination check over decoded items, under the signature DST `dst`. True for an empty batch. */
+/**
+ * The random-linear-combination check over decoded items, under the signature DST `dst`. True for an
+ * empty batch. The callers bound the batch before decoding anything (K6 in {@link batchVerify} and
+ * {@link batchVerifyCertificates}; a committee, M2, has at most MAX_COMMITTEE_SIZE members).
+ */
 export function verifyBatchItems(items: readonly BatchItem[], dst: string): boolean {
-  if (items.length > MAX_BATCH_SIZE) fail("BATCH_TOO_LARGE", `${items.length} items, at most ${MAX_BATCH_SIZE}`);
   if (items.length === 0) return true;
   const r = computeBatchScalars(items);
   const pairs: { g1: G1Point; g2: G2Point }[] = items.map((it, i) => ({ g1: it.publicKey.multiply(r[i]!), g2: hashToG2(it.message, dst) })); // (r_i · PK_i, H(m_i))

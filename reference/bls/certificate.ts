@@ -88,10 +88,8 @@ export function makeCommittee(candidates: readonly MemberInput[]): Committee {
   }
   const totalStake = candidates.reduce((t, c) => t + c.stake, 0n);
   if (totalStake >= U64_LIMIT) fail("STAKE_OVERFLOW", `total stake ${totalStake} exceeds 2^64 − 1`); // M6
-  if (!proofsOfPossessionHold(members, candidates)) {
-    const i = candidates.findIndex((c) => !popVerify(c.publicKey, c.proofOfPossession));
-    fail("INVALID_PROOF_OF_POSSESSION", `member ${i}: proof of possession does not verify`); // M7
-  }
+  // M7; the one-by-one search only names the first failing member in the message
+  if (!proofsOfPossessionHold(members, candidates)) fail("INVALID_PROOF_OF_POSSESSION", `member ${candidates.findIndex((c) => !popVerify(c.publicKey, c.proofOfPossession))}: proof of possession does not verify`);
   return { members, totalStake };
 }
 

@@ -15,7 +15,9 @@ export const BLS_REASONS = {
   IDENTITY_POINT: "the identity point where a public key or a signature is required",
   INVALID_SECRET_KEY: "a secret key that is zero or not below the group order r",
   IKM_TOO_SHORT: "key material shorter than MIN_IKM_SIZE bytes",
-  EMPTY_AGGREGATE: "aggregation of an empty list",
+  EMPTY_AGGREGATE: "aggregation or verification of an empty list",
+  LENGTH_MISMATCH: "lists of keys, messages or signatures of different lengths (a verifier answers false)",
+  REPEATED_MESSAGE: "a message repeated in a basic-scheme AggregateVerify (a verifier answers false)",
   BATCH_TOO_LARGE: "a batch, or an AggregateVerify, of more than MAX_BATCH_SIZE items",
   AGGREGATE_TOO_LARGE: "an Aggregate or FastAggregateVerify of more than MAX_AGGREGATE_SIZE items",
   EMPTY_COMMITTEE: "a committee without members",
@@ -28,7 +30,7 @@ export const BLS_REASONS = {
   BITFIELD_LENGTH_MISMATCH: "a signer bitfield whose length is not ceil(n / 8) bytes for n members",
   NON_CANONICAL_BITFIELD: "a signer bitfield with a padding bit (index n or above) set",
   INSUFFICIENT_STAKE: "the signers' stake is not strictly above 2/3 of the committee's total stake",
-  SIGNATURE_MISMATCH: "the aggregate signature does not verify for the signers' keys and the commit message",
+  SIGNATURE_MISMATCH: "the signature does not verify: the pairing equation fails for the keys and messages (a certificate: the signers' summed key and the commit message)",
 } as const;
 
 export type BlsReason = keyof typeof BLS_REASONS;

@@ -17,6 +17,11 @@ export interface Rule {
   code: string;
   /** The condition an accepted input satisfies, in the spec's words (markdown). */
   check: string;
+  /**
+   * A verifier's rule: when it is the first one broken the operation answers `false`
+   * (`{ valid: false }`) instead of raising; `code` then names the reason, not the answer.
+   */
+  answersFalse?: boolean;
 }
 
 /** A pair of rules that no input can break at once, with the reason (rendered in the spec). */
@@ -73,7 +78,7 @@ export function firstBroken(t: RuleTable, broken: readonly string[]): Rule {
 export function renderRuleTable(t: RuleTable): string {
   const lines = [`<!-- rules:${t.suite}/${t.operation} (generated from the rule table; do not edit by hand) -->`, ""];
   lines.push("Checks, in this order (the first one broken gives the answer; schema checks, `BAD_INPUT`, come before all of them):", "");
-  t.rules.forEach((r, i) => lines.push(`${i + 1}. **${r.id}** ${r.check} → \`${r.code}\``));
+  t.rules.forEach((r, i) => lines.push(`${i + 1}. **${r.id}** ${r.check} → ${r.answersFalse ? `false (\`${r.code}\`)` : `\`${r.code}\``}`));
   if ((t.exclusive ?? []).length > 0) {
     lines.push("", "Pairs that no input can break at once:", "");
     for (const p of t.exclusive!) lines.push(`- ${p.rules[0]} and ${p.rules[1]}: ${p.why}`);
