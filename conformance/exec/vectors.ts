@@ -246,6 +246,8 @@ function contentionCases(): CaseSpec[] {
   const pre = makeState({ balances: senders.map((s) => [s, RICH] as [Uint8Array, bigint]) });
   out.push(valid(`${n} payments between disjoint accounts`, block(pre, senders.map((s, i) => payment({ sender: s, recipient: account(200 + i), amount: BigInt(1 + i) }))), ["Payment", "LowContention"]));
   out.push(valid(`${n} payments to one hot account`, block(pre, senders.map((s, i) => payment({ sender: s, recipient: A, amount: BigInt(1 + i) }))), ["Payment", "HighContention"]));
+  const wide = 100;
+  out.push(valid(`${wide} payments from one sender to ${wide} new accounts: a post-state of ${wide + 3} entries, created in hash-random order, must come out sorted by key`, block(base, Array.from({ length: wide }, (_, i) => payment({ sender: A, nonce: BigInt(i), recipient: account(500 + i), amount: 1n }))), ["Payment", "Chain", "MissingKey"]));
   out.push(valid(`${n} payments from one sender (a nonce chain), each to the next account`, block(base, Array.from({ length: n }, (_, i) => payment({ sender: A, nonce: BigInt(i), recipient: account(300 + i), amount: 10n }))), ["Payment", "Chain"]));
   const chainPre = makeState({ balances: [[senders[0]!, 100_000n], ...senders.slice(1).map((s) => [s, 10_000n] as [Uint8Array, bigint])] });
   out.push(valid("a money chain: each payment spends what the previous one delivered", block(chainPre, senders.slice(0, -1).map((s, i) => payment({ sender: s, recipient: senders[i + 1]!, amount: 40_000n }))), ["Payment", "Chain"]));
