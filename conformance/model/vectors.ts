@@ -145,6 +145,8 @@ function samplingCases(): CaseSpec[] {
     invalid("confidence 0: no target at all", c("80000", "0"), "ZERO_PARAMETER", ["Boundary"]),
     valid("confidence just below 1 (1 − 10^-30), k = 1: every cell", c("1", `0.${"9".repeat(30)}`), ["Boundary"]),
     valid("confidence 1 − 10^-30 at k = 16", c("80000", `0.${"9".repeat(30)}`), ["Boundary"]),
+    valid("confidence exactly p(2, 1) = 9/16: one sample reaches it (p ≥ confidence, equality counts)", c("484", "9/16"), ["Boundary", "Fraction"]),
+    valid("confidence just above p(2, 1) = 9/16: two samples", c("484", "0.562501"), ["Boundary"]),
     invalid("confidence 1: no finite sample count reaches it", c("80000", "1"), "CONFIDENCE_NOT_BELOW_ONE", ["Boundary"]),
     invalid("confidence above 1", c("80000", "3/2"), "CONFIDENCE_NOT_BELOW_ONE", []),
     invalid("confidence 1 written as 7/7", c("80000", "7/7"), "CONFIDENCE_NOT_BELOW_ONE", ["Boundary", "Fraction"]),
