@@ -101,7 +101,7 @@ function evaluateCases(seed: string): CaseSpec[] {
   cases.push(valid("every count = 1, T_target = 1", withSet({ T_target: "1", s_avg: "1", shards: "1", t_per_core: "1", cores_per_machine: "1", B_tx: "1", shards_subscribed: "1" }), ["Boundary"]));
   // each rule alone, on each parameter it applies to
   for (const p of PARAMETER_NAMES) {
-    for (const bad of ["NaN", "Infinity", "-Infinity", "1e9", "0x10", "+5", " 5", "5 ", "05", "5.", ".5", "1/0", "1/-3", "", "١٢٣"]) cases.push(invalid(`${p} = ${JSON.stringify(bad)}: not a finite decimal or n/d`, withSet({ [p]: bad }), "NOT_A_NUMBER", ["SingleRule"]));
+    for (const bad of ["NaN", "Infinity", "-Infinity", "1e9", "0x10", "+5", " 5", "5 ", "05", "5.", ".5", "1/0", "1/-3", "+1/3", "1/3 ", "", "١٢٣"]) cases.push(invalid(`${p} = ${JSON.stringify(bad)}: not a finite decimal or n/d`, withSet({ [p]: bad }), "NOT_A_NUMBER", ["SingleRule"]));
     cases.push(invalid(`${p} negative`, withSet({ [p]: "-1" }), "NEGATIVE_PARAMETER", ["SingleRule"]));
     cases.push(invalid(`${p} = -1/1000000, negative and tiny`, withSet({ [p]: "-1/1000000" }), "NEGATIVE_PARAMETER", ["SingleRule", "Boundary"]));
     cases.push(invalid(`${p} = 0`, withSet({ [p]: "0" }), "ZERO_PARAMETER", ["SingleRule"]));
