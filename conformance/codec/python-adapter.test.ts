@@ -16,7 +16,7 @@ const BROKEN = "python3 examples/python-adapter/broken_adapter.py";
 
 interface Report {
   passed: boolean;
-  cases: { suite: string; file: string; tcId: number; status: string; kind?: string }[];
+  cases: { suite: string; file: string; tcId: number; status: string; kind?: string; comment: string }[];
 }
 
 function conform(impl: string): { status: number | null; report: Report } {
