@@ -1,5 +1,5 @@
 /** The codec suite as the conformance machinery sees it. */
-import { CODEC_REASONS, compressBlocks } from "../../reference/codec/index.js";
+import { CODEC_REASONS, CODEC_RULES, compressBlocks } from "../../reference/codec/index.js";
 import type { Suite } from "../harness/suite.js";
 import { CODEC_INPUTS } from "./arbitraries.js";
 import { CODEC_OPERATIONS } from "./operations.js";
@@ -24,4 +24,5 @@ export const codecSuite: Suite = {
   },
   inputs: CODEC_INPUTS,
   cases: () => codecCases(compressBlocks),
+  rules: CODEC_RULES,
 };

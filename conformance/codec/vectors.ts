@@ -7,6 +7,7 @@ import { ByteWriter } from "../../reference/common/bytes.js";
 import { toHex } from "../../reference/common/hex.js";
 import { Rng } from "../../reference/common/rng.js";
 import {
+  compressBlocks,
   computeTxRoot,
   encodeBlock,
   encodeTx,
@@ -18,8 +19,18 @@ import {
   type Block,
   type Transaction,
 } from "../../reference/codec/index.js";
+import { CODEC_RULES } from "../../reference/codec/rules.js";
+import type { Rule, RuleTable } from "../../reference/common/rules.js";
+import { pairwiseCases } from "../harness/rules.js";
 import type { CaseSpec } from "../harness/vectorfile.js";
 import { blockToJson, txToJson } from "./operations.js";
+
+/** The rule table of a codec operation (reference/codec/rules.ts). */
+const table = (operation: string): RuleTable => CODEC_RULES.find((t) => t.operation === operation)!;
+/** Fails the generator on a pair its builder has no input for: such a pair must be listed exclusive. */
+const noPair = (op: string, a: Rule, b: Rule): never => {
+  throw new Error(`codec/${op}: no input breaks ${a.id} and ${b.id}; list the pair as exclusive`);
+};
 
 const U64_MAX = (1n << 64n) - 1n;
 
@@ -98,7 +109,24 @@ function varintCases(rng: Rng): CaseSpec[] {
     ["u32 in six bytes", "VARINT_OVERFLOW", overlong(1, 5), 32, ["Overflow", "NonCanonicalVarint"]],
     ["a second varint follows", "TRAILING_BYTES", Uint8Array.of(0x01, 0x01), 64, ["TrailingBytes"]],
   ];
+  // V1 before V2: ⌈bits/7⌉ bytes with bit 7 set are refused before the next byte is read, present or not
+  bad.push(["u32: five bytes with bit 7 set, then the input ends (V1: refused before a sixth is read)", "VARINT_OVERFLOW", new Uint8Array(5).fill(0x80), 32, ["Boundary", "Overflow", "Truncated"]]);
+  bad.push(["u32: four bytes with bit 7 set, then the input ends", "UNEXPECTED_EOF", new Uint8Array(4).fill(0x80), 32, ["Boundary", "Truncated"]]);
+  bad.push(["u64: ten bytes with bit 7 set, then the input ends (V1)", "VARINT_OVERFLOW", new Uint8Array(10).fill(0x80), 64, ["Boundary", "Overflow", "Truncated"]]);
+  bad.push(["u64: nine bytes with bit 7 set, then the input ends", "UNEXPECTED_EOF", new Uint8Array(9).fill(0x80), 64, ["Boundary", "Truncated"]]);
   for (const [comment, code, data, bits, flags] of bad) out.push(invalid(comment, code, { data: hexOf(data), bits }, flags));
+  out.push(...pairwiseCases(table("decode_varint"), (a, b) => {
+    const run = (n: number, v: number) => new Array<number>(n).fill(v);
+    const pairs: Record<string, [number[], 32 | 64]> = {
+      "V1+V3": [[...run(10, 0x80), 0x00], 64], // too long, and its last byte a redundant zero group
+      "V1+V4": [[...run(10, 0xff), 0x01], 64], // too long, and the value ≥ 2^64
+      "V1+V5": [[...run(5, 0x80), 0x01, 0x01], 32], // too long (its value ≥ 2^32 too: every byte after five continuation bytes lengthens it), then a byte
+      "V3+V5": [[0x80, 0x00, 0x01], 64], // zero in two bytes, then a byte
+      "V4+V5": [[...varint(1n << 32n), 0x00], 32], // 2^32 as u32, then a byte
+    };
+    const p = pairs[`${a.id}+${b.id}`] ?? noPair("decode_varint", a, b);
+    return { data: hexOf(Uint8Array.from(p[0])), bits: p[1] };
+  }));
   return out;
 }
 
@@ -145,6 +173,16 @@ function decodeTxCases(seed: string): CaseSpec[] {
   bad("one byte after the signature", "TRAILING_BYTES", { ...base, signature: cat(base.signature, [0]) }, ["TrailingBytes"]);
   bad("aggregate mode followed by a signature", "TRAILING_BYTES", { ...agg, signature: new Uint8Array(64) }, ["TrailingBytes", "SignatureMode"]);
   bad("single mode without its signature", "UNEXPECTED_EOF", { ...base, signature: new Uint8Array(0) }, ["Truncated", "SignatureMode"]);
+  // each pair on a single-mode call, each rule broken in its own field
+  const breakTx: Record<string, (r: RawTx) => RawTx> = {
+    T1: (r) => ({ ...r, version: [2] }),
+    T2: (r) => ({ ...r, kind: [2] }),
+    T3: (r) => ({ ...r, sigMode: [2] }),
+    T4: (r) => ({ ...r, nonce: overlong(s.call.nonce) }),
+    T5: (r) => ({ ...r, calldata: cat(varint(MAX_CALLDATA_SIZE + 1), new Uint8Array(8)) }), // the bytes absent: T6 (as UNEXPECTED_EOF) too, after T5
+    T6: (r) => ({ ...r, signature: cat(r.signature, [0]) }),
+  };
+  out.push(...pairwiseCases(table("decode_tx"), (a, b) => ({ data: hexOf(assemble(breakTx[b.id]!(breakTx[a.id]!(call)))) })));
   return out;
 }
 
@@ -166,6 +204,14 @@ function encodeTxCases(seed: string): CaseSpec[] {
   bad("aggregate mode with a signature", "SIGNATURE_MODE_MISMATCH", { ...json(s.aggPayment), signature: "00".repeat(64) }, ["SignatureMode"]);
   bad("call data of MAX_CALLDATA_SIZE + 1 bytes", "CALLDATA_TOO_LARGE", { ...c, calldata: "00".repeat(MAX_CALLDATA_SIZE + 1) }, ["LengthOutOfRange"]);
   out.push(valid("call data of exactly MAX_CALLDATA_SIZE bytes (the largest accepted)", { tx: { ...c, calldata: "00".repeat(MAX_CALLDATA_SIZE) } }, ["Boundary"]));
+  // each pair on a single-mode call; TE3 is broken by an aggregate mode that keeps the signature, so TE4 (its length) can break with it
+  const breakTx: Record<string, (t: Record<string, unknown>) => Record<string, unknown>> = {
+    TE1: (t) => ({ ...t, nonce: (1n << 64n).toString() }),
+    TE2: (t) => ({ ...t, calldata: "00".repeat(MAX_CALLDATA_SIZE + 1) }),
+    TE3: (t) => ({ ...t, sigMode: "aggregate" }),
+    TE4: (t) => ({ ...t, signature: (t.signature as string).slice(2) }),
+  };
+  out.push(...pairwiseCases(table("encode_tx"), (a, b) => ({ tx: breakTx[b.id]!(breakTx[a.id]!(c)) as CaseSpec["input"] })));
   return out;
 }
 
@@ -232,7 +278,35 @@ function decodeBlockCases(seed: string): CaseSpec[] {
   bad("tx length prefix exactly MAX_TX_SIZE, bytes absent (the length is accepted)", "UNEXPECTED_EOF", { ...r, count: varint(1), txs: varint(MAX_TX_SIZE), agg: new Uint8Array(0) }, ["Boundary", "Truncated"]);
   const largest = largestTx(s.call);
   out.push(valid("a transaction of exactly MAX_TX_SIZE bytes (10-byte varints, MAX_CALLDATA_SIZE call data)", { data: hexOf(encodeBlock(makeBlock([largest]))) }, ["Boundary"]));
+  out.push(...pairwiseCases(table("decode_block"), (a, b) => ({ data: hexOf(brokenBlock(s, [a.id, b.id])) })));
   return out;
+}
+
+/**
+ * A block of a single-mode payment and an aggregate-mode call breaking exactly the decode_block
+ * rules `broken`, each in its own field; the tx root is the root of the slices as written unless B9
+ * is broken (then one bit of it is flipped).
+ */
+function brokenBlock(s: ReturnType<typeof sampleTxs>, broken: readonly string[]): Uint8Array {
+  const is = (id: string) => broken.includes(id);
+  // B8: both transactions in single mode, the aggregate signature kept
+  const txs = [s.payment, is("B8") ? s.call : s.aggCall];
+  const encs = txs.map(encodeTx);
+  if (is("B5")) encs[0] = cat([encs[0]![0]!, 2], encs[0]!.subarray(2)); // tx[0] of kind 2, same length
+  const root = computeTxRoot(encs);
+  const b = makeBlock([s.payment, s.aggCall]);
+  return cat(
+    [is("B2") ? 2 : 1],
+    varint(b.shardId),
+    is("B3") ? overlong(b.height) : varint(b.height),
+    b.parentHash,
+    is("B9") ? cat([root[0]! ^ 1], root.subarray(1)) : root,
+    varint(is("B4") ? MAX_BLOCK_TXS + 1 : encs.length),
+    ...encs.map((e) => cat(varint(e.length), e)),
+    [is("B6") ? 2 : 1],
+    b.aggregateSignature!,
+    is("B7") ? [0] : [],
+  );
 }
 
 /** The largest transaction: single-mode call, three 10-byte varints, MAX_CALLDATA_SIZE call data: MAX_TX_SIZE bytes. */
@@ -261,6 +335,14 @@ function encodeBlockCases(seed: string): CaseSpec[] {
   // the order of the encoding checks: header fields and the aggregate signature's size before the commitments
   bad("aggregate signature of 95 bytes and a zero tx root: the size is checked first", "FIELD_OUT_OF_RANGE", { ...good, txRoot: "00".repeat(32), aggregateSignature: "22".repeat(95) }, ["WrongLength", "Commitment", "PairwiseRules"]);
   bad("aggregate signature of 97 bytes without aggregate-mode transactions: the size before B8", "FIELD_OUT_OF_RANGE", { ...blockToJson(makeBlock([s.payment])), aggregateSignature: "22".repeat(97) }, ["WrongLength", "SignatureMode", "PairwiseRules"]);
+  const txs = good.txs as Record<string, unknown>[];
+  const breakBlock: Record<string, (b: Record<string, unknown>) => Record<string, unknown>> = {
+    BE1: (b) => ({ ...b, shardId: 2 ** 32 }),
+    BE3: (b) => ({ ...b, txs: [{ ...txs[0]!, signature: null }, txs[1]!] }), // tx[0] in single mode without its signature
+    BE4: (b) => ({ ...b, aggregateSignature: null }),
+    BE5: (b) => ({ ...b, txRoot: "00".repeat(32) }),
+  };
+  out.push(...pairwiseCases(table("encode_block"), (a, b) => ({ block: breakBlock[b.id]!(breakBlock[a.id]!(good)) as CaseSpec["input"] })));
   return out;
 }
 
@@ -305,7 +387,7 @@ function compressCases(seed: string): CaseSpec[] {
     // compress's own order: every block is decoded (C1) before the window log is checked (C2), and
     // the window log is checked only when there is a block to compress
     valid("no blocks, window log 3: an empty list checks nothing", { blocks: [], windowLog: 3 }, ["Boundary", "WindowLog"]),
-    invalid("bad tx root and window log 3: blocks are decoded first", "TX_ROOT_MISMATCH", { blocks: [hexOf(assembleBlock({ ...rawBlock(single[0]!), txRoot: new Uint8Array(32) }))], windowLog: 3 }, ["Commitment", "WindowLog", "PairwiseRules"]),
+    ...pairwiseCases(table("compress"), () => ({ blocks: [hexOf(assembleBlock({ ...rawBlock(single[0]!), txRoot: new Uint8Array(32) }))], windowLog: 3 })),
     invalid("second block truncated, window log 17: no frame, the block's code", "UNEXPECTED_EOF", { blocks: [enc(single)[0]!, enc(single)[1]!.slice(0, -2)], windowLog: 17 }, ["Truncated", "WindowLog", "PairwiseRules"]),
     valid("a sender's nonce 2^64 − 1, then the same nonce again: the expected nonce is 2^64", { blocks: enc([makeBlock([nonceTx(U64_MAX), nonceTx(U64_MAX), nonceTx(3n)])]), windowLog: 16 }, ["Boundary", "NonceWidth"]),
   ];
@@ -333,6 +415,7 @@ function decompressCases(seed: string, compress: (blocks: Block[], windowLog: nu
   const rest = f0.subarray(2 + sizeLen);
   bad("frame version 2", "UNKNOWN_VERSION", [cat([2], f0.subarray(1))], ["BadVersion"]);
   bad("window log 17", "FIELD_OUT_OF_RANGE", [cat([1, 17], f0.subarray(2))], ["WindowLog"]);
+  bad("window log 3", "FIELD_OUT_OF_RANGE", [cat([1, 3], f0.subarray(2))], ["Boundary", "WindowLog"]);
   bad("second frame with another window log", "WINDOW_MISMATCH", [f0, cat([1, 15], f[1]!.subarray(2))], ["WindowLog"]);
   bad("declared size above the decoder's limit", "SIZE_LIMIT_EXCEEDED", [f0], ["SizeLimit"], size - 1);
   bad("declared size above MAX_BLOCK_SIZE", "SIZE_LIMIT_EXCEEDED", [cat([1, 16], varint(MAX_BLOCK_SIZE + 1), rest)], ["SizeLimit"]);
@@ -419,6 +502,32 @@ function frameBodyCases(): CaseSpec[] {
   push("reconstruction exceeds the declared size at tx[0], tx[1] has reserved head bits: the size check comes first", "SIZE_MISMATCH", frame(three, badHead, 16, afterTx0 - 1), ["SizeMismatch", "BadEnum", "PairwiseRules"]);
   push("reconstruction reaches exactly the declared size at tx[0] (not beyond), tx[1] has reserved head bits", "INVALID_FLAG", frame(three, badHead, 16, afterTx0), ["Boundary", "SizeMismatch", "BadEnum"]);
   push("declared size equal to the decoder's limit (the largest accepted)", "valid", frame(three, bodies3), ["Boundary", "SizeLimit"], enc3.length);
+
+  // pairs: a frame of two aggregate payments, each rule broken in its own field; D3 needs a first
+  // frame to differ from (an empty block's, which leaves the stream state empty)
+  const pairBlock = makeBlock(two);
+  const first0 = compressBlocks([makeBlock([])], 16)[0]!;
+  out.push(...pairwiseCases(table("decompress"), (a, b) => {
+    const is = (id: string) => a.id === id || b.id === id;
+    const declared = encodeBlock(pairBlock).length;
+    const root = pairBlock.txRoot;
+    const bodies = [is("D6") ? cat([0x06], firstOk.subarray(1)) : firstOk, cat([2], varint(2), [0], [0], varint(2), amt5)];
+    const f = cat(
+      [is("D1") ? 2 : 1, is("D2") ? 17 : is("D3") ? 15 : 16],
+      varint(declared),
+      [1],
+      varint(pairBlock.shardId),
+      is("D5") ? overlong(pairBlock.height) : varint(pairBlock.height),
+      pairBlock.parentHash,
+      is("D8") ? cat([root[0]! ^ 1], root.subarray(1)) : root,
+      varint(bodies.length),
+      ...bodies,
+      [1],
+      pairBlock.aggregateSignature!,
+      is("D7") ? [0] : [],
+    );
+    return { frames: (is("D3") ? [first0, f] : [f]).map(hexOf), maxBlockSize: is("D4") ? declared - 1 : MAX_BLOCK_SIZE };
+  }));
   return out;
 }
 

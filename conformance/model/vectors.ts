@@ -101,7 +101,7 @@ function evaluateCases(seed: string): CaseSpec[] {
   cases.push(valid("every count = 1, T_target = 1", withSet({ T_target: "1", s_avg: "1", shards: "1", t_per_core: "1", cores_per_machine: "1", B_tx: "1", shards_subscribed: "1" }), ["Boundary"]));
   // each rule alone, on each parameter it applies to
   for (const p of PARAMETER_NAMES) {
-    for (const bad of ["NaN", "Infinity", "-Infinity", "1e9", "0x10", "+5", " 5", "5 ", "05", "5.", ".5", "1/0", "1/-3", "", "١٢٣"]) cases.push(invalid(`${p} = ${JSON.stringify(bad)}: not a finite decimal or n/d`, withSet({ [p]: bad }), "NOT_A_NUMBER", ["SingleRule"]));
+    for (const bad of ["NaN", "Infinity", "-Infinity", "1e9", "0x10", "+5", " 5", "5 ", "05", "5.", ".5", "1/0", "1/-3", "+1/3", "1/3 ", "", "١٢٣"]) cases.push(invalid(`${p} = ${JSON.stringify(bad)}: not a finite decimal or n/d`, withSet({ [p]: bad }), "NOT_A_NUMBER", ["SingleRule"]));
     cases.push(invalid(`${p} negative`, withSet({ [p]: "-1" }), "NEGATIVE_PARAMETER", ["SingleRule"]));
     cases.push(invalid(`${p} = -1/1000000, negative and tiny`, withSet({ [p]: "-1/1000000" }), "NEGATIVE_PARAMETER", ["SingleRule", "Boundary"]));
     cases.push(invalid(`${p} = 0`, withSet({ [p]: "0" }), "ZERO_PARAMETER", ["SingleRule"]));
@@ -145,6 +145,8 @@ function samplingCases(): CaseSpec[] {
     invalid("confidence 0: no target at all", c("80000", "0"), "ZERO_PARAMETER", ["Boundary"]),
     valid("confidence just below 1 (1 − 10^-30), k = 1: every cell", c("1", `0.${"9".repeat(30)}`), ["Boundary"]),
     valid("confidence 1 − 10^-30 at k = 16", c("80000", `0.${"9".repeat(30)}`), ["Boundary"]),
+    valid("confidence exactly p(2, 1) = 9/16: one sample reaches it (p ≥ confidence, equality counts)", c("484", "9/16"), ["Boundary", "Fraction"]),
+    valid("confidence just above p(2, 1) = 9/16: two samples", c("484", "0.562501"), ["Boundary"]),
     invalid("confidence 1: no finite sample count reaches it", c("80000", "1"), "CONFIDENCE_NOT_BELOW_ONE", ["Boundary"]),
     invalid("confidence above 1", c("80000", "3/2"), "CONFIDENCE_NOT_BELOW_ONE", []),
     invalid("confidence 1 written as 7/7", c("80000", "7/7"), "CONFIDENCE_NOT_BELOW_ONE", ["Boundary", "Fraction"]),

@@ -20,4 +20,5 @@ export {
   unzigzag,
   type StreamState,
 } from "./compress.js";
+export { CODEC_RULES } from "./rules.js";
 export { generateWorkload, ZipfSampler, WORKLOAD_DEFAULTS, type WorkloadParams } from "./workload.js";

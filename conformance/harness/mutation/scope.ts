@@ -51,6 +51,42 @@ export const EXCLUSIONS: Record<string, readonly Exclusion[]> = {
         "the rule tables as data (ids, codes, check texts): no operation reads them; conformance/harness/spec-pages.test.ts pins spec/bls.md to them and requires a vector per pair, and the vector generator fails when the reference's answer differs from a table's code",
     },
   ],
+  model: [
+    {
+      path: "reference/model/calibrate.ts",
+      reason: "calibration from bench JSON (`pwo model calibrate`, the report): no operation calls it, so no vector can reach it; conformance/model/model.test.ts checks it",
+    },
+    {
+      path: "reference/model/signatures.ts",
+      reason: "s_avg measured on the codec workload, for the report: no operation calls it; conformance/model/model.test.ts checks it against the codec benchmark's figures",
+    },
+    {
+      path: "reference/model/corrections.ts",
+      names: ["replicatedMachines", "replicatedTraffic", "sampleBytes", "lightNodeSamplingBps", "verificationsPerSec", "fecBandwidth", "daPublishedBps", "CORRECTIONS_OFF", "GBPS_R", "MBPS_R", "correctionRows", "toText"],
+      reason: "the corrections table of the report (`pwo model report`): no operation calls these; the operations' own terms (daSquare, samplesForConfidenceExact, narwhalRound, turbineHops) are in scope; conformance/model/model.test.ts checks the table",
+    },
+    {
+      path: "reference/model/model.ts",
+      names: ["bandwidthSensitivity", "executionSensitivity"],
+      reason: "the paper's §5 sensitivity figures, for the report: no operation calls them (evaluate_model's vectors carry the same parameter sets); conformance/model/model.test.ts checks them",
+    },
+    {
+      path: "reference/model/rational.ts",
+      names: ["toNumber", "fromNumber", "max", "min", "eq", "add"],
+      reason: "rational helpers only the report and calibration use (doubles for charts, measured figures): no operation calls them; conformance/model/model.test.ts checks them",
+    },
+    {
+      path: "reference/model/params.ts",
+      names: ["EVALUATE_MODEL_RULES", "countRules", "DA_SAMPLING_RULES", "TURBINE_HOPS_RULES", "ONE_INPUT", "NARWHAL_ROUND_RULES"],
+      reason: "rule tables as data (the spec page's ordered lists): no answer reads them; conformance/harness/spec-pages.test.ts pins each to its page and to a vector per pair, and those vectors pin the order the reference checks in",
+    },
+  ],
+  codec: [
+    {
+      path: "reference/codec/rules.ts",
+      reason: "rule tables as data (the spec page's ordered lists): no answer reads them; conformance/harness/spec-pages.test.ts pins each to its page and to a vector per pair, and those vectors pin the order the reference checks in",
+    },
+  ],
   exec: [
     {
       path: "reference/exec/blockstm/",
