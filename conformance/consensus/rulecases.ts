@@ -19,6 +19,7 @@ import {
   deriveKeyPair,
   genesisCertificate,
   headerDigest,
+  leaderOf,
   voteMessage,
   type Header,
 } from "../../reference/consensus/index.js";
@@ -26,6 +27,7 @@ import { MAX_HEADER_PAYLOAD } from "../../reference/consensus/constants.js";
 import { pairwiseCases } from "../harness/rules.js";
 import type { JsonObject } from "../harness/operation.js";
 import type { CaseSpec } from "../harness/vectorfile.js";
+import { orderDag } from "./sim/dags.js";
 import { headerToJson } from "./sim/json.js";
 
 const table = (op: string) => CONSENSUS_RULES.find((t) => t.operation === op)!;
@@ -207,6 +209,48 @@ export function parentQuorumCases(): CaseSpec[] {
       if (stake(w.parents) >= q) throw new Error(`${name}: ${w.formula} is not below Q`);
       out.push({ comment: `${name}: parents holding ${stake(w.parents)}, a quorum only under ${w.formula}`, flags: ["Boundary", "Weighted", "Parents"], input: input(w.parents), expect: "INSUFFICIENT_PARENTS" });
     }
+  }
+  return out;
+}
+
+/**
+ * The commit rule's support threshold V = ⌈S/3⌉ at its boundary (spec §Ordering): rounds 1 and 2
+ * of n equal stakes, then round-3 headers on a quorum of round 2, `supporters` of them having the
+ * round-2 leader as a parent (delivered last). The anchor commits directly exactly when the
+ * supporters' stake reaches V: with S = 6, V = 2 where ⌊S/3⌋ + 1 = 3; with S = 5, V = 2 where
+ * ⌊S/3⌋ = 1. The generator checks the reference's anchors against that intent.
+ */
+export function supportBoundaryCases(): CaseSpec[] {
+  const out: CaseSpec[] = [];
+  for (const [n, supporters] of [[6, 2], [6, 1], [5, 2], [5, 1], [3, 1]] as const) {
+    const r = rng(`support/${n}/${supporters}`);
+    const stakes = Array<number>(n).fill(1);
+    const S = n;
+    const q = Math.floor((2 * S) / 3) + 1;
+    const v = Math.floor((S + 2) / 3);
+    const committee = { authorities: stakes.map((stake) => ({ stake, publicKey: new Uint8Array(0) })) };
+    const leader = leaderOf(committee, 2);
+    let prev = stakes.map((_, a) => genesisCertificate(a).header);
+    const dag: Header[] = [];
+    for (let round = 1; round <= 2; round++) {
+      prev = stakes.map((_, a) => ({ author: a, round, payload: [r.bytes(32)], parents: sorted(prev.map(headerDigest)) }));
+      dag.push(...prev);
+    }
+    const withLeader = sorted(prev.slice(0, q).map(headerDigest));
+    const others = prev.filter((h) => h.author !== leader);
+    if (others.length < q) continue; // every quorum of round 2 holds the leader: support cannot be set
+    const without = sorted(others.slice(0, q).map(headerDigest));
+    const round3 = stakes.map((_, a) => ({ author: a, round: 3, payload: [] as Uint8Array[], parents: a < supporters ? withLeader : without }));
+    const delivery = [...dag, ...round3.slice(supporters), ...round3.slice(0, supporters)];
+    const anchors = orderDag(committee, 50, delivery).length;
+    const commits = supporters >= v;
+    if ((anchors > 0) !== commits) throw new Error(`support boundary n = ${n}, supporters ${supporters}: the reference ${anchors > 0 ? "commits" : "does not commit"}`);
+    out.push({
+      comment: `commit rule boundary, ${n} equal stakes (S ≡ ${S % 3} mod 3, V = ⌈S/3⌉ = ${v}): ${supporters} round-3 certificate(s) link the round-2 leader, so it ${commits ? "commits directly" : "does not commit"}`,
+      flags: ["Boundary", "RandomDag"],
+      input: { stakes, gcDepth: 50, certificates: delivery.map(headerToJson) },
+      expect: "valid",
+    });
   }
   return out;
 }

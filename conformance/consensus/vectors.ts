@@ -33,7 +33,7 @@ import { referenceDriver } from "./sim/nodes.js";
 import { runScenario } from "./sim/run.js";
 import type { Scenario } from "./sim/scenario.js";
 import { COUNTEREXAMPLES, STANDARD_SCENARIOS } from "./scenarios.js";
-import { parentQuorumCases, ruleCases } from "./rulecases.js";
+import { parentQuorumCases, ruleCases, supportBoundaryCases } from "./rulecases.js";
 import { DAG_COUNTEREXAMPLES, type Counterexample as NetworkCounterexample, type DagCounterexample } from "./counterexamples.js";
 
 export const CONSENSUS_FLAGS: Record<string, string> = {
@@ -340,7 +340,7 @@ export function consensusCases(): Record<string, { seed: string; cases: CaseSpec
     header_digest: { seed: s("header_digest"), cases: [...headerDigestCases(new Rng(s("header_digest"))), ...ruleCases("header_digest")] },
     check_header: { seed: s("check_header"), cases: [...checkHeaderCases(certs), ...parentQuorumCases(), ...ruleCases("check_header")] },
     check_certificate: { seed: s("check_certificate"), cases: [...checkCertificateCases(certs), ...ruleCases("check_certificate")] },
-    order_dag: { seed: s("order_dag"), cases: [...orderDagCases(s("order_dag")), ...ruleCases("order_dag")] },
+    order_dag: { seed: s("order_dag"), cases: [...orderDagCases(s("order_dag")), ...supportBoundaryCases(), ...ruleCases("order_dag")] },
     simulate: { seed: s("simulate"), cases: simulateCases() },
   };
 }
