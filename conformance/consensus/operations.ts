@@ -56,6 +56,7 @@ function stakesCommittee(o: JsonObject): Committee {
 
 function committeeFromJson(o: JsonObject) {
   const name = getString(o, "scheme");
+  // the schema admits only this version's scheme names, so an unknown one is BAD_INPUT before this runs
   const scheme = getScheme(name);
   if (!scheme) throw new BadInput(`scheme: unknown signature scheme ${JSON.stringify(name)}`);
   const list = getArray(o, "authorities");
@@ -65,11 +66,10 @@ function committeeFromJson(o: JsonObject) {
   return { scheme, committee };
 }
 
-function gcDepthOf(o: JsonObject): number {
-  const d = getInt(o, "gcDepth");
-  if (d < 2) throw new BadInput(`gcDepth: expected an integer ≥ 2, got ${d}`);
-  return d;
-}
+/** gcDepth ≥ 2 is a schema bound ({@link GC_DEPTH_SCHEMA}): BAD_INPUT before any rule. */
+const GC_DEPTH_SCHEMA = { type: "integer", minimum: 2 } as const;
+/** Most certificates one `order_dag` request may deliver (a schema bound, BAD_INPUT). */
+const MAX_ORDER_DAG_CERTIFICATES = 100_000;
 
 /** The `simulate` answer: the verdict and, per node running correct code, its commit sequence. */
 export function simulate(sc: Scenario): JsonObject {
@@ -130,7 +130,7 @@ export const CONSENSUS_OPERATIONS: readonly Operation[] = [
     name: "check_header",
     summary: "check a header against the certificates the checker has (rules H1–H10); answers its digest",
     specSection: `${SPEC}#headers`,
-    input: objectSchema({ stakes: intList, gcDepth: UINT_SCHEMA, header: HEADER_SCHEMA, known: { type: "array", items: HEADER_SCHEMA } }),
+    input: objectSchema({ stakes: intList, gcDepth: GC_DEPTH_SCHEMA, header: HEADER_SCHEMA, known: { type: "array", items: HEADER_SCHEMA } }),
     output: objectSchema({ digest: hexOfSize(32) }),
     run: (i) => {
       const c = stakesCommittee(i);
@@ -140,7 +140,7 @@ export const CONSENSUS_OPERATIONS: readonly Operation[] = [
         const header = headerFromJson(asObject(h, `known[${k}]`));
         known.set(digestKey(headerDigest(header)), header);
       }
-      return { digest: hex(checkHeader(c, headerFromJson(getObject(i, "header")), (d) => known.get(digestKey(d)), gcDepthOf(i))) };
+      return { digest: hex(checkHeader(c, headerFromJson(getObject(i, "header")), (d) => known.get(digestKey(d)), getInt(i, "gcDepth"))) };
     },
   }),
   op({
@@ -158,13 +158,12 @@ export const CONSENSUS_OPERATIONS: readonly Operation[] = [
     name: "order_dag",
     summary: "the Bullshark commit sequence of a DAG of certificates delivered in the given order",
     specSection: `${SPEC}#ordering`,
-    input: objectSchema({ stakes: intList, gcDepth: UINT_SCHEMA, certificates: { type: "array", items: HEADER_SCHEMA } }),
+    input: objectSchema({ stakes: intList, gcDepth: GC_DEPTH_SCHEMA, certificates: { type: "array", maxItems: MAX_ORDER_DAG_CERTIFICATES, items: HEADER_SCHEMA } }),
     output: objectSchema({ anchors: { type: "array", items: VREF_SCHEMA }, sequence: { type: "array", items: VREF_SCHEMA } }),
     run: (i) => {
       const c = stakesCommittee(i);
       const list = getArray(i, "certificates");
-      if (list.length > 100_000) throw new BadInput("certificates: at most 100000");
-      const commits = orderDag(c, gcDepthOf(i), list.map((h, k) => headerFromJson(asObject(h, `certificates[${k}]`))));
+      const commits = orderDag(c, getInt(i, "gcDepth"), list.map((h, k) => headerFromJson(asObject(h, `certificates[${k}]`))));
       return { anchors: commits.map((s) => vrefToJson(s.anchor)), sequence: commits.flatMap((s) => s.vertices.map(vrefToJson)) };
     },
   }),

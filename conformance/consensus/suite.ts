@@ -1,5 +1,5 @@
 /** The consensus suite as the conformance machinery sees it. */
-import { CONSENSUS_REASONS } from "../../reference/consensus/index.js";
+import { CONSENSUS_REASONS, CONSENSUS_RULES } from "../../reference/consensus/index.js";
 import type { Suite } from "../harness/suite.js";
 import { CONSENSUS_INPUTS } from "./arbitraries.js";
 import { consensusCommand } from "./sim/cli.js";
@@ -16,4 +16,5 @@ export const consensusSuite: Suite = {
   inputs: CONSENSUS_INPUTS,
   cases: consensusCases,
   command: consensusCommand,
+  rules: CONSENSUS_RULES,
 };

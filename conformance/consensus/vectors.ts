@@ -33,6 +33,7 @@ import { referenceDriver } from "./sim/nodes.js";
 import { runScenario } from "./sim/run.js";
 import type { Scenario } from "./sim/scenario.js";
 import { COUNTEREXAMPLES, STANDARD_SCENARIOS } from "./scenarios.js";
+import { parentQuorumCases, ruleCases, supportBoundaryCases } from "./rulecases.js";
 import { DAG_COUNTEREXAMPLES, type Counterexample as NetworkCounterexample, type DagCounterexample } from "./counterexamples.js";
 
 export const CONSENSUS_FLAGS: Record<string, string> = {
@@ -54,6 +55,8 @@ export const CONSENSUS_FLAGS: Record<string, string> = {
   Crash: "a validator that crashes",
   Bls: "a committee under bls12381-pop-v1 (the bls component's BLS12-381 signatures)",
   Mutant: "nodes run a mutant of the reference; the verdict is the violation the harness found",
+  RuleOrder: "a case of the rule tables (reference/consensus/rules.ts): one rule broken, or none",
+  PairwiseRules: "two rules broken at once: the earlier one in the table gives the answer",
   Counterexample: "a counterexample found by the campaign, shrunk, with its seed and provenance in the comment",
 };
 
@@ -333,11 +336,11 @@ export function consensusCases(): Record<string, { seed: string; cases: CaseSpec
   const certs = simulatedCertificates();
   const s = (name: string) => `pwo/consensus/vectors/${name}`;
   return {
-    leader_schedule: { seed: s("leader_schedule"), cases: scheduleCases(new Rng(s("leader_schedule"))) },
-    header_digest: { seed: s("header_digest"), cases: headerDigestCases(new Rng(s("header_digest"))) },
-    check_header: { seed: s("check_header"), cases: checkHeaderCases(certs) },
-    check_certificate: { seed: s("check_certificate"), cases: checkCertificateCases(certs) },
-    order_dag: { seed: s("order_dag"), cases: orderDagCases(s("order_dag")) },
+    leader_schedule: { seed: s("leader_schedule"), cases: [...scheduleCases(new Rng(s("leader_schedule"))), ...ruleCases("leader_schedule")] },
+    header_digest: { seed: s("header_digest"), cases: [...headerDigestCases(new Rng(s("header_digest"))), ...ruleCases("header_digest")] },
+    check_header: { seed: s("check_header"), cases: [...checkHeaderCases(certs), ...parentQuorumCases(), ...ruleCases("check_header")] },
+    check_certificate: { seed: s("check_certificate"), cases: [...checkCertificateCases(certs), ...ruleCases("check_certificate")] },
+    order_dag: { seed: s("order_dag"), cases: [...orderDagCases(s("order_dag")), ...supportBoundaryCases(), ...ruleCases("order_dag")] },
     simulate: { seed: s("simulate"), cases: simulateCases() },
   };
 }

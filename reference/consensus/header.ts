@@ -17,24 +17,28 @@ export function compareDigests(a: Uint8Array, b: Uint8Array): number {
   return a.length - b.length;
 }
 
-/** Checks a list of digests: at most `max`, each DIGEST_SIZE bytes, strictly ascending. */
-function checkDigestList(list: readonly Digest[], max: number, what: string): void {
-  if (list.length > max) fail("TOO_MANY_ENTRIES", `${what}: ${list.length} entries, at most ${max}`);
-  for (const [i, d] of list.entries()) {
-    if (d.length !== DIGEST_SIZE) fail("INVALID_DIGEST", `${what}[${i}]: ${d.length} bytes, expected ${DIGEST_SIZE}`);
-    if (i > 0 && compareDigests(list[i - 1]!, d) >= 0) fail("NON_CANONICAL_ORDER", `${what}[${i}] is not above ${what}[${i - 1}]`);
-  }
-}
-
 /**
- * The structural rules H1–H5 of a header, which need no other certificate: known author, round in
- * range, payload and parents bounded, well-sized and strictly ascending.
+ * The structural rules H1–H5 of a header, which need no other certificate, checked rule by rule in
+ * the order of the rule table (reference/consensus/rules.ts): H1 known author, H2 round in range
+ * (round 0 only when `allowGenesis`: a certificate's C1 decides it), H3 payload then parents within
+ * their limits, H4 every payload then every parent digest `DIGEST_SIZE` bytes, H5 payload then
+ * parents strictly ascending. Each rule runs over both lists before the next rule starts, so a
+ * header breaking two of them answers the earlier rule's code whichever entries break them.
  */
 export function checkHeaderFields(c: Committee, h: Header, allowGenesis = false): void {
   if (!Number.isSafeInteger(h.author) || h.author < 0 || h.author >= c.authorities.length) fail("UNKNOWN_AUTHORITY", `author ${h.author} of a committee of ${c.authorities.length}`);
   if (!Number.isSafeInteger(h.round) || h.round > MAX_ROUND || (h.round === 0 && !allowGenesis)) fail("INVALID_ROUND", `round ${h.round}`);
-  checkDigestList(h.payload, MAX_HEADER_PAYLOAD, "payload");
-  checkDigestList(h.parents, MAX_HEADER_PARENTS, "parents");
+  const lists = [
+    { what: "payload", list: h.payload, max: MAX_HEADER_PAYLOAD },
+    { what: "parents", list: h.parents, max: MAX_HEADER_PARENTS },
+  ] as const;
+  for (const { what, list, max } of lists) if (list.length > max) fail("TOO_MANY_ENTRIES", `${what}: ${list.length} entries, at most ${max}`);
+  for (const { what, list } of lists) {
+    for (const [i, d] of list.entries()) if (d.length !== DIGEST_SIZE) fail("INVALID_DIGEST", `${what}[${i}]: ${d.length} bytes, expected ${DIGEST_SIZE}`);
+  }
+  for (const { what, list } of lists) {
+    for (let i = 1; i < list.length; i++) if (compareDigests(list[i - 1]!, list[i]!) >= 0) fail("NON_CANONICAL_ORDER", `${what}[${i}] is not above ${what}[${i - 1}]`);
+  }
 }
 
 /**

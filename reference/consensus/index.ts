@@ -10,6 +10,7 @@ export { BLS_SCHEME } from "./bls-scheme.js";
 export { SIM_HASH_SCHEME, deriveKeyPair, getScheme, registerScheme, type KeyPair, type SignatureScheme } from "./signature.js";
 export { checkCommittee, isLeaderRound, leaderOf, quorumThreshold, stakeOf, totalStake, validityThreshold } from "./committee.js";
 export { checkHeaderFields, compareDigests, digestKey, encodeHeader, genesis, genesisCertificate, headerDigest, voteMessage } from "./header.js";
+export { CONSENSUS_RULES } from "./rules.js";
 export { REFERENCE_QUORUM, checkCertificate, checkHeader, checkVote, type QuorumRule } from "./validity.js";
 export { Dag, type DagVertex } from "./dag.js";
 export { Bullshark, REFERENCE_ORDERING, compareVertices, isLinked, leaderSupport, orderHistory, type CommittedSubDag, type OrderingRule } from "./ordering.js";

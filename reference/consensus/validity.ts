@@ -5,7 +5,6 @@
  */
 import { bytesEqual } from "../common/bytes.js";
 import { quorumThreshold, stakeOf } from "./committee.js";
-import { MAX_COMMITTEE_SIZE } from "./constants.js";
 import { fail } from "./errors.js";
 import { checkHeaderFields, digestKey, headerDigest, voteMessage } from "./header.js";
 import type { SignatureScheme } from "./signature.js";
@@ -62,24 +61,24 @@ export function checkVote(c: Committee, scheme: SignatureScheme, v: Vote, header
 }
 
 /**
- * Certificate rules, stateless: C1 a round-0 certificate is exactly the genesis of its author;
- * H1–H5 on the header; C2 signers bounded, known and strictly ascending; C3 signers' stake ≥ quorum;
- * C4 the aggregate signature verifies over the vote message of the header digest. Parent rules
- * (H6–H10) are checked when the certificate joins a DAG.
+ * Certificate rules, stateless, in the order of the rule table (reference/consensus/rules.ts):
+ * H1–H5 on the header (round 0 allowed by H2), then C1 a round-0 certificate is exactly the genesis
+ * of its author (and is then valid), then for rounds ≥ 1 C2a at most n signers, C2b every signer
+ * < n, C2c signers strictly ascending (each sub-check over the whole list before the next), C3
+ * signers' stake ≥ quorum, C4 the aggregate signature verifies over the vote message of the header
+ * digest. Parent rules (H6–H10) are checked when the certificate joins a DAG.
  */
 export function checkCertificate(c: Committee, scheme: SignatureScheme, cert: Certificate, rule: QuorumRule = REFERENCE_QUORUM): Digest {
   const h = cert.header;
+  checkHeaderFields(c, h, true);
   if (h.round === 0) {
-    checkHeaderFields(c, h, true);
     if (!isGenesisHeader(h) || cert.signers.length !== 0 || cert.signature.length !== 0) fail("INVALID_GENESIS", `round-0 certificate of ${h.author} is not genesis`);
     return headerDigest(h);
   }
-  checkHeaderFields(c, h);
-  if (cert.signers.length > Math.min(c.authorities.length, MAX_COMMITTEE_SIZE)) fail("TOO_MANY_ENTRIES", `${cert.signers.length} signers`);
-  for (const [i, s] of cert.signers.entries()) {
-    if (!Number.isSafeInteger(s) || s < 0 || s >= c.authorities.length) fail("UNKNOWN_AUTHORITY", `signers[${i}] = ${s}`);
-    if (i > 0 && s <= cert.signers[i - 1]!) fail("NON_CANONICAL_ORDER", `signers[${i}] = ${s} is not above ${cert.signers[i - 1]}`);
-  }
+  const n = c.authorities.length;
+  if (cert.signers.length > n) fail("TOO_MANY_ENTRIES", `${cert.signers.length} signers of a committee of ${n}`);
+  for (const [i, s] of cert.signers.entries()) if (!Number.isSafeInteger(s) || s < 0 || s >= n) fail("UNKNOWN_AUTHORITY", `signers[${i}] = ${s}`);
+  for (let i = 1; i < cert.signers.length; i++) if (cert.signers[i]! <= cert.signers[i - 1]!) fail("NON_CANONICAL_ORDER", `signers[${i}] = ${cert.signers[i]} is not above ${cert.signers[i - 1]}`);
   const stake = stakeOf(c, cert.signers);
   if (stake < rule.quorum(c)) fail("INSUFFICIENT_STAKE", `signers' stake ${stake} < ${rule.quorum(c)}`);
   const d = headerDigest(h);

@@ -33,7 +33,8 @@ export const intList = { type: "array", items: UINT_SCHEMA } as const;
 
 export const HEADER_SCHEMA = objectSchema({ author: UINT_SCHEMA, round: UINT_SCHEMA, payload: hexList, parents: hexList });
 export const CERTIFICATE_SCHEMA = objectSchema({ header: HEADER_SCHEMA, signers: intList, signature: HEX_SCHEMA });
-export const COMMITTEE_SCHEMA = objectSchema({ scheme: { type: "string" }, authorities: { type: "array", items: objectSchema({ stake: UINT_SCHEMA, publicKey: HEX_SCHEMA }) } });
+/** A committee with keys; `scheme` names one of this version's schemes (any other name is BAD_INPUT). */
+export const COMMITTEE_SCHEMA = objectSchema({ scheme: { enum: ["sim-hash-v1", "bls12381-pop-v1"] }, authorities: { type: "array", items: objectSchema({ stake: UINT_SCHEMA, publicKey: HEX_SCHEMA }) } });
 export const VREF_SCHEMA = objectSchema({ round: UINT_SCHEMA, author: UINT_SCHEMA, digest: hexOfSize(32) });
 
 export const asObject = (v: Json, what: string): JsonObject => {
