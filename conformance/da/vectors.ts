@@ -13,6 +13,7 @@ import {
   createSample,
   DEFAULT_NAMESPACE_SIZE,
   DEFAULT_SHARE_SIZE,
+  MAX_SHARE_SIZE,
   extendCells,
   extendSquare,
   getAxis,
@@ -29,7 +30,7 @@ import type { Rule } from "../../reference/common/rules.js";
 import type { JsonObject } from "../harness/operation.js";
 import { pairwiseCases } from "../harness/rules.js";
 import type { CaseSpec } from "../harness/vectorfile.js";
-import { NMT_VERIFY_RANGE_RULES, RS_ENCODE_RULES, RS_RECONSTRUCT_RULES } from "./rules.js";
+import { NMT_VERIFY_RANGE_RULES, RECONSTRUCT_SQUARE_RULES, RS_ENCODE_RULES, RS_RECONSTRUCT_RULES } from "../../reference/da/rules.js";
 import { fraudProofJson, nullableHex } from "./operations.js";
 
 export const DA_FLAGS: Record<string, string> = {
@@ -430,6 +431,25 @@ function reconstructSquareCases(rng: Rng): CaseSpec[] {
   }
   if (!multi) throw new Error("reconstruct_square: no three-pass pattern found");
   out.push(valid(`k = 4, ${multi.filter(Boolean).length} cells present, decodable only after ${passes(multi, 4)} passes of rows then columns`, withhold(sq4, (r, c) => multi![r * 8 + c]!, SMALL), ["Erasure", "MultiPass"]));
+
+  // every pair of rules broken at once (reference/da/rules.ts): breakers applied later rule first
+  const unsorted = randomShares(rng, 16, SMALL).reverse();
+  const unsortedCells = nullableHex(extendCells(unsorted, 4));
+  type Rq = JsonObject & { cells: (string | null)[] };
+  const at = (i: number) => [Math.floor(i / 8), i % 8] as const;
+  const rb: Record<string, (x: Rq) => Rq> = {
+    P1: (x) => ({ ...x, namespaceSize: 0 }),
+    P2: (x) => ({ ...x, shareSize: MAX_SHARE_SIZE + 1 }),
+    P4: (x) => ({ ...x, codec: "leopard" }),
+    C1: (x) => ({ ...x, cells: x.cells.slice(0, 12) }),
+    C2: (x) => ({ ...x, cells: x.cells.map((c, i) => (i === 2 && c !== null ? c.slice(2) : c)) }),
+    C3: (x) => ({ ...x, cells: x.cells.map((c, i) => (i < 10 ? c : null)) }),
+    C4: (x) => ({ ...x, cells: x.cells.map((c, i) => (at(i)[0] > 4 || at(i)[1] > 4 ? null : c)) }),
+    C5: (x) => ({ ...x, cells: x.cells.map((c, i) => (i === 13 && c !== null ? flipHex(c, 5) : c)) }),
+    C6: (x) => ({ ...x, cells: unsortedCells, dataRoot: toHex(new Uint8Array(32)) }),
+    C7: (x) => ({ ...x, dataRoot: flipHex(x.dataRoot as string, 3) }),
+  };
+  out.push(...pairwiseCases(RECONSTRUCT_SQUARE_RULES, (a, b) => rb[a.id]!(rb[b.id]!(tampered as Rq))));
   return out;
 }
 
