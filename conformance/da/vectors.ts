@@ -20,6 +20,7 @@ import {
   getAxis,
   cellLeaf,
   hashNmtLeaf,
+  hashNmtNode,
   nmtProveNamespace,
   nmtProveRange,
   nmtRoot,
@@ -182,6 +183,7 @@ function nmtRootCases(rng: Rng): CaseSpec[] {
   out.push(invalid("Figure 1 leaves with the last two swapped", "NAMESPACE_ORDER", { namespaceSize: 1, leaves: [NMT_FIGURE1_LEAVES[0]!, NMT_FIGURE1_LEAVES[1]!, NMT_FIGURE1_LEAVES[3]!, NMT_FIGURE1_LEAVES[2]!] }, ["NamespaceOrder"]));
   out.push(invalid("a parity leaf before a data leaf", "NAMESPACE_ORDER", { namespaceSize: 2, leaves: hexes([parityLeaf(2, rng.bytes(4)), ...randomLeaves(rng, 1, 2)]) }, ["NamespaceOrder"]));
   out.push(invalid("a 3-byte leaf with 4-byte namespaces", "INVALID_LEAF", { namespaceSize: 4, leaves: ["000000", "00000000"] }, ["InvalidLeaf"]));
+  out.push(invalid("a 1-byte leaf 05 with 2-byte namespaces before a leaf in namespace 0300: N1 on leaf 0 before the order of leaves 0 and 1", "INVALID_LEAF", { namespaceSize: 2, leaves: ["05", "0300aa"] }, ["InvalidLeaf", "NamespaceOrder"]));
   out.push(invalid("namespace size 0", "PARAMETER_OUT_OF_RANGE", { namespaceSize: 0, leaves: ["00"] }, ["Parameter"]));
   out.push(invalid("namespace size 33", "PARAMETER_OUT_OF_RANGE", { namespaceSize: 33, leaves: [] }, ["Parameter"]));
   return out;
@@ -238,6 +240,18 @@ function nmtVerifyRangeCases(rng: Rng): CaseSpec[] {
   const sub = (lo: number, hi: number) => toHex(nmtRoot(four.slice(lo, hi), ns));
   out.push(invalid("empty range [2, 2) of 4 leaves, with the two subtree roots that hash to the root", "MALFORMED_PROOF", { namespaceSize: ns, root: fourRoot, leafCount: 4, start: 2, end: 2, nodes: [sub(0, 2), sub(2, 4)], leaves: [] }, ["MalformedProof", "Boundary"]));
   out.push(invalid("range [3, 5) of 4 leaves: leaf 3 and one more, with the one node a walk over [3, 5) takes", "MALFORMED_PROOF", { namespaceSize: ns, root: fourRoot, leafCount: 4, start: 3, end: 5, nodes: [sub(0, 2), sub(2, 3)], leaves: hexes([four[3]!, four[3]!]) }, ["MalformedProof", "Boundary"]));
+  // a proof node whose minimum namespace is above its maximum (no honest tree has one): the parent's
+  // min and max are still min(l.min, r.min) and max(l.max, r.max); the root is computed by the reference
+  {
+    const two = [Uint8Array.from([0, 3, 1, 2]), Uint8Array.from([0, 4, 5, 6])];
+    const leafNs = 2;
+    const h = (i: number) => hashNmtLeaf(two[i]!, leafNs);
+    const node = (min: number, max: number) => Uint8Array.from([0, min, 0, max, ...rng.bytes(32)]);
+    const right = node(5, 2); // l.max 0003 > r.max 0002
+    const left = node(5, 1);
+    out.push(valid("a right sibling node with min 0005 above its max 0002: the parent's max is the left leaf's 0003", { namespaceSize: leafNs, root: toHex(hashNmtNode(h(0), right, leafNs)), leafCount: 2, start: 0, end: 1, nodes: [toHex(right)], leaves: [toHex(two[0]!)] }, ["Boundary", "TamperedProof"]));
+    out.push(valid("a left sibling node with min 0005 above its max 0001: the parent's min is the right leaf's 0004", { namespaceSize: leafNs, root: toHex(hashNmtNode(left, h(1), leafNs)), leafCount: 2, start: 1, end: 2, nodes: [toHex(left)], leaves: [toHex(two[1]!)] }, ["Boundary", "TamperedProof"]));
+  }
   const last = nodes.length - 1;
   const breakers: Record<string, (i: JsonObject) => JsonObject> = {
     P1: (i) => ({ ...i, namespaceSize: 0 }),
@@ -260,6 +274,7 @@ function nmtProveNamespaceCases(rng: Rng): CaseSpec[] {
   const fig = { namespaceSize: 1, leaves: NMT_FIGURE1_LEAVES };
   out.push(valid("Figure 1, namespace 0: inclusion [0, 2) with node 01 03 52c7c03…", { ...fig, namespace: "00" }, ["External", "Inclusion"]));
   out.push(valid("Figure 1, namespace 2: absence via leaf 3, nodes 00 00 ead8d25…, 01 01 71ca46a…", { ...fig, namespace: "02" }, ["External", "Absence"]));
+  out.push(valid("Figure 1 without its first two leaves, namespace 00: below the root's minimum 01, the empty proof", { namespaceSize: 1, leaves: NMT_FIGURE1_LEAVES.slice(2), namespace: "00" }, ["Boundary"]));
   out.push(valid("Figure 1, namespace 6: outside the root's range, empty proof", { ...fig, namespace: "06" }, ["External", "EmptyProof"]));
   const leaves = hexes(randomLeaves(rng, 12, 2));
   for (const n of [0, 3, 4, 10, 11]) out.push(valid(`12 leaves, namespace 00${n.toString(16).padStart(2, "0")}`, { namespaceSize: 2, leaves, namespace: `00${n.toString(16).padStart(2, "0")}` }, ["Random"]));
