@@ -11,6 +11,8 @@ import { toHex } from "../../reference/common/hex.js";
 import { Rng } from "../../reference/common/rng.js";
 import { CELESTIA_SQUARE_PARAMS, createBadEncodingProof, createSample, extendSquare, leopardEncode, type ExtendedSquare, type SquareParams } from "../../reference/da/index.js";
 import type { JsonObject } from "../harness/operation.js";
+import { LEOPARD_ENCODE_RULES, LEOPARD_RECONSTRUCT_RULES } from "../../reference/da/rules.js";
+import { pairwiseCases } from "../harness/rules.js";
 import type { CaseSpec } from "../harness/vectorfile.js";
 import { fraudProofJson, nullableHex } from "./operations.js";
 import { badlyExtended, randomShares } from "./vectors.js";
@@ -50,6 +52,14 @@ function leopardEncodeCases(rng: Rng): CaseSpec[] {
   out.push(invalid("shards of 63 bytes", "SHARD_SIZE_NOT_ALIGNED", { data: hexes(shards(rng, 1, 63)), parityCount: 1 }, ["Unaligned", "Boundary"]));
   out.push(invalid("shards of 64 and 128 bytes", "SIZE_MISMATCH", { data: [...one, toHex(rng.bytes(128))], parityCount: 1 }, ["SizeMismatch"]));
   out.push(invalid("empty shards", "SIZE_MISMATCH", { data: ["", ""], parityCount: 1 }, ["SizeMismatch"]));
+  // every pair of L1–L3 at once (reference/da/rules.ts), the later rule's breaker applied first
+  type Le = { data: string[]; parityCount: number };
+  const eb: Record<string, (x: Le) => Le> = {
+    L1: (x) => ({ ...x, parityCount: 0 }),
+    L2: (x) => ({ ...x, data: x.data.map((d, j) => (j === 1 ? d.slice(2) : d)) }),
+    L3: (x) => ({ ...x, data: hexes(shards(rng, x.data.length, 96)) }),
+  };
+  out.push(...pairwiseCases(LEOPARD_ENCODE_RULES, (a, b) => eb[a.id]!(eb[b.id]!({ data: hexes(shards(rng, 2)), parityCount: 2 }))));
   return out;
 }
 
@@ -82,6 +92,17 @@ function leopardReconstructCases(rng: Rng): CaseSpec[] {
   out.push(invalid("present shards of 32 bytes", "SHARD_SIZE_NOT_ALIGNED", { shards: [toHex(rng.bytes(32)), null, toHex(rng.bytes(32)), null], dataCount: 2 }, ["Unaligned"]));
   out.push(invalid("dataCount equal to the shard count leaves no parity", "SHARD_COUNT_OUT_OF_RANGE", { shards: [toHex(rng.bytes(64)), toHex(rng.bytes(64))], dataCount: 2 }, ["CountOutOfRange"]));
   out.push(invalid("129 data + 128 parity shards", "SHARD_COUNT_OUT_OF_RANGE", { shards: new Array(257).fill(null), dataCount: 129 }, ["CountOutOfRange", "Boundary"]));
+  // every pair of L1–L4 at once (reference/da/rules.ts), the later rule's breaker applied first
+  type Lr = { shards: (string | null)[]; dataCount: number };
+  const data4 = shards(rng, 4);
+  const word = nullableHex([...data4, ...leopardEncode(data4, 4)].map((x, i) => (i === 0 || i === 5 ? undefined : x))) as (string | null)[];
+  const rb: Record<string, (x: Lr) => Lr> = {
+    L1: (x) => ({ ...x, dataCount: x.shards.length }),
+    L2: (x) => ({ ...x, shards: x.shards.map((d, j) => (j === 2 && d !== null ? d.slice(2) : d)) }),
+    L3: (x) => ({ ...x, shards: x.shards.map((d) => (d === null ? null : toHex(rng.bytes(32)))) }),
+    L4: (x) => ({ ...x, shards: x.shards.map((d, j) => (j >= 4 ? null : d)) }),
+  };
+  out.push(...pairwiseCases(LEOPARD_RECONSTRUCT_RULES, (a, b) => rb[a.id]!(rb[b.id]!({ shards: word, dataCount: 4 }))));
   return out;
 }
 

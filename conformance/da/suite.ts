@@ -4,7 +4,7 @@ import type { Suite } from "../harness/suite.js";
 import { DA_INPUTS } from "./arbitraries.js";
 import { LEOPARD_FLAGS, withLeopardCases } from "./leopard-vectors.js";
 import { DA_OPERATIONS } from "./operations.js";
-import { DA_RULES } from "./rules.js";
+import { DA_RULES } from "../../reference/da/rules.js";
 import { DA_FLAGS, daCases } from "./vectors.js";
 
 const WASM = "@digitaldefiance/reed-solomon-erasure.wasm 1.0.2 (Rust reed-solomon-erasure compiled to WASM, independent)";

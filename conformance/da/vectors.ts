@@ -8,16 +8,19 @@
 import { fromHex, toHex } from "../../reference/common/hex.js";
 import { Rng } from "../../reference/common/rng.js";
 import {
+  computeDataRoot,
   computeSquareRoots,
   createBadEncodingProof,
   createSample,
   DEFAULT_NAMESPACE_SIZE,
   DEFAULT_SHARE_SIZE,
+  MAX_SHARE_SIZE,
   extendCells,
   extendSquare,
   getAxis,
   cellLeaf,
   hashNmtLeaf,
+  hashNmtNode,
   nmtProveNamespace,
   nmtProveRange,
   nmtRoot,
@@ -29,7 +32,7 @@ import type { Rule } from "../../reference/common/rules.js";
 import type { JsonObject } from "../harness/operation.js";
 import { pairwiseCases } from "../harness/rules.js";
 import type { CaseSpec } from "../harness/vectorfile.js";
-import { NMT_VERIFY_RANGE_RULES, RS_ENCODE_RULES, RS_RECONSTRUCT_RULES } from "./rules.js";
+import { NMT_VERIFY_RANGE_RULES, RECONSTRUCT_SQUARE_RULES, RS_ENCODE_RULES, RS_RECONSTRUCT_RULES } from "../../reference/da/rules.js";
 import { fraudProofJson, nullableHex } from "./operations.js";
 
 export const DA_FLAGS: Record<string, string> = {
@@ -180,6 +183,7 @@ function nmtRootCases(rng: Rng): CaseSpec[] {
   out.push(invalid("Figure 1 leaves with the last two swapped", "NAMESPACE_ORDER", { namespaceSize: 1, leaves: [NMT_FIGURE1_LEAVES[0]!, NMT_FIGURE1_LEAVES[1]!, NMT_FIGURE1_LEAVES[3]!, NMT_FIGURE1_LEAVES[2]!] }, ["NamespaceOrder"]));
   out.push(invalid("a parity leaf before a data leaf", "NAMESPACE_ORDER", { namespaceSize: 2, leaves: hexes([parityLeaf(2, rng.bytes(4)), ...randomLeaves(rng, 1, 2)]) }, ["NamespaceOrder"]));
   out.push(invalid("a 3-byte leaf with 4-byte namespaces", "INVALID_LEAF", { namespaceSize: 4, leaves: ["000000", "00000000"] }, ["InvalidLeaf"]));
+  out.push(invalid("a 1-byte leaf 05 with 2-byte namespaces before a leaf in namespace 0300: N1 on leaf 0 before the order of leaves 0 and 1", "INVALID_LEAF", { namespaceSize: 2, leaves: ["05", "0300aa"] }, ["InvalidLeaf", "NamespaceOrder"]));
   out.push(invalid("namespace size 0", "PARAMETER_OUT_OF_RANGE", { namespaceSize: 0, leaves: ["00"] }, ["Parameter"]));
   out.push(invalid("namespace size 33", "PARAMETER_OUT_OF_RANGE", { namespaceSize: 33, leaves: [] }, ["Parameter"]));
   return out;
@@ -229,6 +233,25 @@ function nmtVerifyRangeCases(rng: Rng): CaseSpec[] {
   out.push(valid("a leaf of exactly NS bytes (namespace only)", (() => { const l = [...leaves.slice(0, 10), leaves[10]!.subarray(0, ns)]; return { namespaceSize: ns, root: toHex(nmtRoot(l, ns)), leafCount: 11, start: 10, end: 11, nodes: hexes(nmtProveRange(l, ns, 10, 11).nodes), leaves: [toHex(l[10]!)] }; })(), ["Boundary"]));
   out.push(valid("namespace size 32 (MAX_NAMESPACE_SIZE), 3 leaves, [1, 2)", (() => { const l = randomLeaves(rng, 3, 32); return { namespaceSize: 32, root: toHex(nmtRoot(l, 32)), leafCount: 3, start: 1, end: 2, nodes: hexes(nmtProveRange(l, 32, 1, 2).nodes), leaves: [toHex(l[1]!)] }; })(), ["Boundary"]));
   out.push(invalid("namespace size 33", "PARAMETER_OUT_OF_RANGE", { ...p, namespaceSize: 33 }, ["Boundary"]));
+  // adversarial shapes a lax V1a lets through: the nodes of an empty range hash to the root; a range
+  // running past the tree's end whose extra leaf the walk never reaches
+  const four = leaves.slice(0, 4);
+  const fourRoot = toHex(nmtRoot(four, ns));
+  const sub = (lo: number, hi: number) => toHex(nmtRoot(four.slice(lo, hi), ns));
+  out.push(invalid("empty range [2, 2) of 4 leaves, with the two subtree roots that hash to the root", "MALFORMED_PROOF", { namespaceSize: ns, root: fourRoot, leafCount: 4, start: 2, end: 2, nodes: [sub(0, 2), sub(2, 4)], leaves: [] }, ["MalformedProof", "Boundary"]));
+  out.push(invalid("range [3, 5) of 4 leaves: leaf 3 and one more, with the one node a walk over [3, 5) takes", "MALFORMED_PROOF", { namespaceSize: ns, root: fourRoot, leafCount: 4, start: 3, end: 5, nodes: [sub(0, 2), sub(2, 3)], leaves: hexes([four[3]!, four[3]!]) }, ["MalformedProof", "Boundary"]));
+  // a proof node whose minimum namespace is above its maximum (no honest tree has one): the parent's
+  // min and max are still min(l.min, r.min) and max(l.max, r.max); the root is computed by the reference
+  {
+    const two = [Uint8Array.from([0, 3, 1, 2]), Uint8Array.from([0, 4, 5, 6])];
+    const leafNs = 2;
+    const h = (i: number) => hashNmtLeaf(two[i]!, leafNs);
+    const node = (min: number, max: number) => Uint8Array.from([0, min, 0, max, ...rng.bytes(32)]);
+    const right = node(5, 2); // l.max 0003 > r.max 0002
+    const left = node(5, 1);
+    out.push(valid("a right sibling node with min 0005 above its max 0002: the parent's max is the left leaf's 0003", { namespaceSize: leafNs, root: toHex(hashNmtNode(h(0), right, leafNs)), leafCount: 2, start: 0, end: 1, nodes: [toHex(right)], leaves: [toHex(two[0]!)] }, ["Boundary", "TamperedProof"]));
+    out.push(valid("a left sibling node with min 0005 above its max 0001: the parent's min is the right leaf's 0004", { namespaceSize: leafNs, root: toHex(hashNmtNode(left, h(1), leafNs)), leafCount: 2, start: 1, end: 2, nodes: [toHex(left)], leaves: [toHex(two[1]!)] }, ["Boundary", "TamperedProof"]));
+  }
   const last = nodes.length - 1;
   const breakers: Record<string, (i: JsonObject) => JsonObject> = {
     P1: (i) => ({ ...i, namespaceSize: 0 }),
@@ -251,6 +274,7 @@ function nmtProveNamespaceCases(rng: Rng): CaseSpec[] {
   const fig = { namespaceSize: 1, leaves: NMT_FIGURE1_LEAVES };
   out.push(valid("Figure 1, namespace 0: inclusion [0, 2) with node 01 03 52c7c03…", { ...fig, namespace: "00" }, ["External", "Inclusion"]));
   out.push(valid("Figure 1, namespace 2: absence via leaf 3, nodes 00 00 ead8d25…, 01 01 71ca46a…", { ...fig, namespace: "02" }, ["External", "Absence"]));
+  out.push(valid("Figure 1 without its first two leaves, namespace 00: below the root's minimum 01, the empty proof", { namespaceSize: 1, leaves: NMT_FIGURE1_LEAVES.slice(2), namespace: "00" }, ["Boundary"]));
   out.push(valid("Figure 1, namespace 6: outside the root's range, empty proof", { ...fig, namespace: "06" }, ["External", "EmptyProof"]));
   const leaves = hexes(randomLeaves(rng, 12, 2));
   for (const n of [0, 3, 4, 10, 11]) out.push(valid(`12 leaves, namespace 00${n.toString(16).padStart(2, "0")}`, { namespaceSize: 2, leaves, namespace: `00${n.toString(16).padStart(2, "0")}` }, ["Random"]));
@@ -430,6 +454,25 @@ function reconstructSquareCases(rng: Rng): CaseSpec[] {
   }
   if (!multi) throw new Error("reconstruct_square: no three-pass pattern found");
   out.push(valid(`k = 4, ${multi.filter(Boolean).length} cells present, decodable only after ${passes(multi, 4)} passes of rows then columns`, withhold(sq4, (r, c) => multi![r * 8 + c]!, SMALL), ["Erasure", "MultiPass"]));
+
+  // every pair of rules broken at once (reference/da/rules.ts): breakers applied later rule first
+  const unsorted = randomShares(rng, 16, SMALL).reverse();
+  const unsortedCells = nullableHex(extendCells(unsorted, 4));
+  type Rq = JsonObject & { cells: (string | null)[] };
+  const at = (i: number) => [Math.floor(i / 8), i % 8] as const;
+  const rb: Record<string, (x: Rq) => Rq> = {
+    P1: (x) => ({ ...x, namespaceSize: 0 }),
+    P2: (x) => ({ ...x, shareSize: MAX_SHARE_SIZE + 1 }),
+    P4: (x) => ({ ...x, codec: "leopard" }),
+    C1: (x) => ({ ...x, cells: x.cells.slice(0, 12) }),
+    C2: (x) => ({ ...x, cells: x.cells.map((c, i) => (i === 2 && c !== null ? c.slice(2) : c)) }),
+    C3: (x) => ({ ...x, cells: x.cells.map((c, i) => (i < 10 ? c : null)) }),
+    C4: (x) => ({ ...x, cells: x.cells.map((c, i) => (at(i)[0] > 4 || at(i)[1] > 4 ? null : c)) }),
+    C5: (x) => ({ ...x, cells: x.cells.map((c, i) => (i === 13 && c !== null ? flipHex(c, 5) : c)) }),
+    C6: (x) => ({ ...x, cells: unsortedCells, dataRoot: toHex(new Uint8Array(32)) }),
+    C7: (x) => ({ ...x, dataRoot: flipHex(x.dataRoot as string, 3) }),
+  };
+  out.push(...pairwiseCases(RECONSTRUCT_SQUARE_RULES, (a, b) => rb[a.id]!(rb[b.id]!(tampered as Rq))));
   return out;
 }
 
@@ -464,6 +507,27 @@ function fraudProofCases(rng: Rng): CaseSpec[] {
   out.push(invalid("axis index 8 in a square of width 8", "INDEX_OUT_OF_RANGE", { ...p, index: 8 }, ["IndexOutOfRange"]));
   out.push(invalid("a share one byte short", "SIZE_MISMATCH", { ...p, shares: shares.map((s, i) => (i === 0 ? s.slice(2) : s)) }, ["SizeMismatch"]));
   out.push(invalid("three row roots for four column roots", "MALFORMED_PROOF", { ...p, rowRoots: (p.rowRoots as string[]).slice(0, 3) }, ["MalformedProof"]));
+  // F3's counts one at a time (the others right), duplicate and out-of-square positions, F5's range
+  out.push(invalid("k + 1 positions for k shares and k proofs", "MALFORMED_PROOF", { ...p, positions: [0, 1, 2, 3, 4] }, ["MalformedProof"]));
+  out.push(invalid("k + 1 shares for k positions and k proofs", "MALFORMED_PROOF", { ...p, shares: [...shares, shares[0]!] }, ["MalformedProof"]));
+  out.push(invalid("k + 1 proofs for k positions and k shares", "MALFORMED_PROOF", { ...p, proofs: [...proofs, proofs[0]!] }, ["MalformedProof"]));
+  out.push(invalid("position 0 twice", "MALFORMED_PROOF", { ...p, positions: [0, 0, 1, 2], shares: [shares[0]!, shares[0]!, shares[1]!, shares[2]!], proofs: [proofs[0]!, proofs[0]!, proofs[1]!, proofs[2]!] }, ["MalformedProof"]));
+  out.push(invalid("last position 8 = 2k, outside the square", "MALFORMED_PROOF", { ...p, positions: [0, 1, 2, 8] }, ["MalformedProof", "Boundary"]));
+  // a committed row whose parity half decodes to original shares out of namespace order: the decoded
+  // row has no NMT, so no committed root can be its root and the proof is valid
+  {
+    const k = 4;
+    const w = 8;
+    const q = randomShares(rng, 4, SMALL).reverse();
+    const parity = rsEncode(q, k);
+    const cells = good.cells.slice();
+    for (let c = 0; c < k; c++) cells[1 * w + k + c] = parity[c]!;
+    const sq: ExtendedSquare = { k, cells, ...computeSquareRoots(cells, k, SMALL.namespaceSize) };
+    const pos = [4, 5, 6, 7];
+    const prf = pos.map((j) => nmtProveRange(getAxis(cells, k, "col", j).map((x, r) => cellLeaf(x, r, j, k, 2)), 2, 1, 2).nodes);
+    const base = fraudProofJson(sq, createBadEncodingProof(sq, "row", 1, SMALL), SMALL);
+    out.push(valid("row 1's parity half decodes to original shares out of namespace order: the decoded row has no NMT root (F6)", { ...base, positions: pos, shares: hexes(pos.map((j) => cells[1 * w + j]!)), proofs: prf.map(hexes) }, ["BadEncoding", "NamespaceOrder"]));
+  }
   return out;
 }
 
@@ -493,6 +557,28 @@ function sampleCases(rng: Rng): CaseSpec[] {
   out.push(invalid("a proof node missing", "MALFORMED_PROOF", { ...s, nodes: nodes.slice(1) }, ["MalformedProof"]));
   out.push(invalid("a share one byte long", "SIZE_MISMATCH", { ...s, share: "00" }, ["SizeMismatch"]));
   out.push(invalid("six row roots", "MALFORMED_PROOF", { ...s, rowRoots: (s.rowRoots as string[]).slice(0, 6), colRoots: (s.colRoots as string[]).slice(0, 6) }, ["MalformedProof"]));
+  // K1 and K2 one condition at a time, the data root recomputed over the given roots so that K3 holds
+  const withRoots = (rowRoots: string[], colRoots: string[], dataRoot?: string): JsonObject => ({ ...s, rowRoots, colRoots, dataRoot: dataRoot ?? toHex(computeDataRoot(rowRoots.map((h) => fromHex(h)), colRoots.map((h) => fromHex(h)))) });
+  const rr = s.rowRoots as string[];
+  const cr = s.colRoots as string[];
+  out.push(invalid("8 row roots and 4 column roots, the data root over them", "MALFORMED_PROOF", withRoots(rr, cr.slice(0, 4)), ["MalformedProof"]));
+  out.push(invalid("no roots at all, the data root of the empty list", "MALFORMED_PROOF", withRoots([], []), ["MalformedProof", "Boundary"]));
+  const fake = (n: number) => Array.from({ length: n }, () => toHex(rng.bytes(2 * SMALL.namespaceSize + 32)));
+  out.push(invalid("512 row and 512 column roots (k = 256 > MAX_SQUARE_WIDTH), the data root over them, row 600", "MALFORMED_PROOF", { ...withRoots(fake(512), fake(512)), row: 600 }, ["MalformedProof", "Boundary"]));
+  out.push(invalid("row root 5 one byte short, the data root over the roots; the sample is in row 2", "MALFORMED_PROOF", withRoots(rr.map((r, i) => (i === 5 ? r.slice(2) : r)), cr), ["MalformedProof"]));
+  out.push(invalid("column root 0 one byte long, the data root over the roots", "MALFORMED_PROOF", withRoots(rr, cr.map((r, i) => (i === 0 ? `${r}00` : r))), ["MalformedProof"]));
+  out.push(invalid("a 31-byte data root", "MALFORMED_PROOF", { ...s, dataRoot: (s.dataRoot as string).slice(2) }, ["MalformedProof"]));
+  // the largest square K1 admits: k = 128, 256 row roots; row 0 is a real row (its encoding is not
+  // checked by sampling), every other root is random, the data root is over them all
+  {
+    const k = 128;
+    const w = 256;
+    const row = [...randomShares(rng, k, SMALL), ...Array.from({ length: k }, () => rng.bytes(SMALL.shareSize))];
+    const leaves = row.map((x, c) => cellLeaf(x, 0, c, k, SMALL.namespaceSize));
+    const rowRoots = [toHex(nmtRoot(leaves, SMALL.namespaceSize)), ...fake(w - 1)];
+    const colRoots = fake(w);
+    out.push(valid("k = 128 (MAX_SQUARE_WIDTH): 256 row and column roots, cell (0, 200)", { ...withRoots(rowRoots, colRoots), row: 0, col: 200, share: toHex(row[200]!), nodes: hexes(nmtProveRange(leaves, SMALL.namespaceSize, 200, 201).nodes) }, ["Boundary"]));
+  }
   return out;
 }
 

@@ -30,13 +30,6 @@ export function gfInv(a: number): number {
   return EXP[255 - LOG[a]!]!;
 }
 
-/** a^n in GF(2^8), with 0^0 = 1 (galois_8's `exp`). */
-export function gfPow(a: number, n: number): number {
-  if (n === 0) return 1;
-  if (a === 0) return 0;
-  return EXP[(LOG[a]! * n) % 255]!;
-}
-
 /**
  * The full multiplication table, MUL_TABLE[c·256 + x] = c · x (64 KiB): the fast path's
  * per-coefficient 256-byte tables are its rows.
@@ -49,26 +42,6 @@ export const MUL_TABLE: Uint8Array = (() => {
 
 /** A matrix over GF(2^8), as rows. */
 export type GfMatrix = Uint8Array[];
-
-/** The rows × cols Vandermonde matrix V[r][c] = r^c (reed-solomon-erasure's `Matrix::vandermonde`). */
-export function vandermonde(rows: number, cols: number): GfMatrix {
-  return Array.from({ length: rows }, (_, r) => Uint8Array.from({ length: cols }, (_, c) => gfPow(r, c)));
-}
-
-/** A · B. */
-export function matMul(a: GfMatrix, b: GfMatrix): GfMatrix {
-  const inner = b.length;
-  const cols = b[0]?.length ?? 0;
-  return a.map((row) => {
-    const out = new Uint8Array(cols);
-    for (let c = 0; c < cols; c++) {
-      let s = 0;
-      for (let i = 0; i < inner; i++) s ^= gfMul(row[i]!, b[i]![c]!);
-      out[c] = s;
-    }
-    return out;
-  });
-}
 
 /** The inverse of a square matrix by Gauss–Jordan elimination; throws RangeError if singular. */
 export function matInvert(m: GfMatrix): GfMatrix {

@@ -6,7 +6,7 @@
  */
 export * from "./constants.js";
 export { DA_REASONS, type DaReason } from "./errors.js";
-export { gfMul, gfInv, gfPow, type GfMatrix } from "./gf256.js";
+export { gfMul, gfInv, type GfMatrix } from "./gf256.js";
 export { rsEncode, rsReconstruct, reedSolomon, readableReedSolomon, computeEncodingMatrix, type ErasureCode } from "./reed-solomon.js";
 export { leopard, readableLeopard, leopardEncode, leopardReconstruct, checkLeopardShape, LEOPARD_SHARD_MULTIPLE, LEO_CANTOR_BASIS } from "./leopard8.js";
 export {

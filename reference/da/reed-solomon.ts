@@ -3,8 +3,9 @@
  * matrix of Backblaze's JavaReedSolomon, klauspost/reedsolomon and Rust's reed-solomon-erasure
  * (`galois_8`): parity is byte-identical to theirs.
  *
- *   V = vandermonde(n, k),  V[r][c] = r^c          (n = k + m shards)
- *   E = V · (V[0:k][0:k])⁻¹                          (top k rows become the identity: systematic)
+ *   V[r][c] = r^c                                   (Vandermonde, n = k + m shards)
+ *   E = V · (V[0:k][0:k])⁻¹                          (top k rows become the identity: systematic;
+ *                                                     computed in Lagrange form, computeEncodingMatrix)
  *   parity_i = Σ_j E[k + i][j] · data_j              (bytewise, for 0 ≤ i < m)
  *
  * Any k rows of E are invertible, so any k shards determine the other m. The codec sits behind one
@@ -18,7 +19,7 @@
  */
 import { MAX_SHARDS } from "./constants.js";
 import { fail } from "./errors.js";
-import { gfMul, matInvert, matMul, MUL_TABLE, vandermonde, type GfMatrix } from "./gf256.js";
+import { gfInv, gfMul, matInvert, MUL_TABLE, type GfMatrix } from "./gf256.js";
 
 /** An erasure code over equal-sized shards: what `da` and `shreds` depend on. */
 export interface ErasureCode {
@@ -38,13 +39,40 @@ export interface ErasureCode {
 const matrixCache = new Map<string, GfMatrix>();
 const MATRIX_CACHE_LIMIT = 32;
 
-/** E = V · (top k×k of V)⁻¹ for k data and n total shards (reed-solomon-erasure's `build_matrix`). */
+/**
+ * E = V · (top k×k of V)⁻¹ for k data and n total shards (reed-solomon-erasure's `build_matrix`),
+ * computed in its Lagrange form: row r of E holds the weights that evaluate at the point r the
+ * polynomial of degree < k through (i, data_i), 0 ≤ i < k, so
+ *
+ *   E[r][j] = δ(r, j)                                   for r < k (the identity: systematic)
+ *   E[r][j] = Π_{i<k, i≠j} (r − i) / (j − i)            for r ≥ k
+ *           = P(r) / ((r − j) · den_j),  P(r) = Π_{i<k} (r − i),  den_j = Π_{i<k, i≠j} (j − i)
+ *
+ * (subtraction is XOR in GF(2^8)). The same matrix as the Gauss–Jordan inverse of spec/da.md
+ * §Reed-Solomon, in O(n·k) field operations instead of O(k³): a k = 255 code costs milliseconds.
+ */
 export function computeEncodingMatrix(dataCount: number, totalCount: number): GfMatrix {
   const key = `${dataCount}/${totalCount}`;
   const hit = matrixCache.get(key);
   if (hit) return hit;
-  const v = vandermonde(totalCount, dataCount);
-  const e = matMul(v, matInvert(v.slice(0, dataCount)));
+  const k = dataCount;
+  // den_j = Π_{i≠j} (j − i)
+  const den = Array.from({ length: k }, (_, j) => {
+    let d = 1;
+    for (let i = 0; i < k; i++) if (i !== j) d = gfMul(d, j ^ i);
+    return d;
+  });
+  const e = Array.from({ length: totalCount }, (_, r) => {
+    const row = new Uint8Array(k);
+    if (r < k) {
+      row[r] = 1;
+      return row;
+    }
+    let pr = 1; // P(r) = Π_i (r − i), non-zero as r is not a node
+    for (let i = 0; i < k; i++) pr = gfMul(pr, r ^ i);
+    for (let j = 0; j < k; j++) row[j] = gfMul(pr, gfInv(gfMul(r ^ j, den[j]!)));
+    return row;
+  });
   if (matrixCache.size >= MATRIX_CACHE_LIMIT) matrixCache.delete(matrixCache.keys().next().value!);
   matrixCache.set(key, e);
   return e;
