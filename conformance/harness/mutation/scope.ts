@@ -30,6 +30,12 @@ export const COMMON = "common";
 
 /** Per suite, the parts of reference/<suite>/ left out of the mutation scope. */
 export const EXCLUSIONS: Record<string, readonly Exclusion[]> = {
+  consensus: [
+    {
+      path: "reference/consensus/rules.ts",
+      reason: "rule tables as data (the spec page's ordered lists): no answer reads them; conformance/harness/spec-pages.test.ts pins each to its page and to a vector per pair, and those vectors pin the order the reference checks in",
+    },
+  ],
   common: [
     {
       path: "reference/common/rules.ts",
@@ -103,6 +109,10 @@ export const EXCLUSIONS: Record<string, readonly Exclusion[]> = {
     },
   ],
   da: [
+    {
+      path: "reference/da/rules.ts",
+      reason: "rule tables as data (the spec page's ordered lists): no answer reads them; conformance/harness/spec-pages.test.ts pins each to its page and to a vector per pair, and those vectors pin the order the reference checks in",
+    },
     {
       path: "reference/da/reed-solomon.ts",
       names: ["combineReadable", "bindReadable", "readableReedSolomon"],
