@@ -4,7 +4,7 @@
  * pages' rendered tables are checked against the data by conformance/harness/spec-pages.test.ts.
  * @module
  */
-import { firstBroken, rulePairs, renderRuleTable, type Rule, type RuleTable } from "../../reference/common/rules.js";
+import { firstBroken, ruleBlockName, rulePairs, renderRuleTable, type Rule, type RuleTable } from "../../reference/common/rules.js";
 import type { JsonObject } from "./operation.js";
 import type { CaseSpec } from "./vectorfile.js";
 
@@ -30,7 +30,7 @@ export function pairwiseCases(t: RuleTable, breakBoth: (a: Rule, b: Rule) => Jso
 export function renderRuleBlocks(markdown: string, tables: readonly RuleTable[]): string {
   let out = markdown;
   for (const t of tables) {
-    const re = new RegExp(`<!-- rules:${t.suite}/${t.operation} [^\\n]*-->[\\s\\S]*?<!-- /rules -->`);
+    const re = new RegExp(`<!-- rules:${ruleBlockName(t)} [^\\n]*-->[\\s\\S]*?<!-- /rules -->`);
     if (re.test(out)) out = out.replace(re, renderRuleTable(t));
   }
   return out;

@@ -21,7 +21,13 @@ import {
   PRG_EXPAND_RULES,
   QUANTIZE_RULES,
   SHAMIR_RECONSTRUCT_RULES,
+  CLIENT_RULES,
+  SERVER_RULES,
+  neighbourGraph,
 } from "../../reference/secagg/index.js";
+import { firstBroken, rulePairs, type RuleTable } from "../../reference/common/rules.js";
+import { fixture } from "./fixtures.js";
+import { runScenario } from "./scenarios.js";
 import type { JsonObject } from "../harness/operation.js";
 import { pairwiseCases } from "../harness/rules.js";
 import type { CaseSpec } from "../harness/vectorfile.js";
@@ -34,6 +40,7 @@ export const SECAGG_FLAGS: Record<string, string> = {
   External: "a published vector (source cited in the comment and in conformance/secagg/external/)",
   Honest: "every party follows the protocol",
   MessageVectors: "every message of every party, byte for byte",
+  Forge: "a forge attack: the adversary edits one message to break chosen rules of the client's or the server's table",
   PairwiseRules: "breaks two rules of the operation's table at once",
   Random: "random content from the file's seed",
   Rule: "breaks one rule of the operation's table",
@@ -314,9 +321,91 @@ function roundCases(): CaseSpec[] {
   out.push(valid("the ShareKeysRequest to user 2 has a corrupted advert count: MALFORMED_MESSAGE, user 2 drops out", A("count", { kind: "tamper", round: 1, from: 0, to: 2, offset: 4 }), ["Adversary"]));
   out.push(valid("user 1's key advertisement has a bad signature: INVALID_SIGNATURE, user 1 is not in U1", A("badsig", { kind: "tamper", round: 0, from: 1, offset: 100 }), ["Adversary"]));
   out.push(valid("the server shows user 2 a survivor list without user 5 and forwards its signature: the others detect INCONSISTENT_SURVIVORS", A("inconsistent", { kind: "inconsistent_survivors", to: 2 }), ["Adversary", "Abort"]));
+  out.push(...tableCases());
   out.push(invalid("17 users: above the operation's bound", "PARAMETER_OUT_OF_RANGE", session("x", { n: 17, t: 3, bits: 16, length: 2, degree: 16 }), ["Boundary"]));
   out.push(invalid("t = 6 > degree + 1 = 5", "PARAMETER_OUT_OF_RANGE", session("x", { ...S5, t: 6 }), ["Boundary"]));
   out.push(invalid("t = 1", "PARAMETER_OUT_OF_RANGE", session("x", { ...S5, t: 1 }), ["Boundary"]));
+  return out;
+}
+
+// ---- the client's and the server's tables, by forge edits ----
+
+/** The forge edit that breaks each rule, and the round whose message it edits (null: any round). */
+const CLIENT_EDITS: Record<string, [string, number | null]> = {
+  C1: ["trailing_byte", null], C2: ["again", null], C3: ["session", null],
+  C4: ["few_adverts", 1], C5: ["drop_self", 1], C6: ["bad_key", 1], C7: ["bad_advert_signature", 1], C8: ["few_neighbours", 1],
+  C9: ["foreign_sender", 2], C10: ["few_senders", 2], C11: ["bad_ciphertext", 2], C12: ["reflect", 2],
+  C13: ["few_survivors", 3], C14: ["drop_self", 3], C15: ["add_survivor", 3],
+  C16: ["foreign_signer", 4], C17: ["few_signers", 4], C18: ["bad_consistency_signature", 4], C19: ["dropped_survivor", 4],
+};
+const SERVER_EDITS: Record<string, string> = { S1: "trailing_byte", S2: "late", S3: "session", S4: "sender", S5: "again", S6: "bad_signature" };
+
+/** SecAgg+ n = 8, k = 4, t = 3 (C8 needs a neighbourhood smaller than U1); the victim is user 1. */
+const FORGE_SHAPE = { n: 8, t: 3, bits: 16, length: 2, degree: 4 };
+const FORGE_LABEL = "pwo/secagg/vectors/round/forge";
+const VICTIM = 1;
+/** The victim's smallest neighbour drops before round 1: in U1, not in U2 (what C15 and C16 need). */
+function forgeDrop(): Drop {
+  const f = fixture(FORGE_LABEL, FORGE_SHAPE);
+  return { id: Math.min(...neighbourGraph(f.params)[VICTIM - 1]!), round: 1 };
+}
+
+/** The steps at which the forged message is judged: the failing deliveries to the victim (or from the sender to the server). */
+function judged(input: JsonObject, toServer: boolean, from: number): string[] {
+  const out = runScenario(input) as { operations: { kind: string; from: number; to: number; success: boolean; error?: string }[] };
+  return out.operations.filter((o) => o.kind === "deliver" && !o.success && (toServer ? o.to === 0 && o.from === from : o.to === VICTIM)).map((o) => o.error!);
+}
+
+/**
+ * A `round` case breaking rules `ids` of the client's or the server's table at once with one forged
+ * message. The case's output is a valid session report; the generator checks the forged message's
+ * step answers the first broken rule's code (and that it is the only step the forgery fails).
+ */
+function forgeCase(table: RuleTable, ids: string[], comment: string, flags: string[]): CaseSpec {
+  const client = table === CLIENT_RULES;
+  const round = client ? (ids.map((id) => CLIENT_EDITS[id]![1]).find((r) => r !== null) ?? 2) : 3;
+  const edits = ids.map((id) => (client ? CLIENT_EDITS[id]![0] : SERVER_EDITS[id]!));
+  const from = 2;
+  const attack: JsonObject = client ? { kind: "forge", round, to: VICTIM, edits } : { kind: "forge", round, from, to: 0, edits };
+  const input = session(FORGE_LABEL, FORGE_SHAPE, [forgeDrop()], attack, "digest");
+  const want = firstBroken(table, ids).code;
+  const got = judged(input, !client, from);
+  if (got.length !== 1 || got[0] !== want) throw new Error(`secagg/round: ${comment}: the forged message should answer ${want}, the steps answered ${JSON.stringify(got)}`);
+  return valid(`${comment}: the forged message's step answers ${want}`, input, flags);
+}
+
+function tableCases(): CaseSpec[] {
+  const out: CaseSpec[] = [];
+  for (const table of [CLIENT_RULES, SERVER_RULES]) {
+    const forgeable = table.rules.filter((r) => (table === CLIENT_RULES ? r.id in CLIENT_EDITS : r.id in SERVER_EDITS));
+    for (const r of forgeable) out.push(forgeCase(table, [r.id], `breaks ${r.id} alone`, ["Adversary", "Forge", "Rule"]));
+    for (const [a, b] of rulePairs(table)) {
+      if (!forgeable.includes(a) || !forgeable.includes(b)) continue;
+      out.push(forgeCase(table, [a.id, b.id], `breaks ${a.id} and ${b.id} at once: ${a.id} comes first in the check order, so ${a.code}`, ["Adversary", "Forge", "PairwiseRules"]));
+    }
+  }
+  // the deadline rules S7–S10 by dropouts and wrong shares
+  const S5 = { n: 5, t: 3, bits: 16, length: 4, degree: 4 };
+  const f = fixture(FORGE_LABEL, FORGE_SHAPE);
+  const w = forgeDrop();
+  const keep = neighbourGraph(f.params)[VICTIM - 1]!.filter((u) => u !== w.id);
+  out.push(
+    valid(
+      "breaks S7 and S8 at once: S7 comes first in the check order, so BELOW_THRESHOLD (only 2 of U4 answer the unmasking request; the deadline aborts)",
+      session(FORGE_LABEL, FORGE_SHAPE, [w, ...[2, 3, 4, 5, 6, 7, 8].filter((u) => u !== w.id).slice(0, 5).map((id) => ({ id, round: 4 }))]),
+      ["Dropout", "Abort", "PairwiseRules"],
+    ),
+    valid(
+      "breaks S8 alone: all but one of user 1's neighbours drop before unmasking, so b_1 has 2 < t shares while 5 users answer: BELOW_THRESHOLD at the unmasking deadline",
+      session(FORGE_LABEL, FORGE_SHAPE, [w, ...keep.slice(1).map((id) => ({ id, round: 4 }))]),
+      ["Dropout", "Abort", "Rule"],
+    ),
+    valid(
+      "breaks S10 alone: user 2 drops before masked input, exactly t = 3 users answer the unmasking request and user 1's s share of user 2 is wrong: the reconstructed s_sk_2 does not match s_pk_2, KEY_MISMATCH",
+      session("pwo/secagg/vectors/round/keymismatch", S5, [{ id: 2, round: 2 }, { id: 5, round: 4 }], { kind: "wrong_s_share", from: 1 }, "full"),
+      ["Adversary", "Abort", "Rule"],
+    ),
+  );
   return out;
 }
 

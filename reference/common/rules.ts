@@ -34,6 +34,11 @@ export interface ExclusivePair {
 export interface RuleTable {
   suite: string;
   operation: string;
+  /**
+   * When an operation has more than one table (two parties checking different messages), the
+   * table's name within the operation: its spec block is `<!-- rules:<suite>/<operation>/<part> -->`.
+   */
+  part?: string;
   rules: readonly Rule[];
   /** Pairs that cannot fail together; every other pair has a vector that breaks both. */
   exclusive?: readonly ExclusivePair[];
@@ -74,9 +79,12 @@ export function firstBroken(t: RuleTable, broken: readonly string[]): Rule {
   return r;
 }
 
+/** `<suite>/<operation>` or `<suite>/<operation>/<part>`: the name of a table's spec block. */
+export const ruleBlockName = (t: RuleTable): string => `${t.suite}/${t.operation}${t.part ? `/${t.part}` : ""}`;
+
 /** The markdown the spec page carries for a table: one ordered list, then the exclusive pairs. */
 export function renderRuleTable(t: RuleTable): string {
-  const lines = [`<!-- rules:${t.suite}/${t.operation} (generated from the rule table; do not edit by hand) -->`, ""];
+  const lines = [`<!-- rules:${ruleBlockName(t)} (generated from the rule table; do not edit by hand) -->`, ""];
   lines.push("Checks, in this order (the first one broken gives the answer; schema checks, `BAD_INPUT`, come before all of them):", "");
   t.rules.forEach((r, i) => lines.push(`${i + 1}. **${r.id}** ${r.check} → ${r.answersFalse ? `false (\`${r.code}\`)` : `\`${r.code}\``}`));
   if ((t.exclusive ?? []).length > 0) {
