@@ -77,6 +77,8 @@ function instructionCases(): CaseSpec[] {
     cases.forEach(([b, x, o], i) => a.push(b).push(x).op(o).push(1).op("ADD").push(10 + i).op("SSTORE"));
     return a.push(5).op("ISZERO").push(1).op("ADD").push(15).op("SSTORE").bytes();
   })(), ["Boundary"]);
+  // ISZERO's neighbour in the dispatch is SLOAD: with slot 0 holding 7, ISZERO 0 (→ 1) and a load of slot 0 (→ 7) differ
+  prog("ISZERO 0 → 1 stored in slot 1, with slot 0 holding 7 (an ISZERO that fell through to SLOAD would store 7)", asm().push(7).push(0).op("SSTORE").push(0).op("ISZERO").push(1).op("SSTORE").bytes(), []);
   prog("DUP and SWAP: stores 1 → slot 2, 2 → slot 1", asm().push(1).push(2).dup(1).swap(1).op("POP").push(2).op("SSTORE").push(1).op("SSTORE").bytes(), []);
   prog("POP on an empty stack", asm().op("POP").bytes(), ["Abort"]);
   prog("DUP beyond the stack", asm().push(1).dup(1).bytes(), ["Abort"]);

@@ -57,7 +57,9 @@ describe("spec pages agree with the reference", () => {
       });
 
       it(`${suite.name}/${table.operation} has a vector breaking each pair of its rules at once`, () => {
-        const comments = (suite.cases()[table.operation]?.cases ?? []).map((c) => c.comment);
+        // the committed vector file (vectors.test.ts checks it equals a regeneration), not a regeneration per table
+        const file = JSON.parse(readFileSync(`vectors/${suite.name}/${table.operation}.json`, "utf8")) as { tests: { comment: string }[] };
+        const comments = file.tests.map((c) => c.comment);
         const missing = rulePairs(table).map(([a, b]) => `breaks ${a.id} and ${b.id} at once`).filter((p) => !comments.some((c) => c.startsWith(p)));
         expect(missing, "pairs with no vector (build one with pairwiseCases, or list the pair as exclusive)").toEqual([]);
       });

@@ -19,6 +19,8 @@ interface Summary {
   counts: Counts;
   seconds: number;
   scope: { excluded: { path: string; names?: string[]; reason: string }[] };
+  /** How the figures were obtained when not by one plain whole run (a phase skipped, a file taken out). */
+  note?: string;
 }
 
 export function readSummary(suite: string, root = ROOT): Summary | undefined {
@@ -49,6 +51,7 @@ export function scoreTable(root = ROOT): string {
     const denom = c.mutants - c.equivalent - c.outOfReach;
     const pct = denom ? ((100 * c.killedByVectors) / denom).toFixed(1) : "100.0";
     lines.push(`| ${suite.name} | ${c.mutants} | ${c.killedByVectors} | ${c.killedByPropertiesOnly} | ${c.survived} | ${c.equivalent} | ${c.outOfReach} | ${c.killedByVectors}/${denom} (${pct} %) | ${s.seconds} s |`);
+    if (s.note) notes.push(`- ${suite.name}: ${s.note}.`);
     for (const x of s.scope.excluded) notes.push(`- ${suite.name}: excluded \`${x.path}\`${x.names ? ` (${x.names.map((n) => `\`${n}\``).join(", ")})` : ""}: ${x.reason}.`);
   }
   return [...lines, "", ...notes].join("\n").trimEnd();
