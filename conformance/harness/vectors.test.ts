@@ -89,7 +89,7 @@ describe("determinism", () => {
     const tree = generateVectorTree(SUITES, version);
     expect(checkVectorTree(DIR, tree)).toEqual([]);
     expect(tree.get("manifest.json")).toBe(readFileSync(join(DIR, "manifest.json"), "utf8"));
-  });
+  }, 600_000); // a whole regeneration: about 110 s for 2,886 cases on one idle core
 
   it("the manifest's suite version is the package version", () => {
     expect(manifest.suiteVersion).toBe(version);
@@ -116,7 +116,7 @@ describe("determinism", () => {
     const inside = gunzipSync(tgz).toString("latin1");
     expect(inside).toMatch(/pwo-vectors-[0-9.]+\/LICENSE\0/);
     expect(inside).toContain("Apache License");
-  });
+  }, 600_000); // pwo vectors check regenerates everything again, in a child process
 
   it("a packed tarball unpacks to the same vectors, and pwo conform runs from it", () => {
     const dir = mkdtempSync(join(tmpdir(), "pwo-unpack-"));
