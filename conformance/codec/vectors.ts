@@ -578,6 +578,10 @@ export function codecCases(compress: (blocks: Block[], windowLog: number) => Uin
       valid("no transactions", { seed: "std", blocks: 2, txsPerBlock: 0, sigMode: "single" }, ["Boundary"]),
       valid("no transactions, aggregate mode: no aggregate signature is drawn", { seed: "std", blocks: 2, txsPerBlock: 0, sigMode: "aggregate" }, ["Boundary"]),
       valid("300 transactions, aggregate mode: calls and payments split at callPercent (rng.below(100) < 20)", { seed: "vectors/workload/3", blocks: 3, txsPerBlock: 100, sigMode: "aggregate" }, ["Workload"]),
+      // found by a seed search: the third transaction's amount draws the u32 4294964896, at or above
+      // 2^32 − (2^32 mod 9999) = 4294960461, so below(9999) rejects it and draws again (spec/common.md
+      // §Seeded RNG); an implementation that reduces modulo n without rejecting gives another amount
+      valid("a rejected draw: between(1, 9999) meets a u32 in the rejection zone and draws again", { seed: "vectors/workload/rejection/55974", blocks: 1, txsPerBlock: 3, sigMode: "single" }, ["Workload", "Boundary"]),
     ],
   };
   return Object.fromEntries(
