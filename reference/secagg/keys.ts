@@ -11,6 +11,7 @@ import { p256 } from "@noble/curves/nist.js";
 import { NONCE_SIZE, PUBLIC_KEY_SIZE, SIGNATURE_SIZE } from "./constants.js";
 import type { Drbg } from "./drbg.js";
 import { fail } from "./errors.js";
+import { memoBytes } from "./memo.js";
 
 const N = p256.Point.CURVE().n;
 
@@ -32,23 +33,30 @@ export function checkSecretKey(sk: Uint8Array): void {
 }
 
 /** The compressed SEC1 public key (33 bytes) of a secret key. */
-export const publicKeyOf = (sk: Uint8Array): Uint8Array => p256.getPublicKey(sk, true);
+export const publicKeyOf: (sk: Uint8Array) => Uint8Array = memoBytes((sk: Uint8Array) => p256.getPublicKey(sk, true));
 
 /** Checks a compressed public key decodes to a curve point (INVALID_PUBLIC_KEY otherwise). */
 export function checkPublicKey(pk: Uint8Array): void {
   if (pk.length !== PUBLIC_KEY_SIZE || (pk[0] !== 2 && pk[0] !== 3)) fail("INVALID_PUBLIC_KEY", `expected a ${PUBLIC_KEY_SIZE}-byte compressed point`);
+  if (!onCurve(pk)) fail("INVALID_PUBLIC_KEY", "not a point of P-256");
+}
+
+const onCurve = memoBytes((pk: Uint8Array): boolean => {
   try {
     p256.Point.fromBytes(pk).assertValidity();
+    return true;
   } catch {
-    fail("INVALID_PUBLIC_KEY", "not a point of P-256");
+    return false;
   }
-}
+});
+
+const sharedX = memoBytes((sk: Uint8Array, pk: Uint8Array) => p256.getSharedSecret(sk, pk, true).slice(1));
 
 /** The agreed key of sk and the other party's pk: the x-coordinate of sk·PK (symmetric in the pair). */
 export function agreeKey(sk: Uint8Array, pk: Uint8Array): Uint8Array {
   checkSecretKey(sk);
   checkPublicKey(pk);
-  return p256.getSharedSecret(sk, pk, true).slice(1);
+  return sharedX(sk, pk);
 }
 
 /** nonce ‖ AES-256-GCM(key, nonce, plaintext) with its 16-byte tag, no associated data. */
@@ -72,14 +80,18 @@ export function open(key: Uint8Array, sealed: Uint8Array): Uint8Array {
 }
 
 /** A compact 64-byte ECDSA P-256/SHA-256 signature (deterministic, RFC 6979, low-s). */
-export const sign = (sk: Uint8Array, message: Uint8Array): Uint8Array => p256.sign(message, sk, { prehash: true, lowS: true });
+export const sign: (sk: Uint8Array, message: Uint8Array) => Uint8Array = memoBytes((sk: Uint8Array, message: Uint8Array) => p256.sign(message, sk, { prehash: true, lowS: true }));
 
 /** Whether `sig` is a valid low-s signature of `message` under `pk`; never throws. */
 export function verifySignature(pk: Uint8Array, message: Uint8Array, sig: Uint8Array): boolean {
   if (sig.length !== SIGNATURE_SIZE) return false;
+  return ecdsaVerify(pk, message, sig);
+}
+
+const ecdsaVerify = memoBytes((pk: Uint8Array, message: Uint8Array, sig: Uint8Array): boolean => {
   try {
     return p256.verify(sig, message, pk, { prehash: true, lowS: true });
   } catch {
     return false;
   }
-}
+});
