@@ -107,6 +107,20 @@ function agavePayload(): JsonObject {
   const out = REF.shredBlock(data, { slot: 142076266n, parentSlot: 142076265n, version: 42, referenceTick: 0, isLastInSlot: false, chainedMerkleRoot: new Uint8Array(32), nextShredIndex: 64, nextCodeIndex: 64, leaderSecret: secret });
   return shredIn(out.fecSets[0]![0]!, ed25519.getPublicKey(secret));
 }
+/**
+ * A shred "signed" under the small-order leader key A = identity with R = identity and S = 0:
+ * [8]([S]B − R − [k]A) = 0 for any k, so a ZIP-215 (cofactored, small-order-accepting) verifier
+ * accepts it over any root; the spec's verification (V10: RFC 8032 with canonical encodings and
+ * small-order keys rejected) does not.
+ */
+function smallOrderLeader(base: Uint8Array): JsonObject {
+  const identity = new Uint8Array(32);
+  identity[0] = 1; // y = 1, x = 0
+  const p = copy(base);
+  p.set(identity, 0);
+  p.fill(0, 32, 64);
+  return shredIn(p, identity);
+}
 function verifyShredCases(): CaseSpec[] {
   const { MID, LAST, midSet, lastSet } = fixtures();
   const valid = (comment: string, input: JsonObject, flags: string[] = []): CaseSpec => ({ comment, flags: ["Valid", ...flags], input, expect: "valid" });
@@ -140,6 +154,11 @@ function verifyShredCases(): CaseSpec[] {
     bad("a data shred one byte short (1202)", shredIn(fullData.slice(0, 1202)), "PAYLOAD_SIZE", ["Boundary"]),
     bad("a coding shred of data-shred size (1203)", shredIn(midSet[32]!.slice(0, 1203)), "PAYLOAD_SIZE", ["Adversarial"]),
     bad("num_data 33", shredIn(mutated(midSet[32]!, (p) => setU16(p, 83, 33))), "FEC_SHAPE"),
+    bad("num_coding 33 with num_data 32: the coding count is checked too", shredIn(mutated(midSet[32]!, (p) => setU16(p, 85, 33))), "FEC_SHAPE", ["Adversarial"]),
+    bad("a data shred of FEC set 32736 at index 32768 (position 32): the index bound answers before the position", shredIn(mutated(midSet[31]!, (p) => { setU32(p, 79, 32_736); setU32(p, 73, 32_768); })), "INDEX_OUT_OF_RANGE", ["Boundary"]),
+    valid("a coding shred at position 4 with index 32740: its set's coding indices 32736..32767 end at the last a slot allows", shredIn(mutated(midSet[32 + 4]!, (p) => setU32(p, 73, 32_740))), ["Boundary"]),
+    bad("a coding shred at position 4 with index 3: the set's first coding index would be negative", shredIn(mutated(midSet[32 + 4]!, (p) => setU32(p, 73, 3))), "INVALID_ERASURE_INDEX", ["Adversarial"]),
+    bad("leader = the identity point (small order), signature R = identity, S = 0: the cofactored ZIP-215 equation holds for every message, strict RFC 8032 (the spec's rule) rejects the small-order key", smallOrderLeader(fullData), "INVALID_SIGNATURE", ["Adversarial"]),
     bad("signed by another leader", shredIn(resign(copy(fullData), OTHER_LEADER.secret)), "INVALID_SIGNATURE"),
     bad("a data byte changed after signing", shredIn((() => { const p = copy(fullData); p[500]! ^= 1; return p; })()), "INVALID_SIGNATURE", ["Adversarial"]),
     bad("a proof entry changed after signing", shredIn((() => { const p = copy(fullData); p[layout("data", PROOF_SIZE, false).proof]! ^= 1; return p; })()), "INVALID_SIGNATURE", ["Adversarial"]),
@@ -158,6 +177,12 @@ function merkleCases(): CaseSpec[] {
   const oddTree = merkleTree(odd);
   const input = (i: number, proof: Uint8Array[], o: Partial<{ leaf: Uint8Array; count: number; root: Uint8Array }> = {}): JsonObject => ({ leafHash: h(o.leaf ?? leaves[i]!), index: i, leafCount: o.count ?? 64, proof: proof.map(h), root: h(o.root ?? root) });
   const pf = (i: number) => merkleProof(tree, i, 64);
+  /** Leaf `i` of a tree of `count` leaves, with seeded entries (⌈log2 count⌉ of them) and the root they lead to. */
+  const huge = (count: number, i: number): JsonObject => {
+    const r = new Rng(`pwo/shreds/vectors/merkle/huge/${count}`);
+    const proof = Array.from({ length: REF.proofSize(count) }, () => r.bytes(20));
+    return input(i, proof, { leaf: leaves[0]!, count, root: REF.rootFromProof(i, leaves[0]!, proof) });
+  };
   const breakers: Record<string, (x: { i: number; proof: Uint8Array[]; count: number; root: Uint8Array; leaf: Uint8Array }) => void> = {
     M1: (x) => { x.proof[2] = x.proof[2]!.slice(0, 19); },
     M2: (x) => { x.i = 64; x.leaf = leaves[0]!; },
@@ -181,6 +206,11 @@ function merkleCases(): CaseSpec[] {
     { comment: "index = leafCount (64): the smallest rejected index", flags: ["Boundary"], input: input(63, pf(63), { count: 63 }), expect: "MERKLE_INDEX_OUT_OF_RANGE" },
     { comment: "leafCount 0", flags: ["Boundary"], input: input(0, [], { count: 0 }), expect: "MERKLE_INDEX_OUT_OF_RANGE" },
     { comment: "a proof against the root of another tree", flags: [], input: input(5, pf(5), { root: oddTree[oddTree.length - 1]! }), expect: "MERKLE_ROOT_MISMATCH" },
+    // the hashing reads only a leaf hash's first 20 bytes, and a sloppy comparison only a root's first 32
+    { comment: "a 33-byte leaf hash (the right one and a byte more)", flags: ["Adversarial"], input: input(5, pf(5), { leaf: Uint8Array.from([...leaves[5]!, 0]) }), expect: "MALFORMED_PROOF" },
+    { comment: "a 33-byte root (the right one and a byte more)", flags: ["Adversarial"], input: input(5, pf(5), { root: Uint8Array.from([...root, 0]) }), expect: "MALFORMED_PROOF" },
+    { comment: "leafCount 2^32, leaf 2^32 − 1 with 32 entries: the largest accepted tree", flags: ["Valid", "Boundary"], input: huge(2 ** 32, 2 ** 32 - 1), expect: "valid" },
+    { comment: "leafCount 2^32 + 1, leaf 0 with 33 entries leading to the root: over the largest tree", flags: ["Boundary"], input: huge(2 ** 32 + 1, 0), expect: "MERKLE_INDEX_OUT_OF_RANGE" },
     ...VERIFY_MERKLE_PROOF_RULES.rules.map((r): CaseSpec => ({ comment: `breaks ${r.id} alone`, flags: ["SingleRule"], input: broken([r.id]), expect: r.code })),
     ...pairwiseCases(VERIFY_MERKLE_PROOF_RULES, (a, b) => broken([a.id, b.id])),
   ];
@@ -229,6 +259,7 @@ function shredBlockCases(): CaseSpec[] {
     { comment: "last in slot, 32 × 899 + 1 bytes: two sets at the resigned capacity, so next shred index 32705 is too high (one set at 963 would fit)", flags: ["Boundary", "Resigned"], input: base(bytes(32 * capacity("data", PROOF_SIZE, true) + 1), { isLastInSlot: true, nextShredIndex: 32_705 }), expect: "BAD_SET_SHAPE" },
     v("last in slot, 32 × 899 bytes: one set, next shred index 32736 accepted", base(bytes(32 * capacity("data", PROOF_SIZE, true)), { isLastInSlot: true, nextShredIndex: 32_736 }), ["Boundary", "Resigned"]),
     v("version 65535: the largest accepted", base(bytes(10), { version: 65_535 }), ["Boundary"]),
+    v("version 0: the smallest accepted", base(bytes(10), { version: 0 }), ["Boundary"]),
     { comment: "version 65536", flags: ["Boundary"], input: base(bytes(10), { version: 65_536 }), expect: "BAD_SET_SHAPE" },
     v("reference tick 255: the largest accepted (saturates at 63)", base(bytes(10), { referenceTick: 255 }), ["Boundary"]),
     { comment: "reference tick 256", flags: ["Boundary"], input: base(bytes(10), { referenceTick: 256 }), expect: "BAD_SET_SHAPE" },
@@ -296,6 +327,12 @@ function recoverCases(): CaseSpec[] {
     ["a signed set whose present coding shred 8 has index + 1 (its first coding index is 65, the others' 64)", 40, (p) => setU32(p, 73, 64 + 8 + 1), [...range(0, 8), ...range(44, 64)], "INCONSISTENT_SET"],
     ["a signed set whose missing data shred 0 is of slot 1001: recovered, it disagrees with the set", 0, (p) => setU64(p, 65, 1001n), [0, ...range(33, 64)], "INVALID_RECOVERED_SHRED"],
     ["a signed set whose missing data shred 0 has shred version 8: recovered, it disagrees with the set", 0, (p) => setU16(p, 77, 8), [0, ...range(33, 64)], "INVALID_RECOVERED_SHRED"],
+    // data shred 1, not 0: finishFecSet reads the set's resigned bit from shred 0
+    ["a signed set whose missing data shred 1 is resigned (variant 0xb6, size 88 within the resigned capacity): recovered, it disagrees with the set", 1, (p) => { setU8(p, 64, 0xb6); setU16(p, 86, 88); }, [1, ...range(33, 64)], "INVALID_RECOVERED_SHRED"],
+    ["a signed set whose missing data shred 1 names FEC set 65 (index 65, position 0 of that set): recovered, it disagrees with the set", 1, (p) => { setU32(p, 79, 65); setU32(p, 73, 65); }, [1, ...range(33, 64)], "INVALID_RECOVERED_SHRED"],
+    ["a signed set whose missing data shred 1 has index 66 (position 2): recovered, it is not at its position", 1, (p) => setU32(p, 73, 66), [1, ...range(33, 64)], "INVALID_RECOVERED_SHRED"],
+    // the chained root also written where the resigned layout reads it, so only the variant's resigned bit tells
+    ["a signed set whose present data shred 1 is resigned (variant 0xb6, size 88, the chained root at the resigned offset too)", 1, (p) => { setU8(p, 64, 0xb6); setU16(p, 86, 88); p.set(MID.params.chainedMerkleRoot, layout("data", PROOF_SIZE, true).chainedRoot); }, range(36, 64), "INCONSISTENT_SET"],
   ];
   const cases: CaseSpec[] = [0, 1, 2, 8, 16, 24, 31, 32].map((e) => ({ comment: `${e} of 64 shreds missing (seeded positions)`, flags: ["Valid", "Erasures", ...(e === 32 ? ["Boundary"] : [])], input: drop(set, order.slice(0, e)), expect: "valid" }));
   cases.push(
@@ -305,6 +342,14 @@ function recoverCases(): CaseSpec[] {
     { comment: "every coding shred missing: no coding header to rebuild them from", flags: ["Erasures", "Adversarial"], input: drop(set, range(32, 64)), expect: "TOO_FEW_SHREDS" },
     { comment: "a resigned set: recovered shreds carry the retransmitter signature of a present coding shred", flags: ["Valid", "Erasures", "Resigned"], input: drop(lastSet, order.slice(0, 20)), expect: "valid" },
     { comment: "63 positions", flags: ["Adversarial"], input: { shreds: set.slice(0, 63).map(h) }, expect: "BAD_SET_SHAPE" },
+    { comment: "every position missing: no shred to take the set's headers from", flags: ["Erasures", "Boundary"], input: drop(set, range(0, 64)), expect: "TOO_FEW_SHREDS" },
+    { comment: "coding shred 0 (position 32, the first coding position) missing with data 0 and coding 8: rebuilt as a coding shred", flags: ["Valid", "Erasures", "Boundary"], input: drop(set, [0, 32, 40]), expect: "valid" },
+    { comment: "a resigned set whose present coding shreds carry distinct retransmitter signatures: recovered shreds carry the last present coding shred's", flags: ["Valid", "Erasures", "Resigned"], input: (() => {
+      const r = new Rng("pwo/shreds/vectors/recover/retransmitters");
+      const o = layout("code", PROOF_SIZE, true).retransmitterSignature;
+      const s = lastSet.map((p, i) => { const q = copy(p); if (i >= 32) q.set(r.bytes(64), o); return q; });
+      return drop(s, [1, 7, 30, 33, 50, 63]);
+    })(), expect: "valid" },
     { comment: "a present shred with an invalid variant", flags: [], input: (() => { const s = set.map(copy); s[3]![64] = 0x86; return drop(s, order.slice(0, 10)); })(), expect: "INVALID_SHRED" },
     { comment: "two data shreds swapped", flags: ["Adversarial"], input: (() => { const s = set.slice(); [s[1], s[2]] = [s[2]!, s[1]!]; return drop(s, range(40, 50)); })(), expect: "INCONSISTENT_SET" },
     { comment: "a data shred of the next FEC set in place of its own", flags: ["Adversarial"], input: (() => { const s = set.slice(); s[4] = other[4]!; return drop(s, range(40, 50)); })(), expect: "INCONSISTENT_SET" },
@@ -405,6 +450,9 @@ function deshredCases(): CaseSpec[] {
     { comment: "a coding shred among the data shreds", flags: [], input: input([...data(one).slice(0, 31), one.fecSets[0]![32]!]), expect: "INVALID_SHRED" },
     { comment: "a shred signed by another leader", flags: [], input: (() => { const s = data(one); s[3] = resign(copy(s[3]!), OTHER_LEADER.secret); return input(s); })(), expect: "INVALID_SHRED" },
     { comment: "no shreds", flags: ["Boundary"], input: input([]), expect: "INCOMPLETE_BLOCK" },
+    // B1's upper bound, carried by empty payloads (3 bytes of JSON each): the count is checked before any shred
+    { comment: "32,769 empty payloads: one more than a slot's data shreds (B1 answers before B2)", flags: ["Boundary"], input: input(Array.from({ length: 32_769 }, () => new Uint8Array(0))), expect: "INCOMPLETE_BLOCK" },
+    { comment: "32,768 empty payloads: the count B1 allows, so B2 rejects the first", flags: ["Boundary"], input: input(Array.from({ length: 32_768 }, () => new Uint8Array(0))), expect: "INVALID_SHRED" },
     { comment: "a shred of another slot at its index", flags: ["Adversarial"], input: (() => { const s = data(one); s[5] = otherSlot.fecSets[0]![5]!; return input(s); })(), expect: "INCOMPLETE_BLOCK" },
     { comment: "one FEC set's first half from one block and second half from another (each shred signed, two roots)", flags: ["Adversarial"], input: input([...data(one).slice(0, 16), ...data(twin).slice(16)]), expect: "INCONSISTENT_SET" },
     { comment: "the second of two sets from another block (one root per set, but no chain from the first)", flags: ["Chaining", "Adversarial"], input: input([...data(two).slice(0, 32), ...shredFixture("deshred-two-twin", 32 * capacity("data", PROOF_SIZE, true) + 100, { isLastInSlot: true }).fecSets[1]!.slice(0, 32)], two.params.chainedMerkleRoot), expect: "CHAINED_ROOT_MISMATCH" },
@@ -444,7 +492,13 @@ function turbineCases(): CaseSpec[] {
     v("a stake of 2^64 − 1", input(nodes("max", 3, (_, i) => (i === 1 ? (1n << 64n) - 1n : 1n)), { fanout: 1 }), ["Boundary"]),
     v("fanout 1: a chain", input(small.slice(0, 6), { fanout: 1 }), ["Boundary"]),
     v("one node, the leader itself: an empty tree", input(small.slice(0, 1)), ["Boundary"]),
+    v("an unstaked leader, the first of the unstaked nodes in sorted order (largest pubkey): removed from the zeros", (() => {
+      const ns = nodes("zero-leader", 12, (_, i) => (i < 6 ? BigInt(i + 1) : 0n));
+      const leader = ns.filter((n) => n.stake === "0").map((n) => n.pubkey).sort().at(-1)!;
+      return input(ns, { leader, fanout: 2 });
+    })(), ["Adversarial"]),
     { comment: "no nodes", flags: ["Boundary"], input: input([]), expect: "INVALID_TREE_INPUT" },
+    { comment: "fanout 0 with the leader as the only node: rejected although the tree is empty", flags: ["Boundary"], input: input(small.slice(0, 1), { fanout: 0 }), expect: "INVALID_TREE_INPUT" },
     { comment: "a pubkey twice", flags: ["Adversarial"], input: input([...small.slice(0, 3), small[1]!]), expect: "INVALID_TREE_INPUT" },
     { comment: "fanout 0", flags: ["Boundary"], input: input(small, { fanout: 0 }), expect: "INVALID_TREE_INPUT" },
     { comment: "a stake of 2^64", flags: ["Boundary"], input: input([{ pubkey: small[0]!.pubkey, stake: (1n << 64n).toString() }]), expect: "INVALID_TREE_INPUT" },
@@ -505,6 +559,13 @@ function duplicateCases(): CaseSpec[] {
     return input(x);
   };
   const lastData = L.fecSets[0]![31]!;
+  // A's first set with coding shred 8's index 8 → 10 (first coding index 2; the others' 0), signed as such
+  const skewed = (() => {
+    const s = A.fecSets[0]!.map(copy);
+    setU32(s[32 + 8]!, 73, 10);
+    finishFecSet(s, A.params.chainedMerkleRoot, LEADER.secret);
+    return s;
+  })();
   const v = (comment: string, x: State, flags: string[] = []): CaseSpec => ({ comment, flags: ["Valid", ...flags], input: input(x), expect: "valid" });
   const resignedDiffers = (() => { const p = copy(L.fecSets[0]![40]!); p.set(new Uint8Array(64).fill(9), layout("code", PROOF_SIZE, true).retransmitterSignature); return p; })();
   return [
@@ -523,6 +584,11 @@ function duplicateCases(): CaseSpec[] {
     { comment: "only the second shred of another slot", flags: [], input: input(state(A.fecSets[0]![3]!, O.fecSets[0]![3]!)), expect: "SLOT_MISMATCH" },
     { comment: "only the first shred of another slot", flags: [], input: input(state(O.fecSets[0]![3]!, A.fecSets[0]![3]!)), expect: "SLOT_MISMATCH" },
     { comment: "only the second shred of another shred version", flags: [], input: input(state(A.fecSets[0]![3]!, V.fecSets[0]![3]!)), expect: "SHRED_VERSION_MISMATCH" },
+    { comment: "only the first shred of another shred version", flags: [], input: input(state(V.fecSets[0]![3]!, A.fecSets[0]![3]!)), expect: "SHRED_VERSION_MISMATCH" },
+    { comment: "the LAST_IN_SLOT data shred first, a lower index of another set second: not a conflict", flags: ["Adversarial"], input: input(state(lastData, S.fecSets[0]![0]!)), expect: "NOT_A_DUPLICATE" },
+    { comment: "the LAST_IN_SLOT data shred and an earlier shred of its own set (one root): not a conflict", flags: ["Adversarial"], input: input(state(lastData, L.fecSets[0]![5]!)), expect: "NOT_A_DUPLICATE" },
+    { comment: "two coding shreds of one honest FEC set (one root, one first coding index, one signature): not a conflict", flags: ["Adversarial"], input: input(state(A.fecSets[0]![40]!, A.fecSets[0]![41]!)), expect: "NOT_A_DUPLICATE" },
+    v("two coding shreds of one signed set whose first coding indices differ (index 10 at position 8, index 9 at position 9: equal index + position)", state(skewed[32 + 8]!, skewed[32 + 9]!), ["Adversarial"]),
     { comment: "only the second shred signed by another leader", flags: [], input: input(state(A.fecSets[0]![3]!, X.fecSets[0]![3]!)), expect: "INVALID_SIGNATURE" },
     { comment: "a second shred of length 0 (the last 8 bytes are its prefix)", flags: ["Boundary"], input: { ...input(valid()), proof: h(encodeDuplicateProof(A.fecSets[0]![3]!, new Uint8Array(0))) }, expect: "INVALID_SHRED" },
     { comment: "a first shred of 1229 bytes: over the cap before reading it", flags: ["Boundary"], input: { ...input(valid()), proof: h(encodeDuplicateProof(Uint8Array.from([...A.fecSets[0]![40]!, 0]), B.fecSets[0]![3]!)) }, expect: "MALFORMED_DUPLICATE_PROOF" },
