@@ -15,6 +15,7 @@ import {
   DEFAULT_NAMESPACE_SIZE,
   DEFAULT_SHARE_SIZE,
   MAX_SHARE_SIZE,
+  MAX_SQUARE_WIDTH,
   extendCells,
   extendSquare,
   getAxis,
@@ -28,15 +29,28 @@ import {
   type ExtendedSquare,
   type SquareParams,
 } from "../../reference/da/index.js";
-import type { Rule } from "../../reference/common/rules.js";
+import type { Rule, RuleTable } from "../../reference/common/rules.js";
 import type { JsonObject } from "../harness/operation.js";
 import { pairwiseCases } from "../harness/rules.js";
 import type { CaseSpec } from "../harness/vectorfile.js";
-import { NMT_VERIFY_RANGE_RULES, RECONSTRUCT_SQUARE_RULES, RS_ENCODE_RULES, RS_RECONSTRUCT_RULES } from "../../reference/da/rules.js";
+import {
+  EXTEND_SQUARE_RULES,
+  NMT_PROVE_NAMESPACE_RULES,
+  NMT_PROVE_RANGE_RULES,
+  NMT_ROOT_RULES,
+  NMT_VERIFY_NAMESPACE_RULES,
+  NMT_VERIFY_RANGE_RULES,
+  RECONSTRUCT_SQUARE_RULES,
+  RS_ENCODE_RULES,
+  RS_RECONSTRUCT_RULES,
+  VERIFY_FRAUD_PROOF_RULES,
+  VERIFY_SAMPLE_RULES,
+} from "../../reference/da/rules.js";
 import { fraudProofJson, nullableHex } from "./operations.js";
 
 export const DA_FLAGS: Record<string, string> = {
   PairwiseRules: "an input that breaks two rules at once: the earlier check's code is the answer",
+  SingleRule: "an input that breaks one rule of its operation's table, with the breaker the pairwise cases use",
   MultiPass: "a reconstruction that needs several passes of row and column decoding",
   InconsistentShards: "present shards that are not one code word (surplus shards are not cross-checked)",
   Absence: "a namespace absence proof",
@@ -75,6 +89,10 @@ function flip(b: Uint8Array, at = 0): Uint8Array {
   return c;
 }
 const flipHex = (h: string, at = 0): string => toHex(flip(fromHex(h), at));
+
+/** Each rule of `t` broken alone by `build`, the breaker its pairwise cases use (which this pins). */
+const aloneCases = (t: RuleTable, build: (r: Rule) => JsonObject): CaseSpec[] =>
+  t.rules.map((r) => ({ comment: `breaks ${r.id} alone: ${r.code}`, flags: ["SingleRule"], input: build(r), expect: r.code }));
 
 // ---- Reed-Solomon ----
 
@@ -169,6 +187,17 @@ function randomLeaves(rng: Rng, n: number, ns: number, dataSize = 6): Uint8Array
 }
 const parityLeaf = (ns: number, data: Uint8Array): Uint8Array => Uint8Array.from([...new Uint8Array(ns).fill(0xff), ...data]);
 
+/** Four leaves in namespaces 0001..0004 (NS = 2): the base the tree operations' pairwise cases break. */
+const TREE_BASE: JsonObject = { namespaceSize: 2, leaves: ["0001aa", "0002bb", "0003cc", "0004dd"] };
+/** Breakers of the tree's rules (P1, N1, N3), each on leaf 1: N1 cuts it to one byte, N3 puts it below leaf 0. */
+const treeBreakers: Record<string, (i: JsonObject) => JsonObject> = {
+  P1: (i) => ({ ...i, namespaceSize: 33 }),
+  N1: (i) => ({ ...i, leaves: (i.leaves as string[]).map((l, j) => (j === 1 ? l.slice(0, 2) : l)) }),
+  N3: (i) => ({ ...i, leaves: (i.leaves as string[]).map((l, j) => (j === 1 ? `0000${l.slice(4)}` : l)) }),
+  V1: (i) => ({ ...i, end: (i.leaves as string[]).length + 1 }),
+  S0: (i) => ({ ...i, namespace: `${i.namespace as string}00` }),
+};
+
 function nmtRootCases(rng: Rng): CaseSpec[] {
   const out: CaseSpec[] = [];
   out.push(valid("celestiaorg/nmt docs/spec/nmt.md Figure 1 (commit 1884bfb3fd0b69b64fd16e553b5107e8e6678759): root 00 03 b1c2cc5…", { namespaceSize: 1, leaves: NMT_FIGURE1_LEAVES }, ["External"]));
@@ -186,6 +215,11 @@ function nmtRootCases(rng: Rng): CaseSpec[] {
   out.push(invalid("a 1-byte leaf 05 with 2-byte namespaces before a leaf in namespace 0300: N1 on leaf 0 before the order of leaves 0 and 1", "INVALID_LEAF", { namespaceSize: 2, leaves: ["05", "0300aa"] }, ["InvalidLeaf", "NamespaceOrder"]));
   out.push(invalid("namespace size 0", "PARAMETER_OUT_OF_RANGE", { namespaceSize: 0, leaves: ["00"] }, ["Parameter"]));
   out.push(invalid("namespace size 33", "PARAMETER_OUT_OF_RANGE", { namespaceSize: 33, leaves: [] }, ["Parameter"]));
+  out.push(valid("namespace size 32 (MAX_NAMESPACE_SIZE), 3 leaves", { namespaceSize: 32, leaves: hexes(randomLeaves(rng, 3, 32)) }, ["Boundary"]));
+  out.push(valid("namespace size 1 (MIN_NAMESPACE_SIZE), 3 leaves", { namespaceSize: 1, leaves: hexes(randomLeaves(rng, 3, 1)) }, ["Boundary"]));
+  out.push(invalid("leaves 0 and 1 out of order, then a 1-byte leaf 2: N3 of leaf 1 comes before N1 of leaf 2", "NAMESPACE_ORDER", { namespaceSize: 2, leaves: ["0002aa", "0001bb", "00"] }, ["NamespaceOrder", "InvalidLeaf"]));
+  out.push(...aloneCases(NMT_ROOT_RULES, (r) => treeBreakers[r.id]!(TREE_BASE)));
+  out.push(...pairwiseCases(NMT_ROOT_RULES, (a, b) => treeBreakers[a.id]!(treeBreakers[b.id]!(TREE_BASE))));
   return out;
 }
 
@@ -199,6 +233,15 @@ function nmtProveRangeCases(rng: Rng): CaseSpec[] {
   for (const [s, e] of [[0, 1], [10, 11], [3, 8], [5, 6]] as const) out.push(valid(`11 leaves, [${s}, ${e})`, { namespaceSize: 4, leaves, start: s, end: e }, ["Random"]));
   out.push(invalid("empty range [2, 2)", "MALFORMED_PROOF", { ...fig, start: 2, end: 2 }, ["MalformedProof"]));
   out.push(invalid("range past the last leaf", "MALFORMED_PROOF", { ...fig, start: 3, end: 5 }, ["MalformedProof"]));
+  out.push(invalid("empty range [0, 0)", "MALFORMED_PROOF", { ...fig, start: 0, end: 0 }, ["MalformedProof", "Boundary"]));
+  out.push(invalid("empty range [4, 4) at the tree's end", "MALFORMED_PROOF", { ...fig, start: 4, end: 4 }, ["MalformedProof", "Boundary"]));
+  out.push(invalid("an empty tree, range [0, 0)", "MALFORMED_PROOF", { namespaceSize: 1, leaves: [], start: 0, end: 0 }, ["MalformedProof", "Boundary"]));
+  out.push(invalid("range [3, 2): start after end", "MALFORMED_PROOF", { ...fig, start: 3, end: 2 }, ["MalformedProof"]));
+  out.push(valid("namespace size 32 (MAX_NAMESPACE_SIZE), 5 leaves, [1, 4)", { namespaceSize: 32, leaves: hexes(randomLeaves(rng, 5, 32)), start: 1, end: 4 }, ["Boundary"]));
+  out.push(invalid("namespace size 33", "PARAMETER_OUT_OF_RANGE", { ...fig, namespaceSize: 33, start: 0, end: 1 }, ["Parameter", "Boundary"]));
+  out.push(invalid("a leaf out of order and a range past the end: the tree is checked before the range", "NAMESPACE_ORDER", { namespaceSize: 1, leaves: ["056c6561665f30", "006c6561665f31"], start: 0, end: 3 }, ["NamespaceOrder", "MalformedProof"]));
+  out.push(...aloneCases(NMT_PROVE_RANGE_RULES, (r) => treeBreakers[r.id]!({ ...TREE_BASE, start: 1, end: 3 })));
+  out.push(...pairwiseCases(NMT_PROVE_RANGE_RULES, (a, b) => treeBreakers[a.id]!(treeBreakers[b.id]!({ ...TREE_BASE, start: 1, end: 3 }))));
   return out;
 }
 
@@ -280,6 +323,15 @@ function nmtProveNamespaceCases(rng: Rng): CaseSpec[] {
   for (const n of [0, 3, 4, 10, 11]) out.push(valid(`12 leaves, namespace 00${n.toString(16).padStart(2, "0")}`, { namespaceSize: 2, leaves, namespace: `00${n.toString(16).padStart(2, "0")}` }, ["Random"]));
   out.push(valid("empty tree", { namespaceSize: 2, leaves: [], namespace: "0000" }, ["EmptyProof", "Boundary"]));
   out.push(invalid("a namespace of the wrong size", "PARAMETER_OUT_OF_RANGE", { ...fig, namespace: "0000" }, ["Parameter"]));
+  out.push(invalid("a namespace of NS − 1 bytes", "PARAMETER_OUT_OF_RANGE", { namespaceSize: 2, leaves, namespace: "00" }, ["Parameter", "Boundary"]));
+  out.push(invalid("an empty namespace", "PARAMETER_OUT_OF_RANGE", { ...fig, namespace: "" }, ["Parameter", "Boundary"]));
+  {
+    const l32 = randomLeaves(rng, 4, 32);
+    out.push(valid("namespace size 32 (MAX_NAMESPACE_SIZE): inclusion of leaf 2's namespace", { namespaceSize: 32, leaves: hexes(l32), namespace: toHex(l32[2]!.subarray(0, 32)) }, ["Boundary", "Inclusion"]));
+  }
+  out.push(invalid("namespace size 33 with a 33-byte namespace", "PARAMETER_OUT_OF_RANGE", { namespaceSize: 33, leaves: [], namespace: "00".repeat(33) }, ["Parameter", "Boundary"]));
+  out.push(...aloneCases(NMT_PROVE_NAMESPACE_RULES, (r) => treeBreakers[r.id]!({ ...TREE_BASE, namespace: "0002" })));
+  out.push(...pairwiseCases(NMT_PROVE_NAMESPACE_RULES, (a, b) => treeBreakers[a.id]!(treeBreakers[b.id]!({ ...TREE_BASE, namespace: "0002" }))));
   return out;
 }
 
@@ -328,6 +380,89 @@ function nmtVerifyNamespaceCases(rng: Rng): CaseSpec[] {
   const dupRoot = nmtRoot(dup, ns);
   const partial = nmtProveRange(dup, ns, 2, 3);
   out.push(invalid("inclusion of one of two leaves of namespace 0002: a left node reaches the namespace", "INCOMPLETE_NAMESPACE_PROOF", { namespaceSize: ns, root: toHex(dupRoot), leafCount: 4, namespace: "0002", start: 2, end: 3, nodes: hexes(partial.nodes), leaves: ["0002cc"], leafHash: null }, ["Incomplete"]));
+
+  out.push(valid("an empty tree (leafCount 0): the empty proof", { namespaceSize: ns, root: toHex(nmtRoot([], ns)), leafCount: 0, namespace: "0005", start: 0, end: 0, nodes: [], leaves: [], leafHash: null }, ["EmptyProof", "Boundary"]));
+  out.push(invalid("the leaves and nodes of an inclusion proof with the empty range [start, start)", "MALFORMED_PROOF", { ...inc, end: inc.start as number }, ["MalformedProof", "Boundary"]));
+  out.push(invalid("a queried namespace of NS + 1 bytes", "PARAMETER_OUT_OF_RANGE", { ...inc, namespace: `${present}00` }, ["Parameter", "Boundary"]));
+  out.push(invalid("a root one byte short", "MALFORMED_PROOF", { ...inc, root: root.slice(2) }, ["MalformedProof"]));
+  {
+    const l32 = randomLeaves(rng, 5, 32);
+    const q = l32[3]!.subarray(0, 32);
+    const p32 = nmtProveNamespace(l32, 32, q);
+    out.push(valid("namespace size 32 (MAX_NAMESPACE_SIZE): inclusion", { namespaceSize: 32, root: toHex(nmtRoot(l32, 32)), leafCount: 5, namespace: toHex(q), start: p32.start, end: p32.end, nodes: hexes(p32.nodes), leaves: hexes(l32.slice(p32.start, p32.end)), leafHash: null }, ["Inclusion", "Boundary"]));
+  }
+  out.push(...nmtVerifyNamespacePairs(rng));
+  return out;
+}
+
+/**
+ * The pairwise cases of nmt_verify_namespace over one tree of 8 leaves (namespaces 0001 0002 0002
+ * 0004 0006 0006 0008 0009): an empty, an inclusion and an absence proof, and an inclusion and an
+ * absence proof that lead to the root but are incomplete (S4); each pair is built on the base whose
+ * branch (S1, S2 or S3) its rules check.
+ */
+function nmtVerifyNamespacePairs(rng: Rng): CaseSpec[] {
+  const ns = 2;
+  const tree = [1, 2, 2, 4, 6, 6, 8, 9].map((n) => Uint8Array.from([0, n, ...rng.bytes(3)]));
+  const root = toHex(nmtRoot(tree, ns));
+  const proofOf = (q: string, start: number, end: number, absence: boolean): JsonObject => ({
+    namespaceSize: ns,
+    root,
+    leafCount: tree.length,
+    namespace: q,
+    start,
+    end,
+    nodes: hexes(nmtProveRange(tree, ns, start, end).nodes),
+    leaves: absence ? [] : hexes(tree.slice(start, end)),
+    leafHash: absence ? toHex(hashNmtLeaf(tree[start]!, ns)) : null,
+  });
+  const inc = proofOf("0006", 4, 6, false);
+  const abs = proofOf("0005", 4, 5, true);
+  const empty: JsonObject = { ...inc, namespace: "000a", start: 0, end: 0, nodes: [], leaves: [], leafHash: null };
+  const incInc = proofOf("0002", 2, 3, false); // leaf 1 (0002) behind the left node
+  const absInc = proofOf("0003", 4, 5, true); // leaf 3 (0004), the least above 0003, behind the left node
+  const nodesOf = (i: JsonObject) => i.nodes as string[];
+  const leavesOf = (i: JsonObject) => i.leaves as string[];
+  const b: Record<string, (i: JsonObject) => JsonObject> = {
+    P1: (i) => ({ ...i, namespaceSize: 33 }),
+    S0: (i) => ({ ...i, namespace: `${i.namespace as string}00` }),
+    V0: (i) => ({ ...i, root: `${i.root as string}00` }),
+    S1a: (i) => ({ ...i, nodes: [nodesOf(inc)[0]!] }),
+    S1b: (i) => ({ ...i, namespace: "0005" }),
+    S2a: (i) => ({ ...i, leaves: [] }),
+    S2b: (i) => ({ ...i, leaves: leavesOf(i).map((l, j) => (j === 0 ? l.slice(0, 2) : l)) }),
+    S2c: (i) => ({ ...i, leaves: leavesOf(i).map((l, j) => (j === 0 ? flipHex(l, ns - 1) : l)) }),
+    S3a: (i) => ({ ...i, leaves: [toHex(tree[i.start as number]!)] }),
+    S3b: (i) => ({ ...i, leafHash: `${i.namespace as string}${(i.leafHash as string).slice(2 * ns)}` }),
+    V1a: (i) => ({ ...i, leafCount: i.start as number }),
+    V1b: (i) => (i.leafHash === null ? { ...i, leaves: [...leavesOf(i), leavesOf(i)[0]!] } : { ...i, end: (i.start as number) + 2 }),
+    V2: (i) => ({ ...i, nodes: [...nodesOf(i), nodesOf(i)[0]!] }),
+    V3: (i) => ({ ...i, nodes: nodesOf(i).map((n, j, all) => (j === all.length - 1 ? n.slice(0, -2) : n)) }),
+    // node 0 lies left of the range in every base: a maximum of ffff is above its sibling's minimum
+    V4: (i) => ({ ...i, nodes: nodesOf(i).map((n, j) => (j === 0 ? `${n.slice(0, 2 * ns)}${"ff".repeat(ns)}${n.slice(4 * ns)}` : n)) }),
+    V5: (i) => ({ ...i, root: flipHex(i.root as string, 2 * ns + 1) }),
+  };
+  const baseFor = (ids: string[]): JsonObject => {
+    const has = (...xs: string[]) => xs.some((x) => ids.includes(x));
+    if (has("S1a", "S1b")) return empty;
+    if (has("S4")) return has("S3a", "S3b") ? absInc : incInc;
+    return has("S3a", "S3b") ? abs : inc;
+  };
+  const apply = (id: string, i: JsonObject) => (id === "S4" ? i : b[id]!(i));
+  const out = aloneCases(NMT_VERIFY_NAMESPACE_RULES, (r) => apply(r.id, baseFor([r.id])));
+  out.push(...pairwiseCases(NMT_VERIFY_NAMESPACE_RULES, (x, y) => apply(x.id, apply(y.id, baseFor([x.id, y.id])))));
+  // S2b and S2c go leaf by leaf: leaf 0 relabelled before leaf 1 cut short
+  out.push(invalid("inclusion: leaf 0 in another namespace, leaf 1 shorter than NS: S2c of leaf 0 comes before S2b of leaf 1", "NAMESPACE_MISMATCH", { ...inc, leaves: leavesOf(inc).map((l, j) => (j === 0 ? flipHex(l, ns - 1) : l.slice(0, 2))) }, ["TamperedData", "InvalidLeaf"]));
+  // the edges of S1b: the root's own minimum 0001 and maximum 0009 are inside its range
+  out.push(invalid("empty proof for the root's maximum namespace 0009: inside the range", "INCOMPLETE_NAMESPACE_PROOF", { ...empty, namespace: "0009" }, ["Incomplete", "EmptyProof", "Boundary"]));
+  out.push(invalid("empty proof for the root's minimum namespace 0001: inside the range", "INCOMPLETE_NAMESPACE_PROOF", { ...empty, namespace: "0001" }, ["Incomplete", "EmptyProof", "Boundary"]));
+  out.push(valid("empty proof for 0000, one below the root's minimum", { ...empty, namespace: "0000" }, ["EmptyProof", "Boundary"]));
+  out.push(valid("empty proof for 000a, one above the root's maximum", empty, ["EmptyProof", "Boundary"]));
+  out.push(valid("inclusion of the root's maximum namespace 0009", proofOf("0009", 7, 8, false), ["Inclusion", "Boundary"]));
+  out.push(valid("inclusion of the root's minimum namespace 0001", proofOf("0001", 0, 1, false), ["Inclusion", "Boundary"]));
+  out.push(valid("the pairwise cases' inclusion base, namespace 0006", inc, ["Inclusion"]));
+  out.push(valid("the pairwise cases' absence base, namespace 0005", abs, ["Absence"]));
+  out.push(invalid("absence of 0003 proven by leaf 4 (0006), skipping leaf 3 (0004): the left node reaches 0003", "INCOMPLETE_NAMESPACE_PROOF", absInc, ["Absence", "Incomplete"]));
   return out;
 }
 
@@ -376,6 +511,34 @@ function extendSquareCases(rng: Rng): CaseSpec[] {
   bad("share size equal to the namespace size", "PARAMETER_OUT_OF_RANGE", [], { shareSize: 2, namespaceSize: 2 }, ["Parameter"]);
   bad("namespace size 0", "PARAMETER_OUT_OF_RANGE", [], { shareSize: 8, namespaceSize: 0 }, ["Parameter"]);
   bad("share size above MAX_SHARE_SIZE", "PARAMETER_OUT_OF_RANGE", [], { shareSize: 65_537, namespaceSize: 2 }, ["Parameter"]);
+  // the ranges' edges: largest accepted and smallest rejected
+  ext("share size MAX_SHARE_SIZE, no shares: k = 1, one padding share", [], { shareSize: MAX_SHARE_SIZE, namespaceSize: 2 }, ["Boundary"]);
+  ext("namespace size 32 (MAX_NAMESPACE_SIZE), 33-byte shares (NS + 1), 2 shares", randomShares(rng, 2, { shareSize: 33, namespaceSize: 32 }), { shareSize: 33, namespaceSize: 32 }, ["Boundary"]);
+  bad("namespace size 33", "PARAMETER_OUT_OF_RANGE", [], { shareSize: 40, namespaceSize: 33 }, ["Parameter", "Boundary"]);
+  ext("a share in namespace fffd, the largest below TAIL_PADDING_NAMESPACE", [s[0]!, Uint8Array.from(s[1]!, (b, i) => (i === 0 ? 0xff : i === 1 ? 0xfd : b))], SMALL, ["ReservedNamespace", "Boundary"]);
+  bad("a share one byte long", "SIZE_MISMATCH", [s[0]!, Uint8Array.from([...s[1]!, 7])], SMALL, ["SizeMismatch"]);
+  const TINY: SquareParams = { shareSize: 2, namespaceSize: 1 };
+  const many = (n: number) => Array.from({ length: n }, (_, i) => Uint8Array.of(1 + Math.floor((i * 200) / n), i & 0xff));
+  ext("16384 shares (MAX_SQUARE_WIDTH²): k = 128", many(MAX_SQUARE_WIDTH * MAX_SQUARE_WIDTH), TINY, ["Boundary"]);
+  bad("16385 shares: one more than MAX_SQUARE_WIDTH²", "SQUARE_TOO_LARGE", many(MAX_SQUARE_WIDTH * MAX_SQUARE_WIDTH + 1), TINY, ["Boundary"]);
+  // E2–E4 go share by share: share 1 below share 0 before share 2 cut short
+  bad("share 1 below share 0, then share 2 one byte short: E4 of share 1 comes before E2 of share 2", "NAMESPACE_ORDER", [s[1]!, s[0]!.map((b, i) => (i < 2 ? 0 : b)), s[2]!.subarray(1)], SMALL, ["NamespaceOrder", "SizeMismatch"]);
+  bad("share 0 in the parity namespace, share 1 one byte short: E3 of share 0 comes before E2 of share 1", "RESERVED_NAMESPACE", [Uint8Array.from(s[0]!, (b, i) => (i < 2 ? 0xff : b)), s[1]!.subarray(1)], SMALL, ["ReservedNamespace", "SizeMismatch"]);
+  // every pair of rules at once: E1 on 16385 two-byte shares, the others on three shares in 0005, 0007, 0009
+  const small = { ...paramsJson(SMALL), shares: hexes([5, 7, 9].map((n) => Uint8Array.from([0, n, ...rng.bytes(SMALL.shareSize - 2)]))) };
+  const large = { ...paramsJson(TINY), shares: hexes(many(MAX_SQUARE_WIDTH * MAX_SQUARE_WIDTH + 1)) };
+  const setNs = (i: JsonObject, byte: number) => ({ ...i, shares: (i.shares as string[]).map((h, j) => (j === 1 ? byte.toString(16).padStart(2, "0").repeat(i.namespaceSize as number) + h.slice(2 * (i.namespaceSize as number)) : h)) });
+  const eb: Record<string, (i: JsonObject) => JsonObject> = {
+    P1: (i) => ({ ...i, namespaceSize: 0 }),
+    P2: (i) => ({ ...i, shareSize: MAX_SHARE_SIZE + 1 }),
+    P4: (i) => ({ ...i, codec: "leopard" }),
+    E1: (i) => i,
+    E2: (i) => ({ ...i, shares: (i.shares as string[]).map((h, j) => (j === 1 ? h.slice(0, -2) : h)) }),
+    E3: (i) => setNs(i, 0xff),
+    E4: (i) => setNs(i, 0x00),
+  };
+  out.push(...aloneCases({ ...EXTEND_SQUARE_RULES, rules: EXTEND_SQUARE_RULES.rules.filter((r) => r.id !== "E1") }, (r) => eb[r.id]!(small)));
+  out.push(...pairwiseCases(EXTEND_SQUARE_RULES, (a, b) => eb[a.id]!(eb[b.id]!(a.id === "E1" ? large : small))));
   return out;
 }
 
@@ -476,6 +639,20 @@ function reconstructSquareCases(rng: Rng): CaseSpec[] {
   return out;
 }
 
+/** Breakers of P1, P2, P4 and K1–K3, shared by the fraud proof's and the sample's pairwise cases. */
+const commitmentBreakers: Record<string, (i: JsonObject) => JsonObject> = {
+  P1: (i) => ({ ...i, namespaceSize: 0 }),
+  P2: (i) => ({ ...i, shareSize: MAX_SHARE_SIZE + 1 }),
+  P4: (i) => ({ ...i, codec: "leopard" }),
+  K1: (i) => ({ ...i, rowRoots: (i.rowRoots as string[]).slice(0, -1) }),
+  K2a: (i) => ({ ...i, rowRoots: (i.rowRoots as string[]).map((r, j) => (j === 0 ? r.slice(0, -2) : r)) }),
+  K2b: (i) => ({ ...i, dataRoot: (i.dataRoot as string).slice(0, -2) }),
+  K3: (i) => ({ ...i, dataRoot: flipHex(i.dataRoot as string, 3) }),
+};
+
+/** A node with its maximum namespace raised to 0xff…ff (a left sibling then breaks V4). */
+const raiseMax = (n: string, ns: number): string => `${n.slice(0, 2 * ns)}${"ff".repeat(ns)}${n.slice(4 * ns)}`;
+
 function fraudProofCases(rng: Rng): CaseSpec[] {
   const out: CaseSpec[] = [];
   const good = extendSquare(randomShares(rng, 16, SMALL), SMALL);
@@ -528,6 +705,32 @@ function fraudProofCases(rng: Rng): CaseSpec[] {
     const base = fraudProofJson(sq, createBadEncodingProof(sq, "row", 1, SMALL), SMALL);
     out.push(valid("row 1's parity half decodes to original shares out of namespace order: the decoded row has no NMT root (F6)", { ...base, positions: pos, shares: hexes(pos.map((j) => cells[1 * w + j]!)), proofs: prf.map(hexes) }, ["BadEncoding", "NamespaceOrder"]));
   }
+  // the edges: the last column of the square badly extended
+  const badLast = badlyExtended(good, 3, 7, SMALL);
+  out.push(valid("column 7 (= 2k − 1) badly extended", proof(badLast, "col", 7), ["BadEncoding", "Boundary"]));
+  // F4 checks every share before F5 checks any proof; F5 goes share by share
+  out.push(invalid("share 3 one byte short and share 0's proof node changed: every share's size (F4) before any proof (F5)", "SIZE_MISMATCH", { ...p, shares: shares.map((x, i) => (i === 3 ? x.slice(2) : x)), proofs: proofs.map((q, i) => (i === 0 ? q.map((n, j) => (j === 0 ? flipHex(n, 10) : n)) : q)) }, ["SizeMismatch", "TamperedProof"]));
+  out.push(invalid("share 0's proof leads to another root, share 1's proof a node short: F5 of share 0 comes before F5 of share 1", "ROOT_MISMATCH", { ...p, proofs: proofs.map((q, i) => (i === 0 ? q.map((n, j) => (j === 0 ? flipHex(n, 10) : n)) : i === 1 ? q.slice(1) : q)) }, ["TamperedProof", "MalformedProof"]));
+  out.push(invalid("share 0's proof with its left node's maximum raised: its siblings out of namespace order", "NAMESPACE_ORDER", { ...p, proofs: proofs.map((q, i) => (i === 0 ? q.map((n, j) => (j === 0 ? raiseMax(n, SMALL.namespaceSize) : n)) : q)) }, ["NamespaceOrder", "TamperedProof"]));
+  // every pair of rules at once, on the proof of row 1 of the bad square (the proof of row 1 of the good square for F6)
+  const good1 = proof(good, "row", 1);
+  const ns = SMALL.namespaceSize;
+  const proofsOf = (i: JsonObject) => i.proofs as string[][];
+  const onProof0 = (i: JsonObject, f: (q: string[]) => string[]) => ({ ...i, proofs: proofsOf(i).map((q, j) => (j === 0 ? f(q) : q)) });
+  const fb: Record<string, (i: JsonObject) => JsonObject> = {
+    ...commitmentBreakers,
+    F2: (i) => ({ ...i, index: 8 }),
+    F3a: (i) => ({ ...i, positions: (i.positions as number[]).slice(0, -1) }),
+    F3b: (i) => ({ ...i, positions: (i.positions as number[]).map((x, j, all) => (j === 0 ? all[1]! : j === 1 ? all[0]! : x)) }),
+    F4: (i) => ({ ...i, shares: (i.shares as string[]).map((x, j) => (j === 0 ? x.slice(0, -2) : x)) }),
+    F5a: (i) => onProof0(i, (q) => [...q, q[0]!]),
+    F5b: (i) => onProof0(i, (q) => q.map((n, j) => (j === 0 ? n.slice(0, -2) : n))),
+    F5c: (i) => onProof0(i, (q) => q.map((n, j) => (j === 0 ? raiseMax(n, ns) : n))),
+    F5d: (i) => onProof0(i, (q) => q.map((n, j) => (j === q.length - 1 ? flipHex(n, 2 * ns + 5) : n))),
+    F6: (i) => i,
+  };
+  out.push(...aloneCases(VERIFY_FRAUD_PROOF_RULES, (r) => fb[r.id]!(r.id === "F6" ? good1 : p)));
+  out.push(...pairwiseCases(VERIFY_FRAUD_PROOF_RULES, (a, b) => fb[a.id]!(fb[b.id]!(b.id === "F6" ? good1 : p))));
   return out;
 }
 
@@ -579,6 +782,30 @@ function sampleCases(rng: Rng): CaseSpec[] {
     const colRoots = fake(w);
     out.push(valid("k = 128 (MAX_SQUARE_WIDTH): 256 row and column roots, cell (0, 200)", { ...withRoots(rowRoots, colRoots), row: 0, col: 200, share: toHex(row[200]!), nodes: hexes(nmtProveRange(leaves, SMALL.namespaceSize, 200, 201).nodes) }, ["Boundary"]));
   }
+  out.push(invalid("column 8 of a square of width 8", "INDEX_OUT_OF_RANGE", { ...s, col: 8 }, ["IndexOutOfRange", "Boundary"]));
+  out.push(invalid("a share one byte long", "SIZE_MISMATCH", { ...s, share: `${s.share as string}00` }, ["SizeMismatch"]));
+  out.push(invalid("a proof node too many", "MALFORMED_PROOF", { ...s, nodes: [...nodes, nodes[0]!] }, ["MalformedProof"]));
+  out.push(invalid("a proof node one byte short", "MALFORMED_PROOF", { ...s, nodes: nodes.map((n, i) => (i === 0 ? n.slice(0, -2) : n)) }, ["MalformedProof"]));
+  out.push(invalid("the left proof node's maximum raised: siblings out of namespace order", "NAMESPACE_ORDER", { ...s, nodes: nodes.map((n, i) => (i === 0 ? raiseMax(n, SMALL.namespaceSize) : n)) }, ["NamespaceOrder", "TamperedProof"]));
+  {
+    const p32: SquareParams = { shareSize: 33, namespaceSize: 32 };
+    out.push(valid("namespace size 32 (MAX_NAMESPACE_SIZE), 33-byte shares (NS + 1), k = 2, cell (1, 2)", sample(extendSquare(randomShares(rng, 4, p32), p32), 1, 2, p32), ["Boundary"]));
+    const pmax: SquareParams = { shareSize: MAX_SHARE_SIZE, namespaceSize: 2 };
+    out.push(valid("share size MAX_SHARE_SIZE, k = 1, cell (1, 0)", sample(extendSquare([], pmax), 1, 0, pmax), ["Boundary"]));
+    out.push(invalid("namespace size 33", "PARAMETER_OUT_OF_RANGE", { ...s, namespaceSize: 33 }, ["Parameter", "Boundary"]));
+    out.push(invalid("share size NS (2)", "PARAMETER_OUT_OF_RANGE", { ...s, shareSize: 2 }, ["Parameter", "Boundary"]));
+  }
+  const ab: Record<string, (i: JsonObject) => JsonObject> = {
+    ...commitmentBreakers,
+    A1: (i) => ({ ...i, row: 8 }),
+    A2: (i) => ({ ...i, share: (i.share as string).slice(0, -2) }),
+    A3a: (i) => ({ ...i, nodes: [...(i.nodes as string[]), (i.nodes as string[])[0]!] }),
+    A3b: (i) => ({ ...i, nodes: (i.nodes as string[]).map((n, j) => (j === 0 ? n.slice(0, -2) : n)) }),
+    A3c: (i) => ({ ...i, nodes: (i.nodes as string[]).map((n, j) => (j === 0 ? raiseMax(n, SMALL.namespaceSize) : n)) }),
+    A3d: (i) => ({ ...i, nodes: (i.nodes as string[]).map((n, j, all) => (j === all.length - 1 ? flipHex(n, 2 * SMALL.namespaceSize + 5) : n)) }),
+  };
+  out.push(...aloneCases(VERIFY_SAMPLE_RULES, (r) => ab[r.id]!(s)));
+  out.push(...pairwiseCases(VERIFY_SAMPLE_RULES, (a, b) => ab[a.id]!(ab[b.id]!(s))));
   return out;
 }
 
