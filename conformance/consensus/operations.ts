@@ -19,13 +19,13 @@ import {
   headerDigest,
   isLeaderRound,
   leaderOf,
+  orderDag,
   type Committee,
   type Header,
 } from "../../reference/consensus/index.js";
 import { MAX_SIM_EVENTS } from "../../reference/consensus/constants.js";
 import { fail } from "../../reference/consensus/errors.js";
 import { BadInput, HEX_SCHEMA, UINT_SCHEMA, getArray, getHex, getInt, getObject, getString, hex, hexOfSize, objectSchema, type Json, type JsonObject, type Operation } from "../harness/operation.js";
-import { orderDag } from "./sim/dags.js";
 import {
   CERTIFICATE_SCHEMA,
   COMMITTEE_SCHEMA,
