@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { REPO } from "../../harness/testing.js";
+import { REPO, pwo } from "../../harness/testing.js";
 import type { Json, JsonObject } from "../../harness/operation.js";
 import { ExternalNodes, playExchange } from "./external.js";
 
@@ -33,6 +33,16 @@ describe("scripted consensus-node exchanges", () => {
 
   it("the silent node (no message, commit or timer) and the unsafe node (commits without counting votes) fail an exchange", async () => {
     expect((await play(`${NODE} --silent`)).every((r) => r !== null)).toBe(true);
-    expect((await play(`${NODE} --unsafe`)).some((r) => r !== null)).toBe(true);
+    // the unsafe node commits the first anchor one step early, on the certificate that gives it a single vote
+    expect((await play(`${NODE} --unsafe`))[0]).toMatch(/^step \d+ \(message\): answered \{"commits":\[\{"anchor"/);
+  });
+
+  it("pwo consensus exchange: exit 0 on the example node, 1 on the silent one", () => {
+    const ok = pwo(["consensus", "exchange", "--impl", NODE]);
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain(`consensus exchange: ${file.tests.length}/${file.tests.length} exchanges answered as expected`);
+    const bad = pwo(["consensus", "exchange", "--impl", `${NODE} --silent`]);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toContain("FAIL consensus/node_exchange#1");
   });
 });
