@@ -3,6 +3,7 @@
  * @module
  */
 import { sha256 } from "@noble/hashes/sha2.js";
+import { SpecError } from "../../reference/common/errors.js";
 import { fromHex, toHex } from "../../reference/common/hex.js";
 import {
   MAX_COMMITTEE_SIZE,
@@ -22,6 +23,7 @@ import {
   initNode,
   orderDag,
   stepNode,
+  voteMessage,
   type Committee,
   type Header,
 } from "../../reference/consensus/index.js";
@@ -89,7 +91,15 @@ function nodeExchange(i: JsonObject): JsonObject {
   const { scheme, committee } = committeeFromJson(getObject(init, "committee"));
   const authority = getInt(init, "authority");
   if (authority >= committee.authorities.length) fail("UNKNOWN_AUTHORITY", `authority ${authority} of a committee of ${committee.authorities.length}`);
-  const node = initNode({ committee, authority, scheme, secretKey: getHex(init, "secretKey"), gcDepth: getInt(init, "gcDepth") });
+  const secretKey = getHex(init, "secretKey");
+  try {
+    scheme.sign(secretKey, voteMessage(new Uint8Array(32)));
+  } catch (e) {
+    // e.g. a bls12381-pop-v1 key of zero or not below r: the node could never vote; the input is malformed
+    if (e instanceof SpecError) throw new BadInput(`secretKey: not a ${scheme.name} secret key (${e.code})`);
+    throw e;
+  }
+  const node = initNode({ committee, authority, scheme, secretKey, gcDepth: getInt(init, "gcDepth") });
   const events = getArray(i, "events").map((e, k) => eventFromJson(asObject(e, `events[${k}]`)));
   return { steps: events.map((e) => outputToJson(stepNode(node, e))) };
 }
