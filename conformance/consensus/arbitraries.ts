@@ -5,6 +5,7 @@
  */
 import fc from "fast-check";
 import { SIM_HASH_SCHEME, deriveKeyPair, headerDigest, voteMessage } from "../../reference/consensus/index.js";
+import { toHex } from "../../reference/common/hex.js";
 import type { JsonObject } from "../harness/operation.js";
 import { dagInputArb, digestArb, scenarioArb, stakesArb } from "./sim/adversary.js";
 import { certificateToJson, committeeToJson, headerToJson, scenarioToJson } from "./sim/json.js";
@@ -33,5 +34,24 @@ export const CONSENSUS_INPUTS: Record<string, fc.Arbitrary<JsonObject>> = {
     return { committee: committeeToJson(SIM_HASH_SCHEME.name, committee), certificate: certificateToJson({ header: h, signers: r.signers, signature }) };
   }),
   order_dag: dagInputArb.map((d) => ({ stakes: d.stakes, gcDepth: d.gcDepth, certificates: d.order.map(headerToJson) })),
+  node_exchange: fc
+    .record({
+      authority: fc.nat(3),
+      events: fc.array(
+        fc.oneof(
+          fc.constant({ kind: "start" }),
+          digestArb.map((d) => ({ kind: "batch", digest: toHex(d) })),
+          fc.nat(6).map((round) => ({ kind: "timeout", round })),
+          fc.record({ from: fc.nat(4), header: headerArb }).map((r) => ({ kind: "message", from: r.from, message: { type: "header", header: headerToJson(r.header) } })),
+          fc.record({ from: fc.nat(4), digests: fc.array(digestArb, { maxLength: 3 }) }).map((r) => ({ kind: "message", from: r.from, message: { type: "request", digests: r.digests.map(toHex) } })),
+          fc.record({ from: fc.nat(4), digest: digestArb, author: fc.nat(4), round: fc.nat(6), signature: fc.uint8Array({ maxLength: 40 }) }).map((r) => ({ kind: "message", from: r.from, message: { type: "vote", vote: { headerDigest: toHex(r.digest), author: r.author, round: r.round, voter: r.from, signature: toHex(r.signature) } } })),
+        ),
+        { maxLength: 24 },
+      ),
+    })
+    .map((r) => ({
+      init: { committee: committeeToJson(SIM_HASH_SCHEME.name, { authorities: [0, 1, 2, 3].map((i) => ({ stake: 1, publicKey: sk(i).publicKey })) }), authority: r.authority, secretKey: toHex(sk(r.authority).secretKey), gcDepth: 50 },
+      events: r.events,
+    })),
   simulate: scenarioArb({ nodes: 4, byzantine: 1, rules: "reference" }).map((sc) => ({ scenario: scenarioToJson({ ...sc, until: Math.min(sc.until, 120) }) })),
 };

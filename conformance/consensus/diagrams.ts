@@ -7,9 +7,9 @@
  * @module
  */
 import { Rng } from "../../reference/common/rng.js";
-import { digestKey, headerDigest, isLeaderRound, leaderOf, type Committee } from "../../reference/consensus/index.js";
+import { digestKey, headerDigest, isLeaderRound, leaderOf, orderDag, type Committee } from "../../reference/consensus/index.js";
 import { circle, line, PALETTE, rect, svgDocument, text } from "../harness/svg.js";
-import { orderDag, randomDag } from "./sim/dags.js";
+import { randomDag } from "./sim/dags.js";
 
 export function narwhalDiagram(): string {
   const stakes = [1, 1, 1, 1];

@@ -3,6 +3,7 @@
  * @module
  */
 import { sha256 } from "@noble/hashes/sha2.js";
+import { SpecError } from "../../reference/common/errors.js";
 import { fromHex, toHex } from "../../reference/common/hex.js";
 import {
   MAX_COMMITTEE_SIZE,
@@ -19,20 +20,29 @@ import {
   headerDigest,
   isLeaderRound,
   leaderOf,
+  initNode,
+  orderDag,
+  stepNode,
+  voteMessage,
   type Committee,
   type Header,
 } from "../../reference/consensus/index.js";
 import { MAX_SIM_EVENTS } from "../../reference/consensus/constants.js";
 import { fail } from "../../reference/consensus/errors.js";
 import { BadInput, HEX_SCHEMA, UINT_SCHEMA, getArray, getHex, getInt, getObject, getString, hex, hexOfSize, objectSchema, type Json, type JsonObject, type Operation } from "../harness/operation.js";
-import { orderDag } from "./sim/dags.js";
 import {
   CERTIFICATE_SCHEMA,
   COMMITTEE_SCHEMA,
   HEADER_SCHEMA,
   SCENARIO_SCHEMA,
+  EVENT_SCHEMA,
+  GC_DEPTH_SCHEMA,
+  NODE_CONFIG_PROPERTIES,
+  STEP_OUTPUT_SCHEMA,
   VREF_SCHEMA,
   asObject,
+  eventFromJson,
+  outputToJson,
   certificateFromJson,
   headerFromJson,
   intArray,
@@ -66,10 +76,33 @@ function committeeFromJson(o: JsonObject) {
   return { scheme, committee };
 }
 
-/** gcDepth ≥ 2 is a schema bound ({@link GC_DEPTH_SCHEMA}): BAD_INPUT before any rule. */
-const GC_DEPTH_SCHEMA = { type: "integer", minimum: 2 } as const;
 /** Most certificates one `order_dag` request may deliver (a schema bound, BAD_INPUT). */
 const MAX_ORDER_DAG_CERTIFICATES = 100_000;
+
+/** Most events one `node_exchange` request may script (a schema bound, BAD_INPUT). */
+export const MAX_EXCHANGE_EVENTS = 256;
+
+/**
+ * The `node_exchange` answer (spec/consensus.md §External nodes): the reference node of `init`'s
+ * configuration, stepped through `events` in order; one step answer per event, in the wire format.
+ */
+function nodeExchange(i: JsonObject): JsonObject {
+  const init = getObject(i, "init");
+  const { scheme, committee } = committeeFromJson(getObject(init, "committee"));
+  const authority = getInt(init, "authority");
+  if (authority >= committee.authorities.length) fail("UNKNOWN_AUTHORITY", `authority ${authority} of a committee of ${committee.authorities.length}`);
+  const secretKey = getHex(init, "secretKey");
+  try {
+    scheme.sign(secretKey, voteMessage(new Uint8Array(32)));
+  } catch (e) {
+    // e.g. a bls12381-pop-v1 key of zero or not below r: the node could never vote; the input is malformed
+    if (e instanceof SpecError) throw new BadInput(`secretKey: not a ${scheme.name} secret key (${e.code})`);
+    throw e;
+  }
+  const node = initNode({ committee, authority, scheme, secretKey, gcDepth: getInt(init, "gcDepth") });
+  const events = getArray(i, "events").map((e, k) => eventFromJson(asObject(e, `events[${k}]`)));
+  return { steps: events.map((e) => outputToJson(stepNode(node, e))) };
+}
 
 /** The `simulate` answer: the verdict and, per node running correct code, its commit sequence. */
 export function simulate(sc: Scenario): JsonObject {
@@ -166,6 +199,14 @@ export const CONSENSUS_OPERATIONS: readonly Operation[] = [
       const commits = orderDag(c, getInt(i, "gcDepth"), list.map((h, k) => headerFromJson(asObject(h, `certificates[${k}]`))));
       return { anchors: commits.map((s) => vrefToJson(s.anchor)), sequence: commits.flatMap((s) => s.vertices.map(vrefToJson)) };
     },
+  }),
+  op({
+    name: "node_exchange",
+    summary: "a scripted consensus-node exchange: the reference node's answer to each event, after init",
+    specSection: `${SPEC}#scripted-exchanges`,
+    input: objectSchema({ init: objectSchema(NODE_CONFIG_PROPERTIES), events: { type: "array", maxItems: MAX_EXCHANGE_EVENTS, items: EVENT_SCHEMA } }),
+    output: objectSchema({ steps: { type: "array", items: STEP_OUTPUT_SCHEMA } }),
+    run: nodeExchange,
   }),
   op({
     name: "simulate",

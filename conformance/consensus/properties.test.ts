@@ -14,13 +14,14 @@ import {
   quorumThreshold,
   validityThreshold,
   SIM_HASH_SCHEME,
+  orderDag,
   type Committee,
 } from "../../reference/consensus/index.js";
 import { runOperation } from "../harness/operation.js";
 import { props } from "../harness/testing.js";
 import { CONSENSUS_INPUTS, dagInputArb, scenarioArb } from "./arbitraries.js";
 import { CONSENSUS_OPERATIONS } from "./operations.js";
-import { orderDag, shuffled, slowAuthorityOrder } from "./sim/dags.js";
+import { shuffled, slowAuthorityOrder } from "./sim/dags.js";
 import { runScenario } from "./sim/run.js";
 
 const committeeOf = (stakes: number[]): Committee => ({ authorities: stakes.map((stake) => ({ stake, publicKey: new Uint8Array(0) })) });

@@ -21,13 +21,13 @@ import {
   headerDigest,
   leaderOf,
   voteMessage,
+  orderDag,
   type Header,
 } from "../../reference/consensus/index.js";
 import { MAX_HEADER_PAYLOAD } from "../../reference/consensus/constants.js";
 import { pairwiseCases } from "../harness/rules.js";
 import type { JsonObject } from "../harness/operation.js";
 import type { CaseSpec } from "../harness/vectorfile.js";
-import { orderDag } from "./sim/dags.js";
 import { headerToJson } from "./sim/json.js";
 
 const table = (op: string) => CONSENSUS_RULES.find((t) => t.operation === op)!;

@@ -3,6 +3,7 @@ import { CONSENSUS_REASONS, CONSENSUS_RULES } from "../../reference/consensus/in
 import type { Suite } from "../harness/suite.js";
 import { CONSENSUS_INPUTS } from "./arbitraries.js";
 import { consensusCommand } from "./sim/cli.js";
+import { CONSENSUS_NODE_SCHEMAS } from "./sim/json.js";
 import { CONSENSUS_OPERATIONS } from "./operations.js";
 import { CONSENSUS_FLAGS, consensusCases } from "./vectors.js";
 
@@ -17,4 +18,5 @@ export const consensusSuite: Suite = {
   cases: consensusCases,
   command: consensusCommand,
   rules: CONSENSUS_RULES,
+  protocolSchemas: CONSENSUS_NODE_SCHEMAS,
 };

@@ -20,18 +20,23 @@ import {
   genesisCertificate,
   headerDigest,
   voteMessage,
+  orderDag,
   type Certificate,
   type Committee,
   type Header,
+  type Message,
+  type NodeEvent,
+  type SignatureScheme,
+  type Vote,
 } from "../../reference/consensus/index.js";
 import type { JsonObject } from "../harness/operation.js";
 import type { CaseSpec } from "../harness/vectorfile.js";
-import { orderDag, randomDag, shuffled } from "./sim/dags.js";
-import { certificateToJson, committeeToJson, headerFromJson, headerToJson, SCENARIO_LIMITS, scenarioToJson } from "./sim/json.js";
+import { randomDag, shuffled } from "./sim/dags.js";
+import { certificateToJson, committeeToJson, eventToJson, headerFromJson, headerToJson, SCENARIO_LIMITS, scenarioToJson } from "./sim/json.js";
 import { rulesOf, type RulesName } from "./sim/mutants.js";
-import { referenceDriver } from "./sim/nodes.js";
+import { referenceDriver, type NodeContext, type NodeDriver } from "./sim/nodes.js";
 import { runScenario } from "./sim/run.js";
-import type { Scenario } from "./sim/scenario.js";
+import { SIM_KEY_LABEL, scenarioCommittee, type Scenario } from "./sim/scenario.js";
 import { COUNTEREXAMPLES, STANDARD_SCENARIOS } from "./scenarios.js";
 import { parentQuorumCases, ruleCases, supportBoundaryCases } from "./rulecases.js";
 import { DAG_COUNTEREXAMPLES, type Counterexample as NetworkCounterexample, type DagCounterexample } from "./counterexamples.js";
@@ -57,6 +62,7 @@ export const CONSENSUS_FLAGS: Record<string, string> = {
   Mutant: "nodes run a mutant of the reference; the verdict is the violation the harness found",
   RuleOrder: "a case of the rule tables (reference/consensus/rules.ts): one rule broken, or none",
   PairwiseRules: "two rules broken at once: the earlier one in the table gives the answer",
+  NodeExchange: "a scripted consensus-node exchange: the events one node receives and the reference node's answer to each",
   Counterexample: "a counterexample found by the campaign, shrunk, with its seed and provenance in the comment",
 };
 
@@ -193,6 +199,9 @@ function checkCertificateCases(certs: Certificate[]): CaseSpec[] {
     invalid("signer 4 of 4", "UNKNOWN_AUTHORITY", input({ ...signWith(c5.header, [0, 1, 2]), signers: [0, 1, 4] }), ["Signature"]),
     invalid("the aggregate of another header", "INVALID_SIGNATURE", input({ ...c5, signature: c1.signature }), ["Signature"]),
     invalid("an all-zero aggregate", "INVALID_SIGNATURE", input({ ...c5, signature: new Uint8Array(32) }), ["Signature"]),
+    // the aggregate compares bytes after lengths (reference/common/bytes.ts bytesEqual): a longer input matching on every computed byte must fail
+    invalid("the correct aggregate with one byte appended (33 bytes)", "INVALID_SIGNATURE", input({ ...c5, signature: Uint8Array.of(...c5.signature, 0) }), ["Signature", "Boundary"]),
+    invalid("the correct aggregate without its last byte (31 bytes)", "INVALID_SIGNATURE", input({ ...c5, signature: c5.signature.subarray(0, 31) }), ["Signature", "Boundary"]),
     invalid("signers claimed but one did not sign", "INVALID_SIGNATURE", input({ ...signWith(c5.header, [0, 1, 2]), signers: [0, 1, 3] }), ["Signature"]),
     invalid("a round-0 certificate with a payload", "INVALID_GENESIS", input({ ...genesisCertificate(1), header: { ...genesisCertificate(1).header, payload: [new Uint8Array(32)] } }), ["Boundary"]),
     valid("bls12381-pop-v1: the round-5 header certified by three BLS votes (FastAggregateVerify)", input(blsSigned(c5.header, [0, 2, 3]), blsCommittee), ["Signature", "Bls"]),
@@ -331,6 +340,77 @@ function simulateCases(): CaseSpec[] {
   return out;
 }
 
+/** The events node `nodeId` of a simulated run is delivered, in order, the first `limit` of them. */
+function eventsOf(sc: Scenario, nodeId: number, limit: number, scheme: SignatureScheme = SIM_HASH_SCHEME): NodeEvent[] {
+  const events: NodeEvent[] = [];
+  const record = (ctx: NodeContext): NodeDriver | undefined => {
+    if (ctx.nodeId !== nodeId) return undefined;
+    const inner = referenceDriver(ctx);
+    return { step: (e) => (events.length < limit && events.push(e), inner.step(e)) };
+  };
+  runScenario(sc, { scheme, driver: record });
+  return events;
+}
+
+/**
+ * Scripted `consensus-node` exchanges (spec/consensus.md §Scripted exchanges): the events one node
+ * of a simulated run receives, as they came, then the same run with hostile messages put in; the
+ * answers are the reference node's, stepped through the events by the operation.
+ */
+function nodeExchangeCases(): CaseSpec[] {
+  const sc = STANDARD_SCENARIOS.honest4.scenario;
+  const initOf = (scheme: SignatureScheme, authority: number): JsonObject => ({
+    committee: committeeToJson(scheme.name, scenarioCommittee(sc, scheme)),
+    authority,
+    secretKey: toHex(deriveKeyPair(scheme, SIM_KEY_LABEL, authority).secretKey),
+    gcDepth: sc.gcDepth,
+  });
+  const input = (scheme: SignatureScheme, authority: number, events: NodeEvent[]) => ({ init: initOf(scheme, authority), events: events.map(eventToJson) });
+  const events = eventsOf(sc, 0, 64);
+  const out: CaseSpec[] = [valid("node 0 of four honest validators: its first 64 events (batch, start, headers, votes, certificates, timeouts); it proposes, votes, certifies and commits the first anchors", input(SIM_HASH_SCHEME, 0, events), ["NodeExchange", "Honest"])];
+
+  // hostile messages put into the first events of the same run; each is ignored or answered as §Node says
+  const sk = (a: number) => deriveKeyPair(SIM_HASH_SCHEME, SIM_KEY_LABEL, a).secretKey;
+  const msg = (from: number, message: Message): NodeEvent => ({ kind: "message", from, message });
+  const byOf = (m: Message): number | undefined => (m.type === "header" ? m.header.author : m.type === "certificate" ? m.certificate.header.author : m.type === "vote" ? m.vote.voter : undefined);
+  const isMsg = (e: NodeEvent, type: Message["type"], author: number): boolean => e.kind === "message" && e.message.type === type && byOf(e.message) === author;
+  const at = (type: Message["type"], author: number) => {
+    const k = events.findIndex((e) => isMsg(e, type, author));
+    if (k < 0) throw new Error(`node_exchange: no ${type} of ${author} among the recorded events`);
+    return k;
+  };
+  const headerOf = (e: NodeEvent) => (e as { message: { header: Header } }).message.header;
+  const certOf = (e: NodeEvent) => (e as { message: { certificate: Certificate } }).message.certificate;
+  const h1 = headerOf(events[at("header", 1)]!);
+  const vote2 = events[at("vote", 2)]!;
+  const c1 = certOf(events[at("certificate", 1)]!);
+  const unknown = new Uint8Array(32).fill(0xee);
+  const orphanHeader: Header = { author: 3, round: c1.header.round + 1, payload: [], parents: sorted([unknown, headerDigest(c1.header)]) };
+  const orphan: Certificate = { header: orphanHeader, signers: [0, 1, 2], signature: SIM_HASH_SCHEME.aggregate([0, 1, 2].map((a) => SIM_HASH_SCHEME.sign(sk(a), voteMessage(headerDigest(orphanHeader))))) };
+  const hostile: [number, NodeEvent, string][] = [
+    [at("header", 1), msg(2, { type: "header", header: h1 }), "authority 1's header sent by authority 2 (not its author): ignored"],
+    [at("header", 1) + 1, msg(1, { type: "header", header: { ...h1, payload: sorted([...h1.payload, new Uint8Array(32).fill(0x5a)]) } }), "a second header of authority 1 for the same round: no second vote (EQUIVOCATION)"],
+    [at("header", 1) + 1, msg(1, { type: "header", header: h1 }), "the same header again: voted for again (votes are idempotent)"],
+    [at("vote", 2) + 1, vote2, "a vote delivered twice: counted once"],
+    [at("vote", 2), msg(3, { type: "vote", vote: { ...(vote2 as { message: { vote: Vote } }).message.vote, voter: 3, signature: new Uint8Array(32).fill(3) } }), "a vote of authority 3 with a wrong signature: ignored"],
+    [at("certificate", 1) + 1, msg(2, { type: "request", digests: [headerDigest(c1.header), unknown] }), "a request for a certificate the node has and one it does not: the one it has is sent"],
+    [at("certificate", 1) + 1, msg(2, { type: "certificate", certificate: orphan }), "a well-signed certificate with a parent nobody has: buffered, the parent requested from the sender"],
+    [at("certificate", 1) + 1, { kind: "timeout", round: 1 }, "a timeout of round 1, which the node has left: nothing"],
+    [at("certificate", 1) + 2, { kind: "timeout", round: 2 }, "a timeout of its current round 2: the uncertified header re-sent, the timer re-armed"],
+    [at("certificate", 1) + 1, { kind: "timeout", round: 40 }, "a timeout of a round the node is not in: nothing"],
+    [2, { kind: "batch", digest: new Uint8Array(32).fill(0x42) }, "a batch after start: proposed in the node's next header"],
+  ];
+  const mixed = events.slice(0, at("certificate", 1) + 12);
+  for (const [k, e] of [...hostile].sort((a, b) => b[0] - a[0])) mixed.splice(k, 0, e);
+  out.push(valid(`node 0, the same run's first events with hostile ones put in: ${hostile.map((h) => h[2]).join("; ")}`, input(SIM_HASH_SCHEME, 0, mixed), ["NodeExchange", "Equivocation", "Signature", "Parents"]));
+
+  // bls12381-pop-v1: the secret key is I2OSP(sk, 32); the node's votes and certificate carry BLS signatures
+  // 8 events (3 votes signed, 2 votes and 2 certificates verified): BLS costs about 0.1 s a pairing here, and every vector run replays them
+  const bls = eventsOf({ ...sc, until: 12 }, 1, 8, BLS_SCHEME);
+  out.push(valid("bls12381-pop-v1: node 1 of four honest validators, its first 8 events (up to its first certificate): its votes and certificate are BLS signatures under its I2OSP-encoded secret key", input(BLS_SCHEME, 1, bls), ["NodeExchange", "Honest", "Bls"]));
+  return out;
+}
+
 /** Every operation's cases, each from its own labelled seed. */
 export function consensusCases(): Record<string, { seed: string; cases: CaseSpec[] }> {
   const certs = simulatedCertificates();
@@ -341,6 +421,7 @@ export function consensusCases(): Record<string, { seed: string; cases: CaseSpec
     check_header: { seed: s("check_header"), cases: [...checkHeaderCases(certs), ...parentQuorumCases(), ...ruleCases("check_header")] },
     check_certificate: { seed: s("check_certificate"), cases: [...checkCertificateCases(certs), ...ruleCases("check_certificate")] },
     order_dag: { seed: s("order_dag"), cases: [...orderDagCases(s("order_dag")), ...supportBoundaryCases(), ...ruleCases("order_dag")] },
+    node_exchange: { seed: s("node_exchange"), cases: nodeExchangeCases() },
     simulate: { seed: s("simulate"), cases: simulateCases() },
   };
 }

@@ -143,8 +143,8 @@ const typeOk = (t: string, v: Json): boolean => {
   }
 };
 
-/** JSON equality in the schema sense (key order ignored), for `const`, `enum` and `uniqueItems`. */
-const canonical = (v: Json): string =>
+/** JSON equality in the schema sense (key order ignored), for `const`, `enum` and `uniqueItems`, and for comparing answers. */
+export const canonical = (v: Json): string =>
   Array.isArray(v) ? `[${v.map(canonical).join(",")}]` : typeof v === "object" && v !== null ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k] as Json)}`).join(",")}}` : JSON.stringify(v);
 
 const regexCache = new Map<string, RegExp>();

@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { Suite } from "./suite.js";
-import { buildVectorFile, schemaPath, serializeJson, vectorFileSchema, vectorPath } from "./vectorfile.js";
+import { buildVectorFile, protocolSchema, schemaPath, serializeJson, vectorFileSchema, vectorPath } from "./vectorfile.js";
 
 export const MANIFEST = "manifest.json";
 export const SHA256SUMS = "SHA256SUMS";
@@ -54,6 +54,12 @@ export function generateVectorTree(suites: readonly Suite[], suiteVersion: strin
       out.set(schemaPath(op), schema);
       entries.push({ path: vectorPath(suite.name, op.name), sha256: sha256Hex(content), cases: file.numberOfTests, kind: "vectors", suite: suite.name });
       entries.push({ path: schemaPath(op), sha256: sha256Hex(schema), cases: 0, kind: "schema", suite: suite.name });
+    }
+    for (const [name, { title, schema }] of Object.entries(suite.protocolSchemas ?? {})) {
+      const path = `schemas/${suite.name}/${name}.schema.json`;
+      const content = serializeJson(protocolSchema(path, title, schema));
+      out.set(path, content);
+      entries.push({ path, sha256: sha256Hex(content), cases: 0, kind: "schema", suite: suite.name });
     }
     const extra = Object.keys(cases).filter((n) => !suite.operations.some((o) => o.name === n));
     if (extra.length) throw new Error(`${suite.name}: cases for unknown operations ${extra.join(", ")}`);

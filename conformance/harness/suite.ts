@@ -7,7 +7,7 @@ import type fc from "fast-check";
 import type { ReasonVocabulary } from "../../reference/common/errors.js";
 import type { RuleTable } from "../../reference/common/rules.js";
 import type { Command } from "./command.js";
-import type { JsonObject, Operation } from "./operation.js";
+import type { JsonObject, JsonSchema, Operation } from "./operation.js";
 import type { CaseSpec } from "./vectorfile.js";
 
 export interface Suite {
@@ -25,6 +25,12 @@ export interface Suite {
   inputs: Record<string, fc.Arbitrary<JsonObject>>;
   /** Operation name → the seed label and the cases generated from it. */
   cases(): Record<string, { seed: string; cases: CaseSpec[] }>;
+  /**
+   * JSON Schemas of a protocol beside the operations (consensus: the `consensus-node` requests and
+   * answers of spec/consensus.md §Wire format), by name; written as
+   * `vectors/schemas/<name of the suite>/<name>.schema.json` and listed in the manifest.
+   */
+  protocolSchemas?: Record<string, { title: string; schema: JsonSchema }>;
   /** The suite's own CLI command, `pwo <name> …` (conformance/harness/command.ts); listed by `pwo --help`. */
   command?: Command;
   /**

@@ -128,6 +128,11 @@ export function vectorFileSchema(op: Operation, reasons: ReasonVocabulary): Json
   };
 }
 
+/** A protocol schema file (a suite's `protocolSchemas`): one JSON value's schema, with its `$id` and title. */
+export function protocolSchema(path: string, title: string, schema: JsonSchema): JsonSchema {
+  return { $schema: "https://json-schema.org/draft/2020-12/schema", $id: `https://pwo-spec.dev/vectors/${path}`, title, ...schema };
+}
+
 /** Canonical serialization of every file this suite writes: 2-space JSON and a final newline. */
 export const serializeJson = (v: unknown): string => `${JSON.stringify(v, null, 2)}\n`;
 

@@ -13,6 +13,7 @@ export { checkHeaderFields, compareDigests, digestKey, encodeHeader, genesis, ge
 export { CONSENSUS_RULES } from "./rules.js";
 export { REFERENCE_QUORUM, checkCertificate, checkHeader, checkVote, type QuorumRule } from "./validity.js";
 export { Dag, type DagVertex } from "./dag.js";
+export { orderDag } from "./order-dag.js";
 export { Bullshark, REFERENCE_ORDERING, compareVertices, isLinked, leaderSupport, orderHistory, type CommittedSubDag, type OrderingRule } from "./ordering.js";
 export {
   REFERENCE_RULES,

@@ -5,11 +5,10 @@
  * @module
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { digestKey, headerDigest, type Header } from "../../../reference/consensus/index.js";
+import { digestKey, headerDigest, orderDag, type Header } from "../../../reference/consensus/index.js";
 import type { JsonObject } from "../../harness/operation.js";
 import { TRACE_FORMAT, buildTrace, runCampaign, runCampaignAsync, type Counterexample } from "./campaign.js";
 import { dagTrace, runDagCampaign, type DagViolation } from "./dag-campaign.js";
-import { orderDag } from "./dags.js";
 import { ExternalNodes, replaces } from "./external.js";
 import { headerFromJson, scenarioFromJson } from "./json.js";
 import { rulesOf, type RulesName } from "./mutants.js";

@@ -1,10 +1,16 @@
 /**
  * `pwo consensus check` and `pwo consensus replay` (spec/consensus.md §Simulation): big campaigns
- * with progress lines, counterexamples shrunk and written as JSON traces, and their step-by-step replay.
+ * with progress lines, counterexamples shrunk and written as JSON traces, and their step-by-step replay;
+ * `pwo consensus exchange`, the scripted exchanges against an external node (§Scripted exchanges).
  * @module
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { int, str, UsageError, type Command } from "../../harness/command.js";
+import type { Json, JsonObject } from "../../harness/operation.js";
 import { consensusCheck, consensusReplay, type CheckOptions } from "./check.js";
+import { ExternalNodes, playExchange } from "./external.js";
 import { MUTANT_NAMES, type RulesName } from "./mutants.js";
 
 /** `pwo consensus check|replay`, contributed to the command registry by the consensus suite. */
@@ -14,12 +20,15 @@ export const consensusCommand: Command = {
   usage: `pwo consensus check [--runs N] [--nodes n] [--byzantine f] [--dag-runs M] [--seed S] [--rules R] [--trace FILE]
                     [--impl "<command>" [--replace one|all]]
 pwo consensus replay TRACE.json [--impl "<command>" [--replace one|all]]
+pwo consensus exchange --impl "<command>" [--vectors DIR]
 
   check    runs N adversarial network schedules (n validators, f of them faulty: Byzantine, crash or
            twins) then M random DAGs in many delivery orders, checking agreement, integrity, validity
            and liveness on every step; a violation is shrunk to a minimal schedule and written as a
            JSON trace (default consensus-trace.json). Exit status 1 on a violation.
   replay   re-runs a trace step by step, printing every event; exit status 1 when the violation reproduces.
+  exchange plays the scripted exchanges of consensus/node_exchange.json against an external node
+           (init, then one step per event), comparing every answer; exit status 1 on a difference.
 
   --runs       network runs (default 100)
   --nodes      validators, equal stakes (default 4)
@@ -28,7 +37,8 @@ pwo consensus replay TRACE.json [--impl "<command>" [--replace one|all]]
   --seed       fast-check seed (default 20261124)
   --rules      reference (default) or a mutant: ${MUTANT_NAMES.join(", ")}
   --impl       an external node (adapter protocol, suite consensus-node) replacing honest nodes
-  --replace    one (default) or all honest nodes`,
+  --replace    one (default) or all honest nodes
+  --vectors    the vectors directory of exchange (default: the package's)`,
   options: {
     runs: { type: "string" },
     nodes: { type: "string" },
@@ -39,6 +49,7 @@ pwo consensus replay TRACE.json [--impl "<command>" [--replace one|all]]
     trace: { type: "string" },
     impl: { type: "string" },
     replace: { type: "string" },
+    vectors: { type: "string" },
   },
   async run(v, pos) {
     const [action, file] = pos;
@@ -61,6 +72,29 @@ pwo consensus replay TRACE.json [--impl "<command>" [--replace one|all]]
       if (file === undefined) throw new UsageError("pwo consensus replay needs a trace file");
       return consensusReplay(file, impl, replace, out);
     }
-    throw new UsageError(action === undefined ? "pwo consensus needs an action: check or replay" : `unknown action "${action}"`);
+    if (action === "exchange") {
+      if (impl === undefined) throw new UsageError("pwo consensus exchange needs --impl");
+      const dir = typeof v.vectors === "string" ? v.vectors : fileURLToPath(new URL("../../../../vectors", import.meta.url));
+      return consensusExchange(impl, join(dir, "consensus", "node_exchange.json"), out);
+    }
+    throw new UsageError(action === undefined ? "pwo consensus needs an action: check, replay or exchange" : `unknown action "${action}"`);
   },
 };
+
+/** Plays every scripted exchange against the implementation; 0 when every answer is the expected one, 1 otherwise. */
+async function consensusExchange(impl: string, file: string, out: (s: string) => void): Promise<number> {
+  const vectors = JSON.parse(readFileSync(file, "utf8")) as { tests: { tcId: number; comment: string; input: JsonObject; output: { steps: Json[] } }[] };
+  const ext = await ExternalNodes.start(impl);
+  let failed = 0;
+  try {
+    for (const t of vectors.tests) {
+      const diff = await playExchange(ext, `exchange/${t.tcId}`, t.input, t.output.steps);
+      if (diff) failed++;
+      out(`${diff ? "FAIL" : "ok  "} consensus/node_exchange#${t.tcId} (${(t.input.events as Json[]).length} events): ${diff ?? t.comment.slice(0, 100)}`);
+    }
+  } finally {
+    await ext.close();
+  }
+  out(`consensus exchange: ${vectors.tests.length - failed}/${vectors.tests.length} exchanges answered as expected`);
+  return failed ? 1 : 0;
+}

@@ -5,10 +5,10 @@
  */
 import fc from "fast-check";
 import { Rng } from "../../../reference/common/rng.js";
-import { digestKey, headerDigest, type CommittedSubDag, type Header } from "../../../reference/consensus/index.js";
+import { digestKey, headerDigest, orderDag, type CommittedSubDag, type Header } from "../../../reference/consensus/index.js";
 import type { JsonObject } from "../../harness/operation.js";
 import { dagInputArb } from "./adversary.js";
-import { orderDag, shuffled, slowAuthorityOrder } from "./dags.js";
+import { shuffled, slowAuthorityOrder } from "./dags.js";
 import { headerToJson } from "./json.js";
 import { rulesOf, type RulesName } from "./mutants.js";
 

@@ -6,97 +6,15 @@
  * @module
  */
 import { Implementation, type Fault } from "../../harness/client.js";
-import { BadInput, getArray, getInt, getObject, getString, hex, type Json, type JsonObject } from "../../harness/operation.js";
-import { fromHex } from "../../../reference/common/hex.js";
-import { type CommittedSubDag, type Message, type NodeEvent, type Outbound, type StepOutput } from "../../../reference/consensus/index.js";
-import { certificateFromJson, certificateToJson, committeeToJson, headerFromJson, headerToJson } from "./json.js";
+import { canonical, schemaViolation } from "../../harness/json.js";
+import { BadInput, hex, type Json, type JsonObject } from "../../harness/operation.js";
+import { CONSENSUS_NODE_SCHEMAS, STEP_OUTPUT_SCHEMA, committeeToJson, eventToJson, outputFromJson } from "./json.js";
 import type { AsyncNodeDriver, NodeContext } from "./nodes.js";
 import { honestNode } from "./scenario.js";
 
 export const NODE_SUITE = "consensus-node";
-
-export function messageToJson(m: Message): JsonObject {
-  switch (m.type) {
-    case "header":
-      return { type: "header", header: headerToJson(m.header) };
-    case "certificate":
-      return { type: "certificate", certificate: certificateToJson(m.certificate) };
-    case "vote":
-      return { type: "vote", vote: { headerDigest: hex(m.vote.headerDigest), author: m.vote.author, round: m.vote.round, voter: m.vote.voter, signature: hex(m.vote.signature) } };
-    case "request":
-      return { type: "request", digests: m.digests.map(hex) };
-  }
-}
-
-const asObj = (v: Json, what: string): JsonObject => {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) throw new BadInput(`${what}: expected an object`);
-  return v;
-};
-const hexOf = (v: Json, what: string): Uint8Array => {
-  try {
-    return fromHex(v, what);
-  } catch (e) {
-    throw new BadInput((e as Error).message);
-  }
-};
-
-export function messageFromJson(o: JsonObject): Message {
-  const type = getString(o, "type", ["header", "vote", "certificate", "request"] as const);
-  if (type === "header") return { type, header: headerFromJson(getObject(o, "header")) };
-  if (type === "certificate") return { type, certificate: certificateFromJson(getObject(o, "certificate")) };
-  if (type === "request") return { type, digests: getArray(o, "digests").map((d, i) => hexOf(d, `digests[${i}]`)) };
-  const v = getObject(o, "vote");
-  return { type, vote: { headerDigest: hexOf(v.headerDigest as Json, "headerDigest"), author: getInt(v, "author"), round: getInt(v, "round"), voter: getInt(v, "voter"), signature: hexOf(v.signature as Json, "signature") } };
-}
-
-export function eventToJson(e: NodeEvent): JsonObject {
-  switch (e.kind) {
-    case "start":
-      return { kind: "start" };
-    case "batch":
-      return { kind: "batch", digest: hex(e.digest) };
-    case "timeout":
-      return { kind: "timeout", round: e.round };
-    case "message":
-      return { kind: "message", from: e.from, message: messageToJson(e.message) };
-  }
-}
-
-export function eventFromJson(o: JsonObject): NodeEvent {
-  const kind = getString(o, "kind", ["start", "batch", "timeout", "message"] as const);
-  if (kind === "start") return { kind };
-  if (kind === "batch") return { kind, digest: hexOf(o.digest as Json, "digest") };
-  if (kind === "timeout") return { kind, round: getInt(o, "round") };
-  return { kind, from: getInt(o, "from"), message: messageFromJson(getObject(o, "message")) };
-}
-
-const vrefJson = (v: { round: number; author: number; digest: Uint8Array }): JsonObject => ({ round: v.round, author: v.author, digest: hex(v.digest) });
-const vrefFrom = (x: Json, what: string) => {
-  const o = asObj(x, what);
-  return { round: getInt(o, "round"), author: getInt(o, "author"), digest: hexOf(o.digest as Json, `${what}.digest`) };
-};
-
-export function outputToJson(out: StepOutput): JsonObject {
-  return {
-    messages: out.messages.map((m) => ({ to: m.to, message: messageToJson(m.message) })),
-    commits: out.commits.map((c) => ({ anchor: vrefJson(c.anchor), vertices: c.vertices.map(vrefJson) })),
-    timers: out.timers,
-  };
-}
-
-export function outputFromJson(o: JsonObject): StepOutput {
-  const messages: Outbound[] = getArray(o, "messages").map((m, i) => {
-    const x = asObj(m, `messages[${i}]`);
-    const to = x.to === "all" ? "all" : getInt(x, "to");
-    return { to, message: messageFromJson(getObject(x, "message")) };
-  });
-  const commits: CommittedSubDag[] = getArray(o, "commits").map((c, i) => {
-    const x = asObj(c, `commits[${i}]`);
-    return { anchor: vrefFrom(x.anchor as Json, `commits[${i}].anchor`), vertices: getArray(x, "vertices").map((v, j) => vrefFrom(v, `commits[${i}].vertices[${j}]`)) };
-  });
-  const timers = getArray(o, "timers").map((t) => getInt({ t }, "t"));
-  return { messages, commits, timers };
-}
+/** The wire format's JSON forms live with the other JSON forms; re-exported for examples/consensus-node/. */
+export { eventFromJson, eventToJson, messageFromJson, messageToJson, outputFromJson, outputToJson } from "./json.js";
 
 /** Thrown when the external implementation fails the protocol (not a consensus violation). */
 export class ExternalNodeError extends Error {
@@ -144,6 +62,27 @@ export class ExternalNodes {
   async close(): Promise<void> {
     await this.impl.close();
   }
+}
+
+/**
+ * Plays one scripted exchange (a `node_exchange` vector, spec/consensus.md §Scripted exchanges)
+ * against the implementation: `init` as node `<prefix>/<tcId>`, then one `step` per event, each
+ * answer checked against the step schema and compared with the expected one. The first difference,
+ * or null.
+ */
+export async function playExchange(ext: ExternalNodes, node: string, input: JsonObject, expected: readonly Json[]): Promise<string | null> {
+  const init = input.init as JsonObject;
+  const events = input.events as Json[];
+  const got = await ext.call("init", { node, ...init });
+  const initBad = schemaViolation(CONSENSUS_NODE_SCHEMAS["consensus-node.init-output"]!.schema, got, "init output");
+  if (initBad) return initBad;
+  for (const [k, event] of events.entries()) {
+    const answer = await ext.call("step", { node, event });
+    const bad = schemaViolation(STEP_OUTPUT_SCHEMA, answer, `step ${k} output`);
+    if (bad) return bad;
+    if (canonical(answer) !== canonical(expected[k]!)) return `step ${k} (${(event as JsonObject).kind}): answered ${canonical(answer).slice(0, 300)}, expected ${canonical(expected[k]!).slice(0, 300)}`;
+  }
+  return null;
 }
 
 /** Which honest nodes an external implementation replaces: the first honest one, or all. */

@@ -4,10 +4,16 @@
  * format and the campaign traces all use these.
  * @module
  */
+import { fromHex } from "../../../reference/common/hex.js";
 import {
   type Certificate,
+  type CommittedSubDag,
   type Committee,
   type Header,
+  type Message,
+  type NodeEvent,
+  type Outbound,
+  type StepOutput,
   type VertexRef,
 } from "../../../reference/consensus/index.js";
 import {
@@ -24,6 +30,7 @@ import {
   objectSchema,
   type Json,
   type JsonObject,
+  type JsonSchema,
 } from "../../harness/operation.js";
 import { MUTANT_NAMES, type RulesName } from "./mutants.js";
 import { BEHAVIOURS, type Scenario } from "./scenario.js";
@@ -36,6 +43,39 @@ export const CERTIFICATE_SCHEMA = objectSchema({ header: HEADER_SCHEMA, signers:
 /** A committee with keys; `scheme` names one of this version's schemes (any other name is BAD_INPUT). */
 export const COMMITTEE_SCHEMA = objectSchema({ scheme: { enum: ["sim-hash-v1", "bls12381-pop-v1"] }, authorities: { type: "array", items: objectSchema({ stake: UINT_SCHEMA, publicKey: HEX_SCHEMA }) } });
 export const VREF_SCHEMA = objectSchema({ round: UINT_SCHEMA, author: UINT_SCHEMA, digest: hexOfSize(32) });
+/** gcDepth ≥ 2 is a schema bound: BAD_INPUT before any rule. */
+export const GC_DEPTH_SCHEMA = { type: "integer", minimum: 2 } as const;
+
+// ---- the consensus-node wire format (spec/consensus.md §Wire format) ----
+
+const kindOf = (kind: string, rest: Record<string, JsonSchema> = {}) => objectSchema({ kind: { const: kind }, ...rest });
+const typeOf = (type: string, rest: Record<string, JsonSchema>) => objectSchema({ type: { const: type }, ...rest });
+export const VOTE_SCHEMA = objectSchema({ headerDigest: HEX_SCHEMA, author: UINT_SCHEMA, round: UINT_SCHEMA, voter: UINT_SCHEMA, signature: HEX_SCHEMA });
+/** A message between nodes: header, vote, certificate or request (digests hex; sizes are the node's rules, not the schema's). */
+export const MESSAGE_SCHEMA = {
+  oneOf: [typeOf("header", { header: HEADER_SCHEMA }), typeOf("vote", { vote: VOTE_SCHEMA }), typeOf("certificate", { certificate: CERTIFICATE_SCHEMA }), typeOf("request", { digests: hexList })],
+} as const;
+/** An event for a node; `from` is the sender's authority. */
+export const EVENT_SCHEMA = {
+  oneOf: [kindOf("start"), kindOf("batch", { digest: HEX_SCHEMA }), kindOf("timeout", { round: UINT_SCHEMA }), kindOf("message", { from: UINT_SCHEMA, message: MESSAGE_SCHEMA })],
+} as const;
+/** A step's answer: messages in send order (`to` an authority or "all"), commits in commit order, timer rounds. */
+export const STEP_OUTPUT_SCHEMA = objectSchema({
+  messages: { type: "array", items: objectSchema({ to: { anyOf: [UINT_SCHEMA, { const: "all" }] }, message: MESSAGE_SCHEMA }) },
+  commits: { type: "array", items: objectSchema({ anchor: VREF_SCHEMA, vertices: { type: "array", items: VREF_SCHEMA } }) },
+  timers: intList,
+});
+/** `init` without its `node` id: the node's configuration. */
+export const NODE_CONFIG_PROPERTIES = { committee: COMMITTEE_SCHEMA, authority: UINT_SCHEMA, secretKey: HEX_SCHEMA, gcDepth: GC_DEPTH_SCHEMA } as const;
+const NODE_ID_SCHEMA = { type: "string" } as const;
+
+/** The JSON Schemas of the `consensus-node` requests' inputs and answers' outputs, by file name (vectors/schemas/consensus/<name>.schema.json). */
+export const CONSENSUS_NODE_SCHEMAS: Record<string, { title: string; schema: JsonSchema }> = {
+  "consensus-node.init-input": { title: "consensus-node/init: the request's input", schema: objectSchema({ node: NODE_ID_SCHEMA, ...NODE_CONFIG_PROPERTIES }) },
+  "consensus-node.init-output": { title: "consensus-node/init: the answer's output", schema: objectSchema({}) },
+  "consensus-node.step-input": { title: "consensus-node/step: the request's input", schema: objectSchema({ node: NODE_ID_SCHEMA, event: EVENT_SCHEMA }) },
+  "consensus-node.step-output": { title: "consensus-node/step: the answer's output", schema: STEP_OUTPUT_SCHEMA },
+};
 
 export const asObject = (v: Json, what: string): JsonObject => {
   if (typeof v !== "object" || v === null || Array.isArray(v)) throw new BadInput(`${what}: expected an object`);
@@ -116,3 +156,83 @@ export function scenarioToJson(sc: Scenario): JsonObject {
   };
 }
 
+// ---- the wire format's JSON forms (messages, events, step answers) ----
+
+export function messageToJson(m: Message): JsonObject {
+  switch (m.type) {
+    case "header":
+      return { type: "header", header: headerToJson(m.header) };
+    case "certificate":
+      return { type: "certificate", certificate: certificateToJson(m.certificate) };
+    case "vote":
+      return { type: "vote", vote: { headerDigest: hex(m.vote.headerDigest), author: m.vote.author, round: m.vote.round, voter: m.vote.voter, signature: hex(m.vote.signature) } };
+    case "request":
+      return { type: "request", digests: m.digests.map(hex) };
+  }
+}
+
+const hexOf = (v: Json, what: string): Uint8Array => {
+  try {
+    return fromHex(v, what);
+  } catch (e) {
+    throw new BadInput((e as Error).message);
+  }
+};
+
+export function messageFromJson(o: JsonObject): Message {
+  const type = getString(o, "type", ["header", "vote", "certificate", "request"] as const);
+  if (type === "header") return { type, header: headerFromJson(getObject(o, "header")) };
+  if (type === "certificate") return { type, certificate: certificateFromJson(getObject(o, "certificate")) };
+  if (type === "request") return { type, digests: getArray(o, "digests").map((d, i) => hexOf(d, `digests[${i}]`)) };
+  const v = getObject(o, "vote");
+  return { type, vote: { headerDigest: hexOf(v.headerDigest as Json, "headerDigest"), author: getInt(v, "author"), round: getInt(v, "round"), voter: getInt(v, "voter"), signature: hexOf(v.signature as Json, "signature") } };
+}
+
+export function eventToJson(e: NodeEvent): JsonObject {
+  switch (e.kind) {
+    case "start":
+      return { kind: "start" };
+    case "batch":
+      return { kind: "batch", digest: hex(e.digest) };
+    case "timeout":
+      return { kind: "timeout", round: e.round };
+    case "message":
+      return { kind: "message", from: e.from, message: messageToJson(e.message) };
+  }
+}
+
+export function eventFromJson(o: JsonObject): NodeEvent {
+  const kind = getString(o, "kind", ["start", "batch", "timeout", "message"] as const);
+  if (kind === "start") return { kind };
+  if (kind === "batch") return { kind, digest: hexOf(o.digest as Json, "digest") };
+  if (kind === "timeout") return { kind, round: getInt(o, "round") };
+  return { kind, from: getInt(o, "from"), message: messageFromJson(getObject(o, "message")) };
+}
+
+const vrefJson = (v: { round: number; author: number; digest: Uint8Array }): JsonObject => ({ round: v.round, author: v.author, digest: hex(v.digest) });
+const vrefFrom = (x: Json, what: string) => {
+  const o = asObject(x, what);
+  return { round: getInt(o, "round"), author: getInt(o, "author"), digest: hexOf(o.digest as Json, `${what}.digest`) };
+};
+
+export function outputToJson(out: StepOutput): JsonObject {
+  return {
+    messages: out.messages.map((m) => ({ to: m.to, message: messageToJson(m.message) })),
+    commits: out.commits.map((c) => ({ anchor: vrefJson(c.anchor), vertices: c.vertices.map(vrefJson) })),
+    timers: out.timers,
+  };
+}
+
+export function outputFromJson(o: JsonObject): StepOutput {
+  const messages: Outbound[] = getArray(o, "messages").map((m, i) => {
+    const x = asObject(m, `messages[${i}]`);
+    const to = x.to === "all" ? "all" : getInt(x, "to");
+    return { to, message: messageFromJson(getObject(x, "message")) };
+  });
+  const commits: CommittedSubDag[] = getArray(o, "commits").map((c, i) => {
+    const x = asObject(c, `commits[${i}]`);
+    return { anchor: vrefFrom(x.anchor as Json, `commits[${i}].anchor`), vertices: getArray(x, "vertices").map((v, j) => vrefFrom(v, `commits[${i}].vertices[${j}]`)) };
+  });
+  const timers = getArray(o, "timers").map((t) => getInt({ t }, "t"));
+  return { messages, commits, timers };
+}
