@@ -418,6 +418,8 @@ function aggregateVerifyCases(rng: Rng): CaseSpec[] {
     v("exactly MAX_BATCH_SIZE keys and messages pass K6 (not raised); the first key is the identity: false", [G1_INFINITY, ...Array<Uint8Array>(MAX_BATCH_SIZE - 1).fill(pks[0]!)], Array<Uint8Array>(MAX_BATCH_SIZE).fill(ms[0]!), sig, ["CostLimit", "Boundary", "Infinity"]),
     v("MAX_BATCH_SIZE keys and MAX_BATCH_SIZE − 1 messages pass K6: false", Array<Uint8Array>(MAX_BATCH_SIZE).fill(pks[0]!), Array<Uint8Array>(MAX_BATCH_SIZE - 1).fill(ms[0]!), sig, ["CostLimit", "Boundary", "LengthMismatch"]),
     invalid("MAX_BATCH_SIZE + 1 pairs, messages all equal under the basic scheme: raised before distinctness or decoding", "BATCH_TOO_LARGE", { pks: Array<string>(MAX_BATCH_SIZE + 1).fill(hex(pks[0]!)), messages: Array<string>(MAX_BATCH_SIZE + 1).fill(hex(ms[0]!)), signature: hex(sig), ciphersuite: BASIC.id }, ["CostLimit", "Basic"]),
+    // G1 bounds the keys on their own: with one message the unequal lengths (G3, false) must not answer first
+    invalid("MAX_BATCH_SIZE + 1 keys and one message: raised (G1 counts the keys alone), not the length mismatch's false", "BATCH_TOO_LARGE", { pks: Array<string>(MAX_BATCH_SIZE + 1).fill(hex(pks[0]!)), messages: [hex(ms[0]!)], signature: hex(sig), ciphersuite: POP.id }, ["CostLimit", "LengthMismatch"]),
   ];
 }
 
@@ -580,6 +582,9 @@ function verifyCertificateCases(rng: Rng): CaseSpec[] {
     bad("commit height 2^64", "FIELD_OUT_OF_RANGE", m4, { ...commitToJson(COMMIT), height: (1n << 64n).toString() }, cert4, ["Overflow"]),
     bad("empty committee", "EMPTY_COMMITTEE", [], COMMIT, cert4, ["Committee", "EmptyList"]),
     bad("a member without a valid proof (another member's)", "INVALID_PROOF_OF_POSSESSION", withMember(2, { proofOfPossession: m4[1]!.proofOfPossession }), COMMIT, cert4, ["Committee"]),
+    // M7 over proofs that do not decode (E1–E7 or the identity): the answer is M7's code, not the decoding code
+    bad("a member's proof of 95 bytes: M7, not INVALID_LENGTH", "INVALID_PROOF_OF_POSSESSION", withMember(1, { proofOfPossession: m4[1]!.proofOfPossession.subarray(0, 95) }), COMMIT, cert4, ["Committee", "WrongLength"]),
+    bad("a member's proof is the identity: M7, not IDENTITY_POINT", "INVALID_PROOF_OF_POSSESSION", withMember(2, { proofOfPossession: G2_INFINITY }), COMMIT, cert4, ["Committee", "Infinity"]),
     bad("a rogue key registered with the victim's proof", "INVALID_PROOF_OF_POSSESSION", [...m4, { publicKey: rogueKey, stake: 1000n, proofOfPossession: m4[0]!.proofOfPossession }], COMMIT, cert4, ["Committee", "RogueKey"]),
     bad("a rogue key registered with a proof under its registrant's key", "INVALID_PROOF_OF_POSSESSION", [...m4, { publicKey: rogueKey, stake: 1000n, proofOfPossession: popProve(rogueSk) }], COMMIT, cert4, ["Committee", "RogueKey"]),
     bad("a member's key repeated", "DUPLICATE_PUBLIC_KEY", [...m4.slice(0, 3), m4[0]!], COMMIT, cert4, ["Committee"]),
@@ -701,6 +706,27 @@ function batchVerifyCertificatesCases(rng: Rng): CaseSpec[] {
     b("one signature plus a cofactor-torsion point: false", replace(2, item(commits[2]!, { ...certs[2]!, signature: compressG2(decodeG2(certs[2]!.signature).add(T2)) })), ["Batch", "NotInSubgroup", "Torsion"]),
     b("exactly MAX_BATCH_SIZE certificates pass K6 (not raised); the first has a padding bit set: false", [item(commits[3]!, { ...certs[3]!, signers: Uint8Array.of(0x2f) }), ...Array<JsonObject>(MAX_BATCH_SIZE - 1).fill(good[0]!)], ["Batch", "CostLimit", "Boundary", "Bitfield"]),
     invalid("MAX_BATCH_SIZE + 1 certificates", "BATCH_TOO_LARGE", { committee: four.members.map(memberToJson), items: Array<JsonObject>(MAX_BATCH_SIZE + 1).fill(good[0]!) }, ["Batch", "CostLimit"]),
+    ...zeroSumBatchCases(rng.fork("zeroSum")),
+  ];
+}
+
+/**
+ * batch_verify_certificates over a committee with keys sk and r − sk (each with its valid proof): a
+ * certificate whose signers' keys sum to the identity answers false however it is signed (its C6
+ * cannot hold for a non-identity signature), alone or next to a valid certificate of all three.
+ */
+function zeroSumBatchCases(rng: Rng): CaseSpec[] {
+  const zeroSk = keyGen(rng.bytes(32));
+  const sks = [zeroSk, i2osp(R - BigInt(`0x${hex(zeroSk)}`), 32), keyGen(rng.bytes(32))];
+  const members = sks.map((sk, i) => ({ publicKey: skToPk(sk), stake: i < 2 ? 100n : 10n, proofOfPossession: popProve(sk) }));
+  const c = { sks, members };
+  const all = { commit: commitToJson(COMMIT), certificate: certificateToJson(certify(c, COMMIT, [0, 1, 2])) };
+  const zero = (signer: number) => ({ commit: commitToJson(COMMIT), certificate: certificateToJson({ signature: cachedSignCommit(sks[signer]!, COMMIT), signers: encodeSigners(3, [0, 1]) }) });
+  const b = (comment: string, items: JsonObject[], flags: string[]) => valid(comment, { committee: members.map(memberToJson), items }, flags);
+  return [
+    b("keys sk and r − sk and a third: the certificate of all three (its keys sum to the third's): true", [all], ["Valid", "ZeroAggregate"]),
+    b("signers sk and r − sk (their keys sum to the identity) with one member's signature: false", [zero(0)], ["Batch", "ZeroAggregate", "WrongKey"]),
+    b("a valid certificate, then one whose signers' keys sum to the identity, with the third's signature: false", [all, zero(2)], ["Batch", "ZeroAggregate", "WrongKey"]),
   ];
 }
 
