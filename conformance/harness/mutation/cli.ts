@@ -206,7 +206,9 @@ async function runSuite(suite: string, shard: [number, number] | undefined, incr
   const units = shard ? shardUnits(all, shard[0], shard[1]) : all;
   const sources = new Map<string, string[]>();
   const source = (f: string) => sources.get(f) ?? (sources.set(f, readFileSync(join(ROOT, f), "utf8").split("\n")), sources.get(f)!);
-  // --recheck: only the mutants the previous whole run did not count as killed by the vectors
+  // --recheck: only the mutants the previous whole run did not count as killed by the vectors, and of
+  // all its mutants only those still in scope (an exclusion added since drops them from the counts)
+  if (recheck) recheck = { ...recheck, mutants: recheck.mutants.filter((m) => all.some((u) => u.file === m.file && (u.startLine < m.line || (u.startLine === m.line && u.startColumn <= m.column - 1)) && (m.endLine < u.endLine || (m.endLine === u.endLine && m.endColumn - 1 <= u.endColumn)))) };
   const mutate = recheck ? [...new Set(recheck.mutants.filter((m) => m.verdict !== "vectors").map(rangeOf))] : units.map(mutateRange);
   const results = mutate.length ? await stryker(suite, recheck ? "recheck" : shard ? `shard-${shard[0]}-of-${shard[1]}` : "all", mutate, [VECTORS_TEST], incremental, allKillers) : [];
   const seen = new Map<string, number>();
