@@ -8,7 +8,7 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import { utf8ToBytes } from "@noble/hashes/utils.js";
 import { encodeTx, type Transaction } from "../../reference/codec/index.js";
 import { toHex } from "../../reference/common/hex.js";
-import { balanceKey, nonceKey, signingMessage, storageKey, type State } from "../../reference/exec/index.js";
+import { balanceKey, computeStateRoot, nonceKey, signingMessage, storageKey, type BlockResult, type State } from "../../reference/exec/index.js";
 
 /** Account i of a fixture: SHA-256("pwo/exec/account/" + i). */
 export const account = (i: number): Uint8Array => sha256(utf8ToBytes(`pwo/exec/account/${i}`));
@@ -73,3 +73,11 @@ export function signTx(tx: Transaction, secret: Uint8Array): Uint8Array {
   out.set(sig, out.length - 64);
   return out;
 }
+
+/** A result in a form `toEqual` compares exactly and fast-check prints readably. */
+export const resultView = (r: BlockResult) => ({
+  root: toHex(computeStateRoot(r.postState)),
+  outcomes: r.outcomes,
+  events: r.events.map((e) => [e.tx, toHex(e.contract), e.value]),
+  gasUsed: r.gasUsed,
+});
