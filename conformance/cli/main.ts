@@ -5,13 +5,12 @@
  * Exit status: 0 success; 1 the checked implementation failed (or vectors differ); 2 usage or setup error.
  * @module
  */
-import { appendFileSync, closeSync, mkdirSync, openSync, writeSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { appendFileSync, closeSync, mkdirSync, openSync, writeSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { generateVectorTree, MANIFEST, type Manifest, PINNED_ROOT_FILE, pinnedRoot, pinnedRootJson, verifyManifest, writeVectorTree } from "../harness/manifest.js";
-import { PACK_EXTRAS, packVectors, unpackVectors } from "../harness/pack.js";
+import { openVectors, PACK_EXTRAS, packVectors } from "../harness/pack.js";
 import { sha256Hex } from "../harness/manifest.js";
 import { githubAnnotations, githubStepSummary, jsonReport, junitReport, progressReporter, textReport } from "../harness/report.js";
 import { runConformance, runPassed, SetupError } from "../harness/runner.js";
@@ -87,20 +86,13 @@ const GENERIC: Record<string, Command> = {
       const expectRoot = v["expect-root"] === undefined ? pinnedRoot(ROOT)?.root : str(v["expect-root"], "expect-root");
       if (expectRoot !== undefined && !/^[0-9a-f]{64}$/.test(expectRoot)) throw new UsageError(`--expect-root: expected 64 lower-case hex digits, got ${JSON.stringify(expectRoot.slice(0, 80))}`);
       const progress = progressReporter(process.stderr);
-      const vectors = resolve(typeof v.vectors === "string" ? v.vectors : DEFAULT_VECTORS);
-      let vectorsDir = vectors;
-      let unpacked: string | undefined;
-      if (statSync(vectors, { throwIfNoEntry: false })?.isFile()) {
-        // a packed release (pwo vectors pack): unpacked to a temporary directory, SHA256SUMS checked
-        unpacked = mkdtempSync(join(tmpdir(), "pwo-vectors-"));
-        try {
-          unpackVectors(readFileSync(vectors), unpacked);
-        } catch (e) {
-          rmSync(unpacked, { recursive: true, force: true });
-          throw new SetupError(`--vectors ${vectors}: ${(e as Error).message}`);
-        }
-        vectorsDir = unpacked;
+      let opened: ReturnType<typeof openVectors>;
+      try {
+        opened = openVectors(typeof v.vectors === "string" ? v.vectors : DEFAULT_VECTORS);
+      } catch (e) {
+        throw new SetupError((e as Error).message);
       }
+      const vectorsDir = opened.dir;
       let result: Awaited<ReturnType<typeof runConformance>>;
       // the package's own manifest, whose sums hash to the pinned root: a --vectors subset is checked file by file against it
       let pinnedManifest: Manifest | undefined;
@@ -133,7 +125,7 @@ const GENERIC: Record<string, Command> = {
           onCase: v.quiet ? undefined : progress.onCase,
         });
       } finally {
-        if (unpacked) rmSync(unpacked, { recursive: true, force: true });
+        opened.close();
         if (transcript !== undefined) closeSync(transcript);
       }
       progress.end();

@@ -7,8 +7,9 @@
  * entry's mode from the file system, which differs between checkouts with different umasks.
  * @module
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { listFiles, sha256Hex, SHA256SUMS, sha256sums } from "./manifest.js";
 
@@ -131,3 +132,23 @@ export function unpackVectors(tgz: Uint8Array, dest: string): number {
   }
   return written;
 }
+
+/**
+ * A `--vectors` argument opened for reading: a directory as it is, or a tarball made by
+ * {@link packVectors}, unpacked (and its SHA256SUMS checked) into a temporary directory that
+ * `close` removes. An unreadable or corrupt tarball throws, naming the path.
+ */
+export function openVectors(path: string): { dir: string; close: () => void } {
+  const full = resolve(path);
+  if (!statSync(full, { throwIfNoEntry: false })?.isFile()) return { dir: full, close: () => {} };
+  const dir = mkdtempSync(join(tmpdir(), "pwo-vectors-"));
+  const close = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    unpackVectors(readFileSync(full), dir);
+  } catch (e) {
+    close();
+    throw new Error(`--vectors ${full}: ${(e as Error).message}`);
+  }
+  return { dir, close };
+}
+

@@ -19,7 +19,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Fault, type FaultKind, Implementation, isFault } from "./client.js";
 import { jsonDifferences } from "./compare.js";
-import { type Manifest, sha256Hex, sha256sums, verifyManifest } from "./manifest.js";
+import { MANIFEST, type Manifest, sha256Hex, sha256sums, verifyManifest } from "./manifest.js";
 import { quote } from "./json.js";
 import type { Json, JsonObject } from "./operation.js";
 import type { Answer, HelloAnswer } from "./protocol.js";
@@ -126,6 +126,25 @@ export interface RunResult {
 
 export class SetupError extends Error {
   override readonly name = "SetupError";
+}
+
+/**
+ * The vector file `<suite>/<operation>.json` of a vectors directory, read the way {@link runConformance}
+ * reads it: the manifest verified (every sum, the root), the root the expected one unless
+ * `allowUnpinned`, the file listed and well formed. For commands that play one file outside the
+ * adapter protocol (`pwo consensus exchange`).
+ */
+export function readPinnedVectorFile(dir: string, path: string, expectRoot: string | undefined, allowUnpinned = false): VectorFile {
+  let manifest: Manifest;
+  try {
+    manifest = verifyManifest(dir);
+  } catch (e) {
+    throw new SetupError((e as Error).message);
+  }
+  if (manifest.root !== expectRoot && !allowUnpinned) throw new SetupError(`manifest root ${manifest.root} is not the expected ${expectRoot ?? "(none known)"}: these are not the pinned vectors (--allow-unpinned to use them anyway)`);
+  const entry = manifest.files.find((f) => f.path === path && f.kind === "vectors");
+  if (!entry) throw new SetupError(`${path}: not listed in ${join(dir, MANIFEST)}`);
+  return readVectorFile(dir, entry);
 }
 
 /**

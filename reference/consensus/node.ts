@@ -139,7 +139,8 @@ export function stepNode(s: NodeState, event: NodeEvent): StepOutput {
       }
       break;
     case "batch":
-      s.batches.push(event.digest);
+      // a pending digest given again is ignored: a payload is strictly ascending (H5)
+      if (!s.batches.some((b) => compareDigests(b, event.digest) === 0)) s.batches.push(event.digest);
       break;
     case "timeout":
       onTimeout(s, event.round, out);

@@ -4,11 +4,14 @@
  * `pwo consensus exchange`, the scripted exchanges against an external node (§Scripted exchanges).
  * @module
  */
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { int, str, UsageError, type Command } from "../../harness/command.js";
-import type { Json, JsonObject } from "../../harness/operation.js";
+import { pinnedRoot } from "../../harness/manifest.js";
+import type { Json } from "../../harness/operation.js";
+import { openVectors } from "../../harness/pack.js";
+import { readPinnedVectorFile, SetupError } from "../../harness/runner.js";
+import type { VectorFile } from "../../harness/vectorfile.js";
 import { consensusCheck, consensusReplay, type CheckOptions } from "./check.js";
 import { ExternalNodes, playExchange } from "./external.js";
 import { MUTANT_NAMES, type RulesName } from "./mutants.js";
@@ -20,7 +23,7 @@ export const consensusCommand: Command = {
   usage: `pwo consensus check [--runs N] [--nodes n] [--byzantine f] [--dag-runs M] [--seed S] [--rules R] [--trace FILE]
                     [--impl "<command>" [--replace one|all]]
 pwo consensus replay TRACE.json [--impl "<command>" [--replace one|all]]
-pwo consensus exchange --impl "<command>" [--vectors DIR]
+pwo consensus exchange --impl "<command>" [--vectors DIR|FILE.tar.gz] [--allow-unpinned]
 
   check    runs N adversarial network schedules (n validators, f of them faulty: Byzantine, crash or
            twins) then M random DAGs in many delivery orders, checking agreement, integrity, validity
@@ -38,7 +41,9 @@ pwo consensus exchange --impl "<command>" [--vectors DIR]
   --rules      reference (default) or a mutant: ${MUTANT_NAMES.join(", ")}
   --impl       an external node (adapter protocol, suite consensus-node) replacing honest nodes
   --replace    one (default) or all honest nodes
-  --vectors    the vectors directory of exchange (default: the package's)`,
+  --vectors    exchange's vectors: a directory or a pwo vectors pack tarball (default: the package's);
+               its manifest is verified and its root must be the package's pinned root
+  --allow-unpinned  exchange: play vectors whose root is not the pinned one`,
   options: {
     runs: { type: "string" },
     nodes: { type: "string" },
@@ -50,6 +55,7 @@ pwo consensus exchange --impl "<command>" [--vectors DIR]
     impl: { type: "string" },
     replace: { type: "string" },
     vectors: { type: "string" },
+    "allow-unpinned": { type: "boolean" },
   },
   async run(v, pos) {
     const [action, file] = pos;
@@ -74,27 +80,42 @@ pwo consensus exchange --impl "<command>" [--vectors DIR]
     }
     if (action === "exchange") {
       if (impl === undefined) throw new UsageError("pwo consensus exchange needs --impl");
-      const dir = typeof v.vectors === "string" ? v.vectors : fileURLToPath(new URL("../../../../vectors", import.meta.url));
-      return consensusExchange(impl, join(dir, "consensus", "node_exchange.json"), out);
+      const root = fileURLToPath(new URL("../../../..", import.meta.url));
+      let opened: ReturnType<typeof openVectors>;
+      try {
+        opened = openVectors(typeof v.vectors === "string" ? v.vectors : join(root, "vectors"));
+      } catch (e) {
+        throw new SetupError((e as Error).message);
+      }
+      try {
+        const file = readPinnedVectorFile(opened.dir, "consensus/node_exchange.json", pinnedRoot(root)?.root, v["allow-unpinned"] === true);
+        return await consensusExchange(impl, file, out);
+      } finally {
+        opened.close();
+      }
     }
     throw new UsageError(action === undefined ? "pwo consensus needs an action: check, replay or exchange" : `unknown action "${action}"`);
   },
 };
 
-/** Plays every scripted exchange against the implementation; 0 when every answer is the expected one, 1 otherwise. */
-async function consensusExchange(impl: string, file: string, out: (s: string) => void): Promise<number> {
-  const vectors = JSON.parse(readFileSync(file, "utf8")) as { tests: { tcId: number; comment: string; input: JsonObject; output: { steps: Json[] } }[] };
+/**
+ * Plays every valid scripted exchange against the implementation; 0 when every answer is the expected
+ * one, 1 otherwise. The invalid cases (a configuration the operation rejects) are `pwo conform`'s: a
+ * consensus-node has no error answer to `init` to compare.
+ */
+async function consensusExchange(impl: string, vectors: VectorFile, out: (s: string) => void): Promise<number> {
+  const cases = vectors.tests.flatMap((t) => (t.result === "valid" ? [t] : []));
   const ext = await ExternalNodes.start(impl);
   let failed = 0;
   try {
-    for (const t of vectors.tests) {
-      const diff = await playExchange(ext, `exchange/${t.tcId}`, t.input, t.output.steps);
+    for (const t of cases) {
+      const diff = await playExchange(ext, `exchange/${t.tcId}`, t.input, t.output.steps as Json[]);
       if (diff) failed++;
       out(`${diff ? "FAIL" : "ok  "} consensus/node_exchange#${t.tcId} (${(t.input.events as Json[]).length} events): ${diff ?? t.comment.slice(0, 100)}`);
     }
   } finally {
     await ext.close();
   }
-  out(`consensus exchange: ${vectors.tests.length - failed}/${vectors.tests.length} exchanges answered as expected`);
+  out(`consensus exchange: ${cases.length - failed}/${cases.length} exchanges answered as expected`);
   return failed ? 1 : 0;
 }

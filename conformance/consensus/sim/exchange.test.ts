@@ -3,21 +3,24 @@
  * §Scripted exchanges) played against the example node through the adapter protocol: the example
  * answers every step as the vectors expect; its silent and unsafe variants are told apart.
  */
-import { readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { pinnedRoot } from "../../harness/manifest.js";
+import type { Json } from "../../harness/operation.js";
+import { readPinnedVectorFile } from "../../harness/runner.js";
 import { REPO, pwo } from "../../harness/testing.js";
-import type { Json, JsonObject } from "../../harness/operation.js";
 import { ExternalNodes, playExchange } from "./external.js";
 
 const NODE = "node examples/consensus-node/node.mjs";
-const file = JSON.parse(readFileSync(join(REPO, "vectors/consensus/node_exchange.json"), "utf8")) as { tests: { tcId: number; comment: string; input: JsonObject; output: { steps: Json[] } }[] };
+const file = { tests: readPinnedVectorFile(join(REPO, "vectors"), "consensus/node_exchange.json", pinnedRoot(REPO)?.root).tests.flatMap((t) => (t.result === "valid" ? [t] : [])) };
 
 async function play(command: string): Promise<(string | null)[]> {
   const ext = await ExternalNodes.start(command);
   try {
     const out: (string | null)[] = [];
-    for (const t of file.tests) out.push(await playExchange(ext, `exchange/${t.tcId}`, t.input, t.output.steps));
+    for (const t of file.tests) out.push(await playExchange(ext, `exchange/${t.tcId}`, t.input, t.output.steps as Json[]));
     return out;
   } finally {
     await ext.close();
@@ -44,5 +47,20 @@ describe("scripted consensus-node exchanges", () => {
     const bad = pwo(["consensus", "exchange", "--impl", `${NODE} --silent`]);
     expect(bad.status).toBe(1);
     expect(bad.stdout).toContain("FAIL consensus/node_exchange#1");
+  });
+
+  it("pwo consensus exchange refuses vectors whose manifest does not verify (exit 2), and plays nothing", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pwo-exchange-"));
+    try {
+      cpSync(join(REPO, "vectors"), dir, { recursive: true });
+      const p = join(dir, "consensus", "node_exchange.json");
+      writeFileSync(p, readFileSync(p, "utf8").replace('"numberOfTests"', ' "numberOfTests"'));
+      const r = pwo(["consensus", "exchange", "--impl", NODE, "--vectors", dir]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/node_exchange\.json/);
+      expect(r.stdout).not.toContain("consensus/node_exchange#");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

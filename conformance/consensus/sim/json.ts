@@ -57,7 +57,7 @@ export const MESSAGE_SCHEMA = {
 } as const;
 /** An event for a node; `from` is the sender's authority. */
 export const EVENT_SCHEMA = {
-  oneOf: [kindOf("start"), kindOf("batch", { digest: HEX_SCHEMA }), kindOf("timeout", { round: UINT_SCHEMA }), kindOf("message", { from: UINT_SCHEMA, message: MESSAGE_SCHEMA })],
+  oneOf: [kindOf("start"), kindOf("batch", { digest: hexOfSize(32) }), kindOf("timeout", { round: UINT_SCHEMA }), kindOf("message", { from: UINT_SCHEMA, message: MESSAGE_SCHEMA })],
 } as const;
 /** A step's answer: messages in send order (`to` an authority or "all"), commits in commit order, timer rounds. */
 export const STEP_OUTPUT_SCHEMA = objectSchema({

@@ -135,7 +135,7 @@ async function stryker(suite: string, phase: string, mutate: string[], tests: st
     // one sandbox folder per suite and phase, so that two runs never share (or delete) one
     tempDirName: `.stryker-tmp/${suite}-${phase}`,
     cleanTempDir: true,
-    ignorePatterns: ["dist", "docs", "reports", ".ci", "bench", "examples", "spec"],
+    ignorePatterns: ["dist", "docs", "reports", ".ci", "bench", "examples", "spec", ".stryker-tmp"],
     incremental,
     incrementalFile: join(REPORTS, `${suite}.${phase}.incremental.json`),
     timeoutMS: 10_000,
