@@ -45,6 +45,7 @@ export const SECAGG_INPUTS: Record<string, fc.Arbitrary<JsonObject>> = {
     clients: fc.integer({ min: 1, max: 100 }),
     count: fc.integer({ min: 0, max: 101 }),
   }),
+  stream_read: fc.record({ key: fc.oneof(hexOf(32, 32), hexOf(0, 40)), reads: fc.array(fc.integer({ min: 0, max: 300 }), { maxLength: 5 }) }),
   shamir_split: fc.record({
     secret: hexOf(0, 40),
     t: fc.integer({ min: 0, max: 6 }),
@@ -67,6 +68,20 @@ export const SECAGG_INPUTS: Record<string, fc.Arbitrary<JsonObject>> = {
       dropBefore: dropSchedule(s.n),
       attack: fc.option(fc.record({ kind: fc.constantFrom(...ATTACKS), to: fc.integer({ min: 1, max: s.n }) }), { nil: null }),
       messages: fc.constantFrom("full", "digest"),
+    }),
+  ),
+  client_steps: sessionShape.chain((s) =>
+    fc.record({
+      label: fc.string({ maxLength: 6 }),
+      n: fc.constant(s.n),
+      t: fc.constant(s.t),
+      bits: fc.constant(s.bits),
+      length: fc.constant(s.length),
+      degree: fc.constant(s.degree),
+      id: fc.integer({ min: 0, max: s.n + 1 }),
+      seed: fc.oneof(hexOf(32, 32), hexOf(0, 40)),
+      input: fc.array(fc.integer({ min: 0, max: 2 ** s.bits }), { minLength: s.length - 1, maxLength: s.length + 1 }),
+      events: fc.array(fc.oneof(fc.constant("start"), hostileBytes(fc.uint8Array({ minLength: 1, maxLength: 40 })).map(toHex)), { maxLength: 4 }),
     }),
   ),
 };

@@ -32,7 +32,8 @@ import {
   type JsonSchema,
   type Operation,
 } from "../harness/operation.js";
-import { runScenario, SCENARIO_INPUT_SCHEMA, SCENARIO_OUTPUT_SCHEMA } from "./scenarios.js";
+import { sha256 } from "@noble/hashes/sha2.js";
+import { CLIENT_STEPS_INPUT_SCHEMA, CLIENT_STEPS_OUTPUT_SCHEMA, runClientSteps, runScenario, SCENARIO_INPUT_SCHEMA, SCENARIO_OUTPUT_SCHEMA } from "./scenarios.js";
 
 const SPEC = "spec/secagg.md";
 const NUMBER_LIST = { type: "array", items: { type: "number" } } as const;
@@ -56,6 +57,9 @@ const getShares = (o: JsonObject, key: string) =>
   });
 const qparams = (i: JsonObject): QuantizeParams => ({ clip: getNumber(i, "clip"), bits: getInt(i, "bits"), clients: getInt(i, "clients") });
 
+/** Bound of `stream_read` (rule D2): the bytes read in all. */
+export const STREAM_READ_MAX = 2 ** 24;
+
 const op = (o: Omit<Operation, "suite">): Operation => ({ suite: "secagg", ...o });
 
 export const SECAGG_OPERATIONS: readonly Operation[] = [
@@ -78,6 +82,20 @@ export const SECAGG_OPERATIONS: readonly Operation[] = [
     input: objectSchema({ sum: NUMBER_LIST, clip: { type: "number" }, bits: UINT_SCHEMA, clients: UINT_SCHEMA, count: UINT_SCHEMA }),
     output: objectSchema({ values: NUMBER_LIST }),
     run: (i) => ({ values: dequantizeSum(getNumbers(i, "sum"), qparams(i), getInt(i, "count")) }),
+  }),
+  op({
+    name: "stream_read",
+    summary: "the AES-256-CTR stream of a key read front to back in pieces of the given sizes: the SHA-256 of each piece",
+    specSection: `${SPEC}#aes-256-ctr-streams`,
+    input: objectSchema({ key: HEX_SCHEMA, reads: UINT_LIST }),
+    output: objectSchema({ sha256: { type: "array", items: hexOfSize(32) } }),
+    run: (i) => {
+      const drbg = new Drbg(getHex(i, "key"));
+      const reads = getArray(i, "reads").map((v) => getInt({ v }, "v"));
+      const total = reads.reduce((a, b) => a + b, 0);
+      if (total > STREAM_READ_MAX) fail("PARAMETER_OUT_OF_RANGE", `${total} bytes in all; at most ${STREAM_READ_MAX}`);
+      return { sha256: reads.map((n) => hex(sha256(drbg.read(n)))) };
+    },
   }),
   op({
     name: "shamir_split",
@@ -145,5 +163,13 @@ export const SECAGG_OPERATIONS: readonly Operation[] = [
     input: SCENARIO_INPUT_SCHEMA as JsonSchema,
     output: SCENARIO_OUTPUT_SCHEMA as JsonSchema,
     run: (i) => runScenario(i),
+  }),
+  op({
+    name: "client_steps",
+    summary: "one client of a `round` session (parameters from the label; its own id, seed and input): its answer to each event, `start` or a server message",
+    specSection: `${SPEC}#conformance-operations`,
+    input: CLIENT_STEPS_INPUT_SCHEMA as JsonSchema,
+    output: CLIENT_STEPS_OUTPUT_SCHEMA as JsonSchema,
+    run: (i) => runClientSteps(i),
   }),
 ];

@@ -7,10 +7,27 @@
  * @module
  */
 import { sha256 } from "@noble/hashes/sha2.js";
-import { SHAMIR_PRIME, TAG, ROUND_NAMES, decodeMessage, encodeMessage, neighbourGraph, runSession, type Addressed, type Envelope, type Message } from "../../reference/secagg/index.js";
+import { SpecError } from "../../reference/common/errors.js";
+import { fromHex } from "../../reference/common/hex.js";
+import {
+  SHAMIR_PRIME,
+  TAG,
+  ROUND_NAMES,
+  clientStart,
+  clientStep,
+  decodeMessage,
+  encodeMessage,
+  neighbourGraph,
+  newClient,
+  runSession,
+  type Addressed,
+  type ClientOutput,
+  type Envelope,
+  type Message,
+} from "../../reference/secagg/index.js";
 import { fail } from "../../reference/secagg/errors.js";
-import { BadInput, HEX_SCHEMA, UINT_SCHEMA, getArray, getInt, getString, hex, objectSchema, type Json, type JsonObject } from "../harness/operation.js";
-import { fixture, type SessionShape } from "./fixtures.js";
+import { BadInput, HEX_SCHEMA, UINT_SCHEMA, getArray, getHex, getInt, getString, hex, objectSchema, type Json, type JsonObject } from "../harness/operation.js";
+import { fixture, paramsOf, signingKeyOf, type SessionShape } from "./fixtures.js";
 
 /** Bounds of the operation (cost: at most 16² key agreements and 16 masks of 64 elements). */
 export const SCENARIO_MAX_USERS = 16;
@@ -332,10 +349,16 @@ function getAttack(i: JsonObject): Attack | null {
   return { kind, round: opt("round"), from: opt("from"), to: opt("to"), offset: opt("offset"), ...(edits ? { edits } : {}) };
 }
 
+/** The session shape of a `round` or `client_steps` input, within the operations' bounds. */
+function shapeOf(i: JsonObject): SessionShape {
+  const shape: SessionShape = { n: getInt(i, "n"), t: getInt(i, "t"), bits: getInt(i, "bits"), length: getInt(i, "length"), degree: getInt(i, "degree") };
+  if (shape.n > SCENARIO_MAX_USERS || shape.length > SCENARIO_MAX_LENGTH) fail("PARAMETER_OUT_OF_RANGE", `the operation runs at most ${SCENARIO_MAX_USERS} users and ${SCENARIO_MAX_LENGTH} elements`);
+  return shape;
+}
+
 /** Runs the `round` operation (spec §Conformance operations). */
 export function runScenario(i: JsonObject): JsonObject {
-  const shape: SessionShape = { n: getInt(i, "n"), t: getInt(i, "t"), bits: getInt(i, "bits"), length: getInt(i, "length"), degree: getInt(i, "degree") };
-  if (shape.n > SCENARIO_MAX_USERS || shape.length > SCENARIO_MAX_LENGTH) fail("PARAMETER_OUT_OF_RANGE", `the round operation runs at most ${SCENARIO_MAX_USERS} users and ${SCENARIO_MAX_LENGTH} elements`);
+  const shape = shapeOf(i);
   const dropBefore = new Map<number, number>();
   for (const [k, d] of getArray(i, "dropBefore").entries()) {
     if (typeof d !== "object" || d === null || Array.isArray(d)) throw new BadInput(`dropBefore[${k}]: expected an object`);
@@ -356,4 +379,51 @@ export function runScenario(i: JsonObject): JsonObject {
     ...(s.error ? { error: s.error } : {}),
   }));
   return { operations, survivors: [...run.server.survivors], sum: run.sum ? [...run.sum] : null, abort: run.abort };
+}
+
+const SHAPE_SCHEMA = { label: { type: "string" }, n: UINT_SCHEMA, t: UINT_SCHEMA, bits: UINT_SCHEMA, length: UINT_SCHEMA, degree: UINT_SCHEMA };
+
+export const CLIENT_STEPS_INPUT_SCHEMA = objectSchema({
+  ...SHAPE_SCHEMA,
+  id: UINT_SCHEMA,
+  seed: HEX_SCHEMA,
+  input: { type: "array", items: UINT_SCHEMA },
+  events: { type: "array", items: { anyOf: [{ enum: ["start"] }, HEX_SCHEMA] } },
+});
+
+export const CLIENT_STEPS_OUTPUT_SCHEMA = objectSchema({
+  steps: {
+    type: "array",
+    items: {
+      type: "object",
+      properties: { success: { type: "boolean" }, message: { anyOf: [HEX_SCHEMA, { type: "null" }] }, error: { type: "string" } },
+      required: ["success", "message"],
+      additionalProperties: false,
+    },
+  },
+});
+
+/**
+ * Runs the `client_steps` operation (spec §Conformance operations): one client of the session of
+ * `label` (its parameters as in `round`) with the given id, seed and input, driven through `events`
+ * (`start`, or a server message in hex). A rejected event reports its code and leaves the client as
+ * it was, so the events after it see the same client.
+ */
+export function runClientSteps(i: JsonObject): JsonObject {
+  const shape = shapeOf(i);
+  const label = getString(i, "label");
+  const id = getInt(i, "id");
+  const input = getArray(i, "input").map((v) => getInt({ v }, "v"));
+  let st = newClient(paramsOf(label, shape), id, getHex(i, "seed"), signingKeyOf(label, id), input);
+  const steps = getArray(i, "events").map((e): Json => {
+    try {
+      const r: ClientOutput = e === "start" ? clientStart(st) : clientStep(st, fromHex(e as string));
+      st = r.state;
+      return { success: true, message: r.out ? hex(r.out) : null };
+    } catch (err) {
+      if (err instanceof SpecError && err.suite === "secagg") return { success: false, message: null, error: err.code };
+      throw err;
+    }
+  });
+  return { steps };
 }

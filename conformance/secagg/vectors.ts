@@ -8,8 +8,18 @@ import { fromHex, toHex } from "../../reference/common/hex.js";
 import { Rng } from "../../reference/common/rng.js";
 import type { Rule } from "../../reference/common/rules.js";
 import {
+  agreeKey,
   checkPublicKey,
+  decodeMessage,
   Drbg,
+  encodeMessage,
+  open,
+  runSession,
+  shareNonce,
+  STREAM_READ_RULES,
+  CLIENT_STEPS_RULES,
+  TAG,
+  type Message,
   drawSecretKey,
   evaluatePolynomial,
   limbCount,
@@ -26,7 +36,7 @@ import {
   neighbourGraph,
 } from "../../reference/secagg/index.js";
 import { firstBroken, rulePairs, type RuleTable } from "../../reference/common/rules.js";
-import { fixture } from "./fixtures.js";
+import { fixture, seedOf } from "./fixtures.js";
 import { runScenario } from "./scenarios.js";
 import type { JsonObject } from "../harness/operation.js";
 import { pairwiseCases } from "../harness/rules.js";
@@ -91,6 +101,27 @@ function dequantizeCases(rng: Rng): CaseSpec[] {
     invalid("an element above count · m", "VALUE_OUT_OF_RANGE", { clip: 1, bits: 16, clients: 10, count: 3, sum: [3 * m + 1] }, ["Boundary"]),
     invalid("count above the client bound", "PARAMETER_OUT_OF_RANGE", { clip: 1, bits: 16, clients: 10, count: 11, sum: [0] }, ["Boundary"]),
   ];
+}
+
+// ---- the AES-256-CTR stream ----
+
+function streamCases(rng: Rng): CaseSpec[] {
+  const key = toHex(rng.bytes(32));
+  const out: CaseSpec[] = [
+    valid("pieces of 3, 5, 8, 16 and 1 bytes: consecutive stream bytes across block edges", { key, reads: [3, 5, 8, 16, 1] }, ["Random"]),
+    valid("reads of 0 bytes take nothing", { key, reads: [0, 16, 0] }, ["Boundary"]),
+    valid("4080 bytes then 32: blocks 255 and 256, where the counter's low byte carries (00ff → 0100)", { key, reads: [4080, 32] }, ["Boundary"]),
+    valid("65536 bytes then 16: block 4096 (counter …1000)", { key, reads: [65536, 16] }, ["Boundary"]),
+    valid("65535 bytes then 2: a piece across byte 65536", { key, reads: [65535, 2] }, ["Boundary"]),
+    valid("one piece of 70000 bytes", { key, reads: [70000] }, ["Random"]),
+    valid("2^20 bytes then 16: block 65536, a three-byte counter (…010000)", { key, reads: [2 ** 20, 16] }, ["Boundary"]),
+    invalid("a 31-byte key", "PARAMETER_OUT_OF_RANGE", { key: key.slice(2), reads: [16] }, ["Boundary", "Rule"]),
+    invalid("a 33-byte key", "PARAMETER_OUT_OF_RANGE", { key: key + "00", reads: [16] }, ["Boundary", "Rule"]),
+    invalid("a 16-byte key (AES-128's size): the stream is AES-256 only", "PARAMETER_OUT_OF_RANGE", { key: key.slice(0, 32), reads: [16] }, ["Rule"]),
+    invalid("2^24 + 1 bytes in all", "PARAMETER_OUT_OF_RANGE", { key, reads: [2 ** 23, 2 ** 23, 1] }, ["Boundary", "Rule"]),
+  ];
+  out.push(...pairwiseCases(STREAM_READ_RULES, () => ({ key: key.slice(2), reads: [2 ** 24, 1] })));
+  return out;
 }
 
 // ---- Shamir ----
@@ -328,6 +359,79 @@ function roundCases(): CaseSpec[] {
   return out;
 }
 
+// ---- one client, event by event ----
+
+/**
+ * `client_steps` cases: client 1 of an honest complete-graph session, fed the server's messages of
+ * that session (taken from a reference run) and edits of them.
+ */
+function clientStepsCases(): CaseSpec[] {
+  const S5 = { n: 5, t: 3, bits: 16, length: 4, degree: 4 };
+  const label = "pwo/secagg/vectors/client_steps/s5";
+  const f = fixture(label, S5);
+  const run = runSession(f.params, f.clients);
+  const [skr, mir, cr, ur] = run.steps.filter((s) => s.kind === "deliver" && s.from === 0 && s.to === 1).map((s) => s.bytes!);
+  const advert2 = run.steps.find((s) => s.round === 0 && s.from === 2)!.bytes!;
+  const x1 = [...f.inputs[0]!];
+  const input = (over: JsonObject, shape: JsonObject = S5): JsonObject => ({ label, ...shape, id: 1, seed: toHex(seedOf(label, 1)), input: x1, events: ["start"], ...over });
+  /** The MaskedInputRequest to client 1 with its first share re-sealed by its (malicious) sender after flipping the low bit of plaintext byte `at`. */
+  const misaddressed = (at: number): string => {
+    const m = decodeMessage(mir!, f.params) as Extract<Message, { tag: typeof TAG.MASKED_INPUT_REQUEST }>;
+    const { id: w, value } = m.ciphertexts[0]!;
+    const key = agreeKey(f.clients[0]!.cSk, publicKeyOf(f.clients[w - 1]!.cSk));
+    const pt = open(key, value).slice();
+    pt[at]! ^= 1;
+    return toHex(encodeMessage({ ...m, ciphertexts: [{ id: w, value: seal(key, shareNonce(w, 1), pt) }, ...m.ciphertexts.slice(1)] }));
+  };
+  const [SKR, MIR, CR, UR] = [skr!, mir!, cr!, ur!].map(toHex) as [string, string, string, string];
+  const R = 2 ** S5.bits;
+  const break4 = (ids: readonly string[]): JsonObject => {
+    const b = new Set(ids);
+    return input({
+      ...(b.has("N1") ? { t: 1 } : {}),
+      ...(b.has("N2") ? { id: 0 } : {}),
+      ...(b.has("N3") ? { seed: toHex(seedOf(label, 1)).slice(2) } : {}),
+      ...(b.has("N4") ? { input: [R, ...x1.slice(1)] } : {}),
+    });
+  };
+  const S32 = { ...S5, bits: 32 };
+  return [
+    valid("client 1 advertises; input elements 0 and 2^16 − 1 (the largest accepted)", input({ input: [0, R - 1, ...x1.slice(2)] }), ["Boundary"]),
+    valid("client 5 = n, the largest id, advertises", input({ id: 5, seed: toHex(seedOf(label, 5)), input: [...f.inputs[4]!] }), ["Boundary"]),
+    valid("ℓ = 32: the input element 2^32 − 1 is accepted", input({ input: [2 ** 32 - 1, 0, 0, 0] }, S32), ["Boundary"]),
+    valid(
+      "client 1 through the whole session, then the UnmaskingRequest again and start: UNEXPECTED_MESSAGE (phase done: one answer per session)",
+      input({ events: ["start", SKR, MIR, CR, UR, UR, "start"] }),
+      ["Honest", "MessageVectors"],
+    ),
+    valid("start twice: the second is UNEXPECTED_MESSAGE (one advertisement), and the ShareKeysRequest after it is answered", input({ events: ["start", "start", SKR] })),
+    valid("start again after ShareKeys: UNEXPECTED_MESSAGE, the state is unchanged and the MaskedInputRequest is answered", input({ events: ["start", SKR, "start", MIR] })),
+    valid("a ShareKeysRequest before start, then a MaskedInputRequest ahead of its round: UNEXPECTED_MESSAGE (C2) each", input({ events: [SKR, "start", MIR, SKR] }), ["Rule"]),
+    valid("user 2's AdvertiseKeys (a client's message, tag 0x01) delivered to client 1: UNEXPECTED_MESSAGE (C2)", input({ events: ["start", toHex(advert2)] }), ["Rule"]),
+    valid(
+      "a malicious user 2 seals to client 1 a share whose plaintext names sender 3: SHARE_ADDRESS_MISMATCH (C12); the honest request after it is answered",
+      input({ events: ["start", SKR, misaddressed(3), MIR] }),
+      ["Adversary", "Rule"],
+    ),
+    valid(
+      "a malicious user 2 seals to client 1 a share whose plaintext names recipient 0: SHARE_ADDRESS_MISMATCH (C12); the honest request after it is answered",
+      input({ events: ["start", SKR, misaddressed(7), MIR] }),
+      ["Adversary", "Rule"],
+    ),
+    invalid("client id 0", "PARAMETER_OUT_OF_RANGE", input({ id: 0 }), ["Boundary", "Rule"]),
+    invalid("client id n + 1 = 6", "PARAMETER_OUT_OF_RANGE", input({ id: 6 }), ["Boundary", "Rule"]),
+    invalid("a 31-byte seed", "PARAMETER_OUT_OF_RANGE", input({ seed: toHex(seedOf(label, 1)).slice(2) }), ["Boundary", "Rule"]),
+    invalid("a 33-byte seed", "PARAMETER_OUT_OF_RANGE", input({ seed: toHex(seedOf(label, 1)) + "00" }), ["Boundary", "Rule"]),
+    invalid("an input of L − 1 = 3 elements", "VALUE_OUT_OF_RANGE", input({ input: x1.slice(1) }), ["Boundary", "Rule"]),
+    invalid("an input of L + 1 = 5 elements", "VALUE_OUT_OF_RANGE", input({ input: [...x1, 0] }), ["Boundary", "Rule"]),
+    invalid("an input element 2^16 (the smallest rejected), the others in range", "VALUE_OUT_OF_RANGE", input({ input: [x1[0]!, R, x1[2]!, x1[3]!] }), ["Boundary", "Rule"]),
+    invalid("ℓ = 32: the input element 2^32", "VALUE_OUT_OF_RANGE", input({ input: [2 ** 32, 0, 0, 0] }, S32), ["Boundary", "Rule"]),
+    invalid("t = 1", "PARAMETER_OUT_OF_RANGE", input({ t: 1 }), ["Boundary", "Rule"]),
+    invalid("17 users: above the operation's bound", "PARAMETER_OUT_OF_RANGE", input({}, { ...S5, n: 17, degree: 16 }), ["Boundary", "Rule"]),
+    ...pairwiseCases(CLIENT_STEPS_RULES, (a, b) => break4([a.id, b.id])),
+  ];
+}
+
 // ---- the client's and the server's tables, by forge edits ----
 
 /** The forge edit that breaks each rule, and the round whose message it edits (null: any round). */
@@ -418,6 +522,7 @@ export function secaggCases(): Record<string, { seed: string; cases: CaseSpec[] 
   return Object.fromEntries([
     gen("quantize", quantizeCases),
     gen("dequantize", dequantizeCases),
+    gen("stream_read", streamCases),
     gen("shamir_split", shamirSplitCases),
     gen("shamir_reconstruct", shamirReconstructCases),
     gen("prg_expand", prgCases),
@@ -425,5 +530,6 @@ export function secaggCases(): Record<string, { seed: string; cases: CaseSpec[] 
     gen("aead_open", aeadCases),
     gen("neighbour_graph", graphCases),
     gen("round", roundCases),
+    gen("client_steps", () => clientStepsCases()),
   ]);
 }

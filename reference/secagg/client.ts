@@ -68,20 +68,21 @@ export function clientStream(seed: Uint8Array, purpose: 0 | 1): Drbg {
 }
 
 /**
- * A fresh client. Stream 0 draws c_sk, s_sk, then b (32 bytes); stream 1 draws the Shamir
+ * A fresh client (spec §The protocol, table `client_steps` N1–N4: parameters, id in 1..n, a 32-byte
+ * seed, L inputs below 2^ℓ). Stream 0 draws c_sk, s_sk, then b (32 bytes); stream 1 draws the Shamir
  * coefficients of s_sk, then of b, in round 1 (so a step is a function of its inputs).
  */
-export function newClient(params: SessionParams, id: number, seed: Uint8Array, signingKey: Uint8Array, input: Uint32Array): ClientState {
+export function newClient(params: SessionParams, id: number, seed: Uint8Array, signingKey: Uint8Array, input: readonly number[] | Uint32Array): ClientState {
   checkParams(params);
-  if (!Number.isInteger(id) || id < 1 || id > params.n) throw new RangeError(`newClient: id ${id} outside 1..${params.n}`);
-  if (seed.length !== 32) throw new RangeError("newClient: the seed must be 32 bytes");
+  if (!Number.isInteger(id) || id < 1 || id > params.n) fail("PARAMETER_OUT_OF_RANGE", `client id ${id}; expected 1..${params.n}`);
+  if (seed.length !== 32) fail("PARAMETER_OUT_OF_RANGE", `a client seed of ${seed.length} bytes; expected 32`);
   if (input.length !== params.length || input.some((v) => v >= 2 ** params.bits)) fail("VALUE_OUT_OF_RANGE", `input must be ${params.length} elements below 2^${params.bits}`);
   const drbg = clientStream(seed, 0);
   const cSk = drawSecretKey(drbg);
   const sSk = drawSecretKey(drbg);
   const b = drbg.read(SECRET_SIZE);
   const neighbours = neighbourGraph(params)[id - 1]!;
-  return { phase: "init", params, id, neighbours, signingKey, input: input.slice(), cSk, sSk, b, seed: seed.slice() };
+  return { phase: "init", params, id, neighbours, signingKey, input: Uint32Array.from(input), cSk, sSk, b, seed: seed.slice() };
 }
 
 export interface ClientOutput {

@@ -6,6 +6,7 @@
  * @module
  */
 import { ctr } from "@noble/ciphers/aes.js";
+import { fail } from "./errors.js";
 
 /** Bytes produced per cipher call; a multiple of the 16-byte block. */
 const CHUNK = 1 << 16;
@@ -22,7 +23,7 @@ export class Drbg {
   private blocks = 0n;
 
   constructor(private readonly key: Uint8Array) {
-    if (key.length !== 32) throw new RangeError(`Drbg: expected a 32-byte key, got ${key.length}`);
+    if (key.length !== 32) fail("PARAMETER_OUT_OF_RANGE", `a stream key of ${key.length} bytes; expected 32`);
   }
 
   private refill(): void {

@@ -18,7 +18,7 @@ export { encodeMessage, decodeMessage, advertBody, survivorsBody, type Message, 
 export { newClient, clientStart, clientStep, clientStream, sessionIdOf, shareNonce, type ClientState, type ClientPhase, type ClientOutput, type HeldShares } from "./client.js";
 export { newServer, serverReceive, serverDeadline, type ServerState, type ServerPhase, type Outgoing, type ServerOutput } from "./server.js";
 export { runSession, ROUND_NAMES, type Envelope, type Step, type SessionRun, type SessionOptions } from "./session.js";
-export { SECAGG_RULES, SHAMIR_RECONSTRUCT_RULES, QUANTIZE_RULES, PRG_EXPAND_RULES, KEY_AGREE_RULES, CLIENT_RULES, SERVER_RULES } from "./rules.js";
+export { SECAGG_RULES, SHAMIR_RECONSTRUCT_RULES, QUANTIZE_RULES, PRG_EXPAND_RULES, KEY_AGREE_RULES, STREAM_READ_RULES, CLIENT_STEPS_RULES, CLIENT_RULES, SERVER_RULES } from "./rules.js";
 export {
   encodeCheckpoint,
   decodeCheckpoint,

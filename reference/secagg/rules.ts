@@ -56,6 +56,31 @@ export const KEY_AGREE_RULES: RuleTable = {
   ],
 };
 
+/** The `stream_read` operation's checks: the stream's key, then the operation's bound on the bytes read. */
+export const STREAM_READ_RULES: RuleTable = {
+  suite: "secagg",
+  operation: "stream_read",
+  rules: [
+    { id: "D1", code: "PARAMETER_OUT_OF_RANGE", check: "the key is 32 bytes (an AES-256 key)" },
+    { id: "D2", code: "PARAMETER_OUT_OF_RANGE", check: "the pieces total at most 2^24 bytes" },
+  ],
+};
+
+/**
+ * The checks of a new client (newClient, in this order) that the `client_steps` operation answers
+ * before any event; each event is then judged by the client's table (C1–C19).
+ */
+export const CLIENT_STEPS_RULES: RuleTable = {
+  suite: "secagg",
+  operation: "client_steps",
+  rules: [
+    { id: "N1", code: "PARAMETER_OUT_OF_RANGE", check: "the session parameters are in range (§Types) and within the operation's bounds (n ≤ 16, L ≤ 64)" },
+    { id: "N2", code: "PARAMETER_OUT_OF_RANGE", check: "the client id is in 1..n" },
+    { id: "N3", code: "PARAMETER_OUT_OF_RANGE", check: "the client seed is 32 bytes" },
+    { id: "N4", code: "VALUE_OUT_OF_RANGE", check: "the input has L elements, each below 2^ℓ" },
+  ],
+};
+
 const group = (ids: string[], others: string[], why: string) => ids.flatMap((a) => others.map((b) => ({ rules: [a, b] as const, why })));
 const ROUND1 = ["C4", "C5", "C6", "C7", "C8"];
 const ROUND2 = ["C9", "C10", "C11", "C12"];
@@ -137,4 +162,4 @@ export const SERVER_RULES: RuleTable = {
   ],
 };
 
-export const SECAGG_RULES: readonly RuleTable[] = [SHAMIR_RECONSTRUCT_RULES, QUANTIZE_RULES, PRG_EXPAND_RULES, KEY_AGREE_RULES, CLIENT_RULES, SERVER_RULES];
+export const SECAGG_RULES: readonly RuleTable[] = [SHAMIR_RECONSTRUCT_RULES, QUANTIZE_RULES, PRG_EXPAND_RULES, KEY_AGREE_RULES, STREAM_READ_RULES, CLIENT_STEPS_RULES, CLIENT_RULES, SERVER_RULES];
