@@ -10,6 +10,7 @@ import { Rng } from "../../reference/common/rng.js";
 import {
   BLS_SCHEME,
   MAX_COMMITTEE_SIZE,
+  MAX_HEADER_PARENTS,
   MAX_HEADER_PAYLOAD,
   MAX_ROUND,
   MAX_TOTAL_STAKE,
@@ -19,6 +20,9 @@ import {
   deriveKeyPair,
   genesisCertificate,
   headerDigest,
+  initNode,
+  leaderOf,
+  stepNode,
   voteMessage,
   orderDag,
   type Certificate,
@@ -161,6 +165,8 @@ function checkHeaderCases(certs: Certificate[]): CaseSpec[] {
   const twin: Header = { ...r3[0]!, payload: sorted([...r3[0]!.payload, new Uint8Array(32).fill(7)]) };
   const fakeGenesis: Header = { author: 1, round: 0, payload: [new Uint8Array(32).fill(1)], parents: [] };
   const g = [0, 1, 2, 3].map((a) => headerDigest(genesisCertificate(a).header));
+  const parentedGenesis: Header = { author: 1, round: 0, payload: [], parents: [g[0]!] };
+  const outsider: Header = { ...r3[0]!, author: 4 };
   return [
     valid("a round-4 header of a simulated run with all its parents known", input(target)),
     valid("round 1 on three genesis parents", input({ author: 0, round: 1, payload: [], parents: sorted(g.slice(0, 3)) }, []), ["Boundary"]),
@@ -172,6 +178,9 @@ function checkHeaderCases(certs: Certificate[]): CaseSpec[] {
     invalid("a weak parent deeper than gcDepth", "INVALID_PARENT_ROUND", input({ author: 1, round: 4, payload: [], parents: sorted([...quorumOf(r3, 3), headerDigest(round(1)[0]!)]) }, known, 2), ["Parents", "GarbageCollection"]),
     invalid("a round-1 header on a round-0 header that is not genesis", "MISSING_GENESIS_PARENTS", input({ author: 0, round: 1, payload: [], parents: sorted([g[0]!, g[2]!, g[3]!, headerDigest(fakeGenesis)]) }, [fakeGenesis]), ["Parents"]),
     invalid("structural rules come first: author n", "UNKNOWN_AUTHORITY", input({ ...target, author: 4 }), ["Structure"]),
+    valid("a weak parent exactly gcDepth rounds below (round 4, gcDepth 2, a round-2 parent): H7's lower bound is inclusive", input({ author: 1, round: 4, payload: [], parents: sorted([...quorumOf(r3, 3), headerDigest(round(2)[0]!)]) }, known, 2), ["Parents", "GarbageCollection", "Boundary"]),
+    invalid("a round-1 header on a round-0 header with no payload but a parent: not genesis", "MISSING_GENESIS_PARENTS", input({ author: 0, round: 1, payload: [], parents: sorted([g[0]!, g[2]!, g[3]!, headerDigest(parentedGenesis)]) }, [parentedGenesis]), ["Parents"]),
+    invalid("a known previous-round parent by author n (known headers are taken as given): it adds no stake, so two committee parents are not a quorum", "INSUFFICIENT_PARENTS", input({ ...target, parents: sorted([...quorumOf(r3, 2), headerDigest(outsider)]) }, [...known, outsider]), ["Parents"]),
   ];
 }
 
@@ -208,6 +217,8 @@ function checkCertificateCases(certs: Certificate[]): CaseSpec[] {
     invalid("bls12381-pop-v1: the aggregate of signers 0, 1, 2 claimed for 0, 1, 3", "INVALID_SIGNATURE", input({ ...blsSigned(c5.header, [0, 1, 2]), signers: [0, 1, 3] }, blsCommittee), ["Signature", "Bls"]),
     invalid("bls12381-pop-v1: 96 zero bytes are not a G2 point", "INVALID_SIGNATURE", input({ ...blsSigned(c5.header, [0, 1, 2]), signature: new Uint8Array(96) }, blsCommittee), ["Signature", "Bls"]),
     invalid("genesis with a signer", "INVALID_GENESIS", input({ ...genesisCertificate(1), signers: [1] }), ["Boundary"]),
+    invalid("genesis with a one-byte signature", "INVALID_GENESIS", input({ ...genesisCertificate(1), signature: new Uint8Array(1) }), ["Boundary"]),
+    invalid("a round-0 certificate with a parent", "INVALID_GENESIS", input({ ...genesisCertificate(1), header: { ...genesisCertificate(1).header, parents: [headerDigest(genesisCertificate(0).header)] } }), ["Boundary"]),
     invalid("structural rules come first: a 33-byte batch digest", "INVALID_DIGEST", input({ ...c5, header: { ...c5.header, payload: [new Uint8Array(33)] } }), ["Structure"]),
     ...thresholdCases(certs, signWith),
   ];
@@ -285,6 +296,52 @@ function orderDagCases(seed: string): CaseSpec[] {
     const k = killingDelivery(c);
     out.push(valid(`counterexample against ${c.rules}, ${k.label}: ${c.provenance}`, { stakes: c.stakes, gcDepth: c.gcDepth, certificates: k.certificates.map(headerToJson) }, ["RandomDag", "DeliveryOrder", "Counterexample"]));
   }
+  return out;
+}
+
+/**
+ * The release order of `order_dag` (spec §Conformance operations: of the releasable buffered
+ * certificates, the earliest delivered first, chosen again after each insertion), pinned through the
+ * abort on the first failing check: only the certificate released first among those that fail
+ * decides the code. Four equal stakes; round-1 certificates of authors 1–3 and a round-2 certificate
+ * `R` of author 2 are in, then certificates that all wait for the round-1 certificate `P` of author
+ * 0 alone, then `P`: its arrival releases them all at once.
+ * - Fans: `j` copies of one valid certificate, then one breaking H7 (a parent of its own round,
+ *   `R`: INVALID_PARENT_ROUND), then certificates breaking H9 (INSUFFICIENT_PARENTS); the answer is
+ *   INVALID_PARENT_ROUND whatever `j`, and a release order other than arrival order answers
+ *   INSUFFICIENT_PARENTS.
+ * - Two levels: `P` releases a valid certificate whose insertion releases more, delivered in between.
+ * - A release that releases an earlier delivery: a valid `Q` (waiting for `P`) and a later
+ *   H9-breaking certificate are released by `P`; inserting `Q` releases a round-3 certificate
+ *   delivered before `Q` that breaks H7 (a genesis parent, gcDepth 2), which must come next.
+ */
+function releaseOrderCases(): CaseSpec[] {
+  const stakes = [1, 1, 1, 1];
+  const g = [0, 1, 2, 3].map((a) => headerDigest(genesisCertificate(a).header));
+  const byte = (b: number) => [new Uint8Array(32).fill(b)];
+  const r1 = [0, 1, 2, 3].map((a): Header => ({ author: a, round: 1, payload: byte(0x10 + a), parents: sorted(g) }));
+  const d = (h: Header) => headerDigest(h);
+  const P = r1[0]!;
+  const R: Header = { author: 2, round: 2, payload: byte(0x22), parents: sorted([d(r1[1]!), d(r1[2]!), d(r1[3]!)]) };
+  const V: Header = { author: 1, round: 2, payload: byte(0x21), parents: sorted([d(P), d(r1[2]!), d(r1[3]!)]) };
+  const X: Header = { author: 3, round: 2, payload: byte(0x23), parents: sorted([d(P), d(r1[1]!), d(r1[2]!), d(R)]) };
+  const R0: Header = { author: 0, round: 2, payload: byte(0x20), parents: sorted([d(r1[1]!), d(r1[2]!), d(r1[3]!)]) };
+  const Y = (i: number): Header => ({ author: i % 4, round: 2, payload: byte(0x40 + i), parents: sorted([d(P), d(r1[1]!)]) });
+  const before = [r1[1]!, r1[2]!, r1[3]!, R];
+  const out: CaseSpec[] = [];
+  const k = 12;
+  for (let j = 0; j < k - 1; j++) {
+    const waiting = [...Array<Header>(j).fill(V), X, ...Array.from({ length: k - 1 - j }, (_, i) => Y(i))];
+    out.push(invalid(`release order, a fan of ${k} certificates waiting for one parent: ${j} copies of a valid one, then one breaking H7, then ${k - 1 - j} breaking H9; released in arrival order, the H7 one fails first`, "INVALID_PARENT_ROUND", { stakes, gcDepth: 50, certificates: [...before, ...waiting, P].map(headerToJson) }, ["DeliveryOrder", "Parents"]));
+  }
+  const W: Header = { author: 2, round: 3, payload: byte(0x32), parents: sorted([d(V), d(R), d(R0), g[0]!]) };
+  // a second level: V's release releases copies of a valid round-3 certificate and an H9-breaking one,
+  // all delivered around P's other children; arrival order interleaves the two levels
+  const V3: Header = { author: 1, round: 3, payload: byte(0x31), parents: sorted([d(V), d(R), d(R0)]) };
+  const Y3: Header = { author: 3, round: 3, payload: byte(0x33), parents: sorted([d(V), d(R)]) };
+  const twoLevels = [V3, V, V3, V, V3, X, Y(0), Y3, Y(1), Y(2), Y(3)];
+  out.push(invalid("release order over two levels: P releases a valid certificate, whose insertion releases certificates delivered before and after P's other children; the one breaking H7 (the 6th delivered) is released before every H9-breaking one", "INVALID_PARENT_ROUND", { stakes, gcDepth: 50, certificates: [...before, R0, ...twoLevels, P].map(headerToJson) }, ["DeliveryOrder", "Parents"]));
+  out.push(invalid("release order: inserting a released certificate releases one delivered before it, which comes before a later delivery released earlier (INVALID_PARENT_ROUND, a genesis parent of a round-3 certificate under gcDepth 2, before INSUFFICIENT_PARENTS)", "INVALID_PARENT_ROUND", { stakes, gcDepth: 2, certificates: [...before, R0, W, V, Y(0), P].map(headerToJson) }, ["DeliveryOrder", "Parents", "GarbageCollection"]));
   return out;
 }
 
@@ -408,6 +465,165 @@ function nodeExchangeCases(): CaseSpec[] {
   // 8 events (3 votes signed, 2 votes and 2 certificates verified): BLS costs about 0.1 s a pairing here, and every vector run replays them
   const bls = eventsOf({ ...sc, until: 12 }, 1, 8, BLS_SCHEME);
   out.push(valid("bls12381-pop-v1: node 1 of four honest validators, its first 8 events (up to its first certificate): its votes and certificate are BLS signatures under its I2OSP-encoded secret key", input(BLS_SCHEME, 1, bls), ["NodeExchange", "Honest", "Bls"]));
+  // the operation's own checks (§Scripted exchanges): K1, then authority < n, then a secret key the scheme can sign with; a batch digest is 32 bytes (the wire)
+  const start: NodeEvent[] = [{ kind: "start" }];
+  const empty = { ...initOf(SIM_HASH_SCHEME, 0), committee: committeeToJson(SIM_HASH_SCHEME.name, { authorities: [] }) };
+  const R = "73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001";
+  out.push(
+    invalid("authority 4 of a committee of four (the smallest id out of range)", "UNKNOWN_AUTHORITY", input(SIM_HASH_SCHEME, 4, start), ["NodeExchange", "Boundary"]),
+    invalid("an empty committee (K1)", "INVALID_COMMITTEE", { init: empty, events: start.map(eventToJson) }, ["NodeExchange", "PairwiseRules"]),
+    invalid("an empty committee and authority 1, which it does not hold: K1 answers first", "INVALID_COMMITTEE", { init: { ...empty, authority: 1 }, events: start.map(eventToJson) }, ["NodeExchange", "PairwiseRules"]),
+    invalid("bls12381-pop-v1: the secret key 0, which cannot sign", "BAD_INPUT", { init: { ...initOf(BLS_SCHEME, 1), secretKey: "00".repeat(32) }, events: start.map(eventToJson) }, ["NodeExchange", "Bls", "Boundary"]),
+    invalid("bls12381-pop-v1: the secret key r (the group order, the smallest not below r)", "BAD_INPUT", { init: { ...initOf(BLS_SCHEME, 1), secretKey: R }, events: start.map(eventToJson) }, ["NodeExchange", "Bls", "Boundary"]),
+    invalid("an unknown authority and a secret key that cannot sign: UNKNOWN_AUTHORITY answers first", "UNKNOWN_AUTHORITY", { init: { ...initOf(BLS_SCHEME, 4), secretKey: "00".repeat(32) }, events: start.map(eventToJson) }, ["NodeExchange", "Bls", "PairwiseRules"]),
+    invalid("a batch event whose digest is 31 bytes", "BAD_INPUT", { init: initOf(SIM_HASH_SCHEME, 0), events: [{ kind: "batch", digest: "ab".repeat(31) }, { kind: "start" }] }, ["NodeExchange", "Structure"]),
+  );
+  out.push(...nodeRuleExchangeCases(events, (events) => input(SIM_HASH_SCHEME, 0, events)));
+  out.push(...craftedDagExchangeCases());
+  return out;
+}
+
+/** A sim-hash-v1 certificate of `h` signed by `signers` (anyone can compute one: the scheme is a stand-in). */
+function simSigned(h: Header, signers: readonly number[], label = SIM_KEY_LABEL): Certificate {
+  const sk = (a: number) => deriveKeyPair(SIM_HASH_SCHEME, label, a).secretKey;
+  return { header: h, signers: [...signers], signature: SIM_HASH_SCHEME.aggregate(signers.map((a) => SIM_HASH_SCHEME.sign(sk(a), voteMessage(headerDigest(h))))) };
+}
+
+/**
+ * The rules of §Node one at a time, put into node 0's recorded `honest4` events where the reference
+ * ignores them or keeps them aside (so the rest of the run, and the recorded votes for node 0's own
+ * headers, stay as they were): votes breaking V1 (voter n) and V2 (a wrong author, a wrong round)
+ * each alone, by a voter whose genuine vote would come too late to make the quorum; requests for a
+ * genesis digest; headers breaking H4 or H9; certificates whose parent breaks H9, a child waiting on
+ * an invalid and a valid parent, a child waiting only on a buffered parent (nothing to request), a
+ * second certificate for a filled slot. Then the batch order of proposals.
+ */
+function nodeRuleExchangeCases(events: NodeEvent[], input: (events: NodeEvent[]) => JsonObject): CaseSpec[] {
+  const sc = STANDARD_SCENARIOS.honest4.scenario;
+  const committee = scenarioCommittee(sc);
+  const sk = (a: number) => deriveKeyPair(SIM_HASH_SCHEME, SIM_KEY_LABEL, a).secretKey;
+  const msg = (from: number, message: Message): NodeEvent => ({ kind: "message", from, message });
+  // node 0's own headers, and the step that proposed each, replaying the recorded events
+  const node = initNode({ committee, authority: 0, scheme: SIM_HASH_SCHEME, secretKey: sk(0), gcDepth: sc.gcDepth });
+  const own = new Map<number, { header: Header; step: number }>();
+  for (const [k, e] of events.entries()) {
+    for (const m of stepNode(node, e).messages) if (m.message.type === "header" && m.message.header.author === 0 && !own.has(m.message.header.round)) own.set(m.message.header.round, { header: m.message.header, step: k });
+  }
+  const voters = (r: number) => events.flatMap((e) => (e.kind === "message" && e.message.type === "vote" && e.message.vote.author === 0 && e.message.vote.round === r ? [e.message.vote.voter] : []));
+  const ownVote = (r: number, voter: number, fields: Partial<Vote>): NodeEvent => {
+    const d = headerDigest(own.get(r)!.header);
+    return msg(voter, { type: "vote", vote: { headerDigest: d, author: 0, round: r, voter, signature: SIM_HASH_SCHEME.sign(sk(voter), voteMessage(d)), ...fields } });
+  };
+  for (const r of [1, 2]) if (!own.has(r) || voters(r).length < 3) throw new Error(`node_exchange: node 0's round-${r} header or its votes are not among the recorded events`);
+  const certAt = (author: number, round: number) => {
+    const k = events.findIndex((e) => e.kind === "message" && e.message.type === "certificate" && e.message.certificate.header.author === author && e.message.certificate.header.round === round);
+    if (k < 0) throw new Error(`node_exchange: no certificate of (${round}, ${author}) among the recorded events`);
+    return { k, cert: (events[k] as { message: { certificate: Certificate } }).message.certificate };
+  };
+  const g = (a: number) => headerDigest(genesisCertificate(a).header);
+  const { k: kc1, cert: c1 } = certAt(1, 1);
+  const unknown = new Uint8Array(32).fill(0xed);
+  const badParents = simSigned({ author: 3, round: 1, payload: [new Uint8Array(32).fill(0x33)], parents: [g(0)] }, [0, 1, 2]);
+  const child = simSigned({ author: 2, round: 2, payload: [new Uint8Array(32).fill(0x22)], parents: sorted([headerDigest(badParents.header), headerDigest(c1.header)]) }, [0, 1, 2]);
+  const sibling = simSigned({ ...child.header, payload: [new Uint8Array(32).fill(0x23)] }, [0, 1, 2]);
+  const orphan = simSigned({ author: 3, round: 2, payload: [], parents: sorted([unknown, headerDigest(c1.header)]) }, [0, 1, 2]);
+  const orphanChild = simSigned({ author: 1, round: 3, payload: [], parents: [headerDigest(orphan.header)] }, [0, 1, 2]);
+  const twin = simSigned({ ...c1.header, payload: sorted([...c1.header.payload, new Uint8Array(32).fill(0x77)]) }, [0, 1, 2]);
+  const start = events.findIndex((e) => e.kind === "start");
+  const filler = new Rng("pwo/consensus/vectors/node_exchange/request");
+  const hostile: [number, NodeEvent, string][] = [
+    [start + 1, ownVote(1, 4, { signature: new Uint8Array(32).fill(4) }), "a vote of voter n = 4 for the node's round-1 header: ignored (V1)"],
+    [start + 1, ownVote(1, voters(1)[1]!, { author: 1 }), `a vote of ${voters(1)[1]} for the node's round-1 header, well signed, naming author 1: ignored (V2), so the quorum waits for the genuine votes`],
+    [own.get(2)!.step + 1, ownVote(2, voters(2)[1]!, { round: 1 }), `a vote of ${voters(2)[1]} for the node's round-2 header, well signed, naming round 1: ignored (V2)`],
+    [start + 1, msg(2, { type: "request", digests: [g(2), g(0)] }), "a request for two genesis digests: nothing is sent (genesis is never sent)"],
+    [start + 1, msg(2, { type: "header", header: { author: 2, round: 1, payload: [new Uint8Array(31)], parents: [unknown] } }), "a header of authority 2 with a 31-byte batch digest and an unknown parent: ignored before its parents are requested (H4)"],
+    [start + 1, msg(3, { type: "header", header: { author: 3, round: 1, payload: [], parents: [g(0)] } }), "a round-1 header of authority 3 on one genesis parent: no vote (H9), and no vote recorded for its slot"],
+    [kc1, msg(2, { type: "certificate", certificate: child }), "a round-2 certificate whose parents are a certificate breaking H9 (not yet sent) and authority 1's round-1 certificate (not yet arrived): buffered, both requested"],
+    [kc1, msg(2, { type: "certificate", certificate: sibling }), "a second such certificate (another payload): buffered, both parents requested"],
+    [kc1, msg(3, { type: "certificate", certificate: badParents }), "the well-signed round-1 certificate of authority 3 on one genesis parent: not inserted (H9), and both buffered children dropped"],
+    [kc1, msg(2, { type: "certificate", certificate: sibling }), "the second child again, before authority 1's certificate arrives: buffered again, both parents requested again"],
+    [kc1 + 1, msg(1, { type: "certificate", certificate: twin }), "a second well-signed certificate for authority 1's round-1 slot: a vertex of the DAG, but not the slot's, never a weak parent"],
+    [kc1 + 1, msg(3, { type: "certificate", certificate: orphan }), "a round-2 certificate with a parent nobody has: buffered, the parent requested"],
+    [kc1 + 1, msg(1, { type: "certificate", certificate: orphanChild }), "a round-3 certificate whose only parent is that buffered certificate: buffered, nothing requested"],
+    [kc1 + 1, msg(2, { type: "request", digests: [...Array.from({ length: MAX_HEADER_PARENTS }, () => filler.bytes(32)), headerDigest(c1.header)] }), `a request for ${MAX_HEADER_PARENTS} unknown digests, then authority 1's round-1 certificate: only the first MAX_HEADER_PARENTS digests of a request are looked at, nothing is sent`],
+  ];
+  const mixed = [...events];
+  // put in from the last position down, so earlier positions stay valid; equal positions keep the list's order
+  for (const [k, e] of hostile.map((h, i) => [h[0], h[1], i] as const).sort((a, b) => b[0] - a[0] || b[2] - a[2])) mixed.splice(k, 0, e);
+  const a = new Uint8Array(32).fill(0x80);
+  const b = new Uint8Array(32).fill(0x10);
+  const batches: NodeEvent[] = [a, b, a, new Uint8Array(32).fill(0x7f), b].map((digest) => ({ kind: "batch", digest }));
+  return [
+    valid(`node 0, the honest4 events with rule-breaking ones put in: ${hostile.map((h) => h[2]).join("; ")}`, input(mixed), ["NodeExchange", "Signature", "Parents", "Equivocation"]),
+    valid("batches delivered unsorted before start, two of them twice: the node proposes each digest once, in byte order (a pending digest given again is ignored)", input([...batches, { kind: "start" }]), ["NodeExchange", "Structure"]),
+  ];
+}
+
+/**
+ * A node fed a DAG of well-signed certificates (sim-hash-v1 lets the generator sign for anyone):
+ * a seeded DAG with slow authorities delivered out of order, with timeouts of the node's round now
+ * and then, under gcDepth 2 (the smallest accepted) and 4, so weak parents, their order and their
+ * garbage collection decide the node's headers; and the round-advance boundary of an odd round whose
+ * certificates give the previous leader exactly V votes.
+ */
+function craftedDagExchangeCases(): CaseSpec[] {
+  const out: CaseSpec[] = [];
+  const sk = (a: number) => deriveKeyPair(SIM_HASH_SCHEME, SIM_KEY_LABEL, a).secretKey;
+  const initJson = (c: Committee, gcDepth: number): JsonObject => ({ committee: committeeToJson(SIM_HASH_SCHEME.name, c), authority: 0, secretKey: toHex(sk(0)), gcDepth });
+  const keyed = (stakes: number[]): Committee => ({ authorities: stakes.map((stake, i) => ({ stake, publicKey: deriveKeyPair(SIM_HASH_SCHEME, SIM_KEY_LABEL, i).publicKey })) });
+  for (const [gcDepth, rounds] of [[2, 10], [4, 14]] as const) {
+    const rng = new Rng(`pwo/consensus/vectors/node_exchange/dag/${gcDepth}`);
+    const stakes = [1, 1, 1, 1, 1];
+    const c = keyed(stakes);
+    const dag = randomDag({ stakes, rounds, slowPercent: 35, extraParentPercent: 25 }, rng);
+    const delivery = shuffled(dag, rng);
+    const node = initNode({ committee: c, authority: 0, scheme: SIM_HASH_SCHEME, secretKey: sk(0), gcDepth });
+    const events: NodeEvent[] = [{ kind: "start" }];
+    stepNode(node, events[0]!);
+    for (const [k, h] of delivery.entries()) {
+      const e: NodeEvent = { kind: "message", from: h.author === 0 ? 1 : h.author, message: { type: "certificate", certificate: simSigned(h, [1, 2, 3, 4]) } };
+      events.push(e);
+      stepNode(node, e);
+      if (k % 4 === 3) {
+        const t: NodeEvent = { kind: "timeout", round: node.round };
+        events.push(t);
+        stepNode(node, t);
+      }
+    }
+    out.push(valid(`gcDepth ${gcDepth}: node 0 of five is sent a seeded ${rounds}-round DAG (slow authorities, extra parents), out of order, with a timeout of its current round after every fourth certificate: its headers' strong and weak parents`, { init: initJson(c, gcDepth), events: events.map(eventToJson) }, ["NodeExchange", "GarbageCollection", "DeliveryOrder", "RandomDag"]));
+  }
+  // weak parents: five equal stakes (Q = 4); authors 0–3 build rounds 1–3 on each other only, and the
+  // slow author 4's round-1 and round-2 certificates (the second on the first) arrive while node 0 is in round 3
+  for (const gcDepth of [50, 2]) {
+    const c5 = keyed([1, 1, 1, 1, 1]);
+    let prev5 = [0, 1, 2, 3, 4].map((a) => genesisCertificate(a).header);
+    const rounds: Header[][] = [];
+    for (let round = 1; round <= 3; round++) {
+      prev5 = [0, 1, 2, 3].map((a) => ({ author: a, round, payload: [new Uint8Array(32).fill(16 * round + a)], parents: sorted(prev5.map(headerDigest)) }));
+      rounds.push(prev5);
+    }
+    const x1: Header = { author: 4, round: 1, payload: [new Uint8Array(32).fill(0x41)], parents: sorted([0, 1, 2, 3, 4].map((a) => headerDigest(genesisCertificate(a).header))) };
+    const x2: Header = { author: 4, round: 2, payload: [new Uint8Array(32).fill(0x42)], parents: sorted([...rounds[0]!, x1].map(headerDigest)) };
+    const sent = (h: Header): NodeEvent => ({ kind: "message", from: h.author === 0 ? 1 : h.author, message: { type: "certificate", certificate: simSigned(h, [1, 2, 3, 4]) } });
+    const evs: NodeEvent[] = [{ kind: "start" }, ...rounds[0]!.map(sent), ...rounds[1]!.map(sent), sent(x1), sent(x2), ...rounds[2]!.map(sent)];
+    const what = gcDepth === 2 ? "gcDepth 2: the round-2 one is a weak parent of the node's round-4 header (round 4 − gcDepth, the lowest kept), the round-1 one is too old and dropped" : "its round-4 header takes the round-2 one as a weak parent (weak parents are taken from the highest round down), which links the round-1 one: one weak parent, not two";
+    out.push(valid(`weak parents: node 0 of five, authors 0–3 build rounds 1–3 on each other only; the slow author 4's round-1 and round-2 certificates arrive while the node is in round 3; ${what}`, { init: initJson(c5, gcDepth), events: evs.map(eventToJson) }, ["NodeExchange", "Boundary", ...(gcDepth === 2 ? ["GarbageCollection"] : [])]));
+  }
+  // six equal stakes (Q = 5, V = 2): round 3 has five certificates, two linking the round-2 leader
+  const stakes = [1, 1, 1, 1, 1, 1];
+  const c = keyed(stakes);
+  const leader = leaderOf(c, 2);
+  let prev = stakes.map((_, a) => genesisCertificate(a).header);
+  const dag: Header[] = [];
+  for (let round = 1; round <= 2; round++) {
+    prev = stakes.map((_, a) => ({ author: a, round, payload: [new Uint8Array(32).fill(16 * round + a)], parents: sorted(prev.map(headerDigest)) }));
+    dag.push(...prev);
+  }
+  const withLeader = sorted(prev.filter((h) => h.author !== 5).map(headerDigest));
+  const without = sorted(prev.filter((h) => h.author !== leader).map(headerDigest));
+  const round3 = [1, 2, 3, 4, 5].map((a, i) => ({ author: a, round: 3, payload: [] as Uint8Array[], parents: i < 2 ? withLeader : without }));
+  const events: NodeEvent[] = [{ kind: "start" }, ...[...dag, ...round3].map((h): NodeEvent => ({ kind: "message", from: h.author === 0 ? 1 : h.author, message: { type: "certificate", certificate: simSigned(h, [1, 2, 3, 4, 5]) } }))];
+  out.push(valid(`round advance at V exactly: six equal stakes (Q = 5, V = 2), node 0 is the round-2 leader; the DAG's certificates, its own included, come from the others, then five round-3 certificates, two of them linking it: the node proposes round 4 (two votes reach V, the three against do not reach Q)`, { init: initJson(c, 50), events: events.map(eventToJson) }, ["NodeExchange", "Boundary"]));
   return out;
 }
 
@@ -420,7 +636,7 @@ export function consensusCases(): Record<string, { seed: string; cases: CaseSpec
     header_digest: { seed: s("header_digest"), cases: [...headerDigestCases(new Rng(s("header_digest"))), ...ruleCases("header_digest")] },
     check_header: { seed: s("check_header"), cases: [...checkHeaderCases(certs), ...parentQuorumCases(), ...ruleCases("check_header")] },
     check_certificate: { seed: s("check_certificate"), cases: [...checkCertificateCases(certs), ...ruleCases("check_certificate")] },
-    order_dag: { seed: s("order_dag"), cases: [...orderDagCases(s("order_dag")), ...supportBoundaryCases(), ...ruleCases("order_dag")] },
+    order_dag: { seed: s("order_dag"), cases: [...orderDagCases(s("order_dag")), ...releaseOrderCases(), ...supportBoundaryCases(), ...ruleCases("order_dag")] },
     node_exchange: { seed: s("node_exchange"), cases: nodeExchangeCases() },
     simulate: { seed: s("simulate"), cases: simulateCases() },
   };
