@@ -465,18 +465,15 @@ function nodeExchangeCases(): CaseSpec[] {
   // 8 events (3 votes signed, 2 votes and 2 certificates verified): BLS costs about 0.1 s a pairing here, and every vector run replays them
   const bls = eventsOf({ ...sc, until: 12 }, 1, 8, BLS_SCHEME);
   out.push(valid("bls12381-pop-v1: node 1 of four honest validators, its first 8 events (up to its first certificate): its votes and certificate are BLS signatures under its I2OSP-encoded secret key", input(BLS_SCHEME, 1, bls), ["NodeExchange", "Honest", "Bls"]));
-  // the operation's own checks (§Scripted exchanges): K1, then authority < n, then a secret key the scheme can sign with; a batch digest is 32 bytes (the wire)
+  // the operation's own checks (§Scripted exchanges): K1, then authority < n, then a secret key the scheme can sign with
+  // (BAD_INPUT, like a batch digest of other than 32 bytes: adapter answers, which `pwo hostile` covers, not vector expectations)
   const start: NodeEvent[] = [{ kind: "start" }];
   const empty = { ...initOf(SIM_HASH_SCHEME, 0), committee: committeeToJson(SIM_HASH_SCHEME.name, { authorities: [] }) };
-  const R = "73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001";
   out.push(
     invalid("authority 4 of a committee of four (the smallest id out of range)", "UNKNOWN_AUTHORITY", input(SIM_HASH_SCHEME, 4, start), ["NodeExchange", "Boundary"]),
     invalid("an empty committee (K1)", "INVALID_COMMITTEE", { init: empty, events: start.map(eventToJson) }, ["NodeExchange", "PairwiseRules"]),
     invalid("an empty committee and authority 1, which it does not hold: K1 answers first", "INVALID_COMMITTEE", { init: { ...empty, authority: 1 }, events: start.map(eventToJson) }, ["NodeExchange", "PairwiseRules"]),
-    invalid("bls12381-pop-v1: the secret key 0, which cannot sign", "BAD_INPUT", { init: { ...initOf(BLS_SCHEME, 1), secretKey: "00".repeat(32) }, events: start.map(eventToJson) }, ["NodeExchange", "Bls", "Boundary"]),
-    invalid("bls12381-pop-v1: the secret key r (the group order, the smallest not below r)", "BAD_INPUT", { init: { ...initOf(BLS_SCHEME, 1), secretKey: R }, events: start.map(eventToJson) }, ["NodeExchange", "Bls", "Boundary"]),
     invalid("an unknown authority and a secret key that cannot sign: UNKNOWN_AUTHORITY answers first", "UNKNOWN_AUTHORITY", { init: { ...initOf(BLS_SCHEME, 4), secretKey: "00".repeat(32) }, events: start.map(eventToJson) }, ["NodeExchange", "Bls", "PairwiseRules"]),
-    invalid("a batch event whose digest is 31 bytes", "BAD_INPUT", { init: initOf(SIM_HASH_SCHEME, 0), events: [{ kind: "batch", digest: "ab".repeat(31) }, { kind: "start" }] }, ["NodeExchange", "Structure"]),
   );
   out.push(...nodeRuleExchangeCases(events, (events) => input(SIM_HASH_SCHEME, 0, events)));
   out.push(...craftedDagExchangeCases());
