@@ -139,8 +139,7 @@ export function stepNode(s: NodeState, event: NodeEvent): StepOutput {
       }
       break;
     case "batch":
-      // a pending digest given again is ignored: a payload is strictly ascending (H5)
-      if (!s.batches.some((b) => compareDigests(b, event.digest) === 0)) s.batches.push(event.digest);
+      if (!s.batches.some((b) => compareDigests(b, event.digest) === 0)) s.batches.push(event.digest); // given again: ignored (H5)
       break;
     case "timeout":
       onTimeout(s, event.round, out);
