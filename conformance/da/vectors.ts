@@ -121,6 +121,12 @@ function rsEncodeCases(rng: Rng, collect: Collect): CaseSpec[] {
     R2: (i) => ({ ...i, data: (i.data as string[]).map((d, j) => (j === 1 ? d.slice(2) : d)) }),
   };
   out.push(...breakerPairCases({ table: RS_ENCODE_RULES, base: () => ({ data: d3, parityCount: 2 }), breakers }, collect));
+  // the reference's long-shard paths (reed-solomon.ts): 2048 < size < 8192 goes chunk by chunk (the
+  // last chunk of 2 bytes unaligned), ≥ 8192 four rows per lookup in groups of sixteen; 19 rows take
+  // two passes of eight and three single rows
+  out.push(valid("3 data + 2 parity shards of 4098 bytes: two 2048-byte chunks and one of 2", { data: hexes(Array.from({ length: 3 }, () => rng.bytes(4098))), parityCount: 2 }, ["Boundary"]));
+  out.push(valid("5 data + 19 parity shards of 12 bytes", { data: hexes(Array.from({ length: 5 }, () => rng.bytes(12))), parityCount: 19 }, ["Random"]));
+  out.push(valid("2 data + 17 parity shards of 8194 bytes: two 4096-byte chunks and one of 2, five groups of four rows", { data: hexes(Array.from({ length: 2 }, () => rng.bytes(8194))), parityCount: 17 }, ["Boundary"]));
   return out;
 }
 
@@ -651,6 +657,23 @@ function reconstructSquareCases(rng: Rng, collect: Collect): CaseSpec[] {
     C7: (x) => ({ ...x, dataRoot: flipHex(x.dataRoot as string, 3) }),
   };
   out.push(...breakerPairCases({ table: RECONSTRUCT_SQUARE_RULES, base: () => tampered, breakers: rb }, collect));
+  // C1's three conditions one at a time: 15 cells round to a width of 4 but are no square; 36 cells
+  // are a 6×6 square, 6 no power of two
+  out.push(invalid("15 cells: √15 rounds to the power of two 4, but 15 ≠ 4²", "PARAMETER_OUT_OF_RANGE", { ...tampered, cells: cells.slice(0, 15) }, ["Parameter", "Boundary"]));
+  out.push(invalid("36 cells: a 6×6 square, 6 not a power of two", "PARAMETER_OUT_OF_RANGE", { ...tampered, cells: [...cells, ...cells].slice(0, 36) }, ["Parameter"]));
+  // C6 on leaf order itself: rows of Q0 in namespaces 001r, ffff, 002r, 003r. Sibling by sibling
+  // every row passes V4 (the parity-namespace leaf 1 does not raise node (0, 1)'s maximum), but leaf 2
+  // is below leaf 1 (N3); column 1 is all ffff, the other columns rise
+  {
+    const q0 = Array.from({ length: 16 }, (_, i) => {
+      const r = Math.floor(i / 4);
+      const c = i % 4;
+      const x = Uint8Array.from({ length: SMALL.shareSize }, (_, b) => (b * 31 + i) & 0xff);
+      x.set(c === 1 ? [0xff, 0xff] : [0, [0x10, 0, 0x20, 0x30][c]! + r]);
+      return x;
+    });
+    out.push(invalid("decoded Q0 rows in namespaces 001r, ffff, 002r, 003r: leaf 2 below leaf 1 although every pair of siblings is in order", "NAMESPACE_ORDER", { ...paramsJson(SMALL), dataRoot: toHex(new Uint8Array(32)), cells: nullableHex(extendCells(q0, 4)) }, ["NamespaceOrder", "ReservedNamespace"]));
+  }
   return out;
 }
 
