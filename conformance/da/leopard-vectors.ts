@@ -12,7 +12,7 @@ import { Rng } from "../../reference/common/rng.js";
 import { CELESTIA_SQUARE_PARAMS, createBadEncodingProof, createSample, extendSquare, leopardEncode, type ExtendedSquare, type SquareParams } from "../../reference/da/index.js";
 import type { JsonObject } from "../harness/operation.js";
 import { LEOPARD_ENCODE_RULES, LEOPARD_RECONSTRUCT_RULES } from "../../reference/da/rules.js";
-import { pairwiseCases } from "../harness/rules.js";
+import { breakerPairCases, type BreakerPairs } from "../harness/rules.js";
 import type { CaseSpec } from "../harness/vectorfile.js";
 import { fraudProofJson, nullableHex } from "./operations.js";
 import { badlyExtended, randomShares } from "./vectors.js";
@@ -28,7 +28,7 @@ const invalid = (comment: string, code: string, input: JsonObject, flags: string
 const hexes = (xs: readonly Uint8Array[]) => xs.map(toHex);
 const shards = (rng: Rng, k: number, size = 64) => Array.from({ length: k }, () => rng.bytes(size));
 
-function leopardEncodeCases(rng: Rng): CaseSpec[] {
+function leopardEncodeCases(rng: Rng, collect?: (p: BreakerPairs) => void): CaseSpec[] {
   const out: CaseSpec[] = [];
   for (let k = 1; k <= 128; k++) out.push(valid(`k = ${k} data + ${k} parity shards of 64 bytes (a Celestia row of a ${k}×${k} square)`, { data: hexes(shards(rng, k)), parityCount: k }, k === 1 || k === 128 ? ["Boundary", "LeopardShape"] : ["LeopardShape"]));
   const shapes: [number, number, string][] = [
@@ -53,17 +53,18 @@ function leopardEncodeCases(rng: Rng): CaseSpec[] {
   out.push(invalid("shards of 64 and 128 bytes", "SIZE_MISMATCH", { data: [...one, toHex(rng.bytes(128))], parityCount: 1 }, ["SizeMismatch"]));
   out.push(invalid("empty shards", "SIZE_MISMATCH", { data: ["", ""], parityCount: 1 }, ["SizeMismatch"]));
   // every pair of L1–L3 at once (reference/da/rules.ts), the later rule's breaker applied first
-  type Le = { data: string[]; parityCount: number };
-  const eb: Record<string, (x: Le) => Le> = {
+  const dataOf = (x: JsonObject) => x.data as string[];
+  const eb: Record<string, (x: JsonObject) => JsonObject> = {
     L1: (x) => ({ ...x, parityCount: 0 }),
-    L2: (x) => ({ ...x, data: x.data.map((d, j) => (j === 1 ? d.slice(2) : d)) }),
-    L3: (x) => ({ ...x, data: hexes(shards(rng, x.data.length, 96)) }),
+    L2: (x) => ({ ...x, data: dataOf(x).map((d, j) => (j === 1 ? d.slice(2) : d)) }),
+    L3: (x) => ({ ...x, data: dataOf(x).map((d) => `${d}${"00".repeat(32)}`) }), // 96 bytes each
   };
-  out.push(...pairwiseCases(LEOPARD_ENCODE_RULES, (a, b) => eb[a.id]!(eb[b.id]!({ data: hexes(shards(rng, 2)), parityCount: 2 }))));
+  const encodeBase = { data: hexes(shards(rng, 2)), parityCount: 2 };
+  out.push(...breakerPairCases({ table: LEOPARD_ENCODE_RULES, base: () => encodeBase, breakers: eb }, collect));
   return out;
 }
 
-function leopardReconstructCases(rng: Rng): CaseSpec[] {
+function leopardReconstructCases(rng: Rng, collect?: (p: BreakerPairs) => void): CaseSpec[] {
   const out: CaseSpec[] = [];
   const withhold = (k: number, p: number, lost: (i: number) => boolean, comment: string, flags: string[], code = "valid", size = 64) => {
     const data = shards(rng, k, size);
@@ -93,16 +94,16 @@ function leopardReconstructCases(rng: Rng): CaseSpec[] {
   out.push(invalid("dataCount equal to the shard count leaves no parity", "SHARD_COUNT_OUT_OF_RANGE", { shards: [toHex(rng.bytes(64)), toHex(rng.bytes(64))], dataCount: 2 }, ["CountOutOfRange"]));
   out.push(invalid("129 data + 128 parity shards", "SHARD_COUNT_OUT_OF_RANGE", { shards: new Array(257).fill(null), dataCount: 129 }, ["CountOutOfRange", "Boundary"]));
   // every pair of L1–L4 at once (reference/da/rules.ts), the later rule's breaker applied first
-  type Lr = { shards: (string | null)[]; dataCount: number };
   const data4 = shards(rng, 4);
-  const word = nullableHex([...data4, ...leopardEncode(data4, 4)].map((x, i) => (i === 0 || i === 5 ? undefined : x))) as (string | null)[];
-  const rb: Record<string, (x: Lr) => Lr> = {
-    L1: (x) => ({ ...x, dataCount: x.shards.length }),
-    L2: (x) => ({ ...x, shards: x.shards.map((d, j) => (j === 2 && d !== null ? d.slice(2) : d)) }),
-    L3: (x) => ({ ...x, shards: x.shards.map((d) => (d === null ? null : toHex(rng.bytes(32)))) }),
-    L4: (x) => ({ ...x, shards: x.shards.map((d, j) => (j >= 4 ? null : d)) }),
+  const word = nullableHex([...data4, ...leopardEncode(data4, 4)].map((x, i) => (i === 0 || i === 5 ? undefined : x)));
+  const shardsOf = (x: JsonObject) => x.shards as (string | null)[];
+  const rb: Record<string, (x: JsonObject) => JsonObject> = {
+    L1: (x) => ({ ...x, dataCount: shardsOf(x).length }),
+    L2: (x) => ({ ...x, shards: shardsOf(x).map((d, j) => (j === 2 && d !== null ? d.slice(2) : d)) }),
+    L3: (x) => ({ ...x, shards: shardsOf(x).map((d) => (d === null ? null : d.slice(0, 64))) }), // 32 bytes each
+    L4: (x) => ({ ...x, shards: shardsOf(x).map((d, j) => (j >= 4 ? null : d)) }),
   };
-  out.push(...pairwiseCases(LEOPARD_RECONSTRUCT_RULES, (a, b) => rb[a.id]!(rb[b.id]!({ shards: word, dataCount: 4 }))));
+  out.push(...breakerPairCases({ table: LEOPARD_RECONSTRUCT_RULES, base: () => ({ shards: word, dataCount: 4 }), breakers: rb }, collect));
   return out;
 }
 
@@ -167,9 +168,12 @@ function sampleLeopardCases(rng: Rng): CaseSpec[] {
 
 type Cases = Record<string, { seed: string; cases: CaseSpec[] }>;
 
-/** `base` (conformance/da/vectors.ts's cases) with the Leopard groups added and the Celestia-profile cases appended. */
-export function withLeopardCases(base: Cases): Cases {
-  const gen = (name: string, f: (rng: Rng) => CaseSpec[]) => f(new Rng(`pwo/da/vectors/${name}/leopard/v1`));
+/**
+ * `base` (conformance/da/vectors.ts's cases) with the Leopard groups added and the Celestia-profile
+ * cases appended; `collect` receives the Leopard operations' pairwise constructions.
+ */
+export function withLeopardCases(base: Cases, collect?: (p: BreakerPairs) => void): Cases {
+  const gen = (name: string, f: (rng: Rng, collect?: (p: BreakerPairs) => void) => CaseSpec[]) => f(new Rng(`pwo/da/vectors/${name}/leopard/v1`), collect);
   const out: Cases = { ...base };
   out["leopard_encode"] = { seed: "pwo/da/vectors/leopard_encode/v1", cases: gen("leopard_encode", leopardEncodeCases) };
   out["leopard_reconstruct"] = { seed: "pwo/da/vectors/leopard_reconstruct/v1", cases: gen("leopard_reconstruct", leopardReconstructCases) };

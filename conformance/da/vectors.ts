@@ -31,7 +31,7 @@ import {
 } from "../../reference/da/index.js";
 import type { Rule, RuleTable } from "../../reference/common/rules.js";
 import type { JsonObject } from "../harness/operation.js";
-import { pairwiseCases } from "../harness/rules.js";
+import { breakerPairCases, type BreakerPairs } from "../harness/rules.js";
 import type { CaseSpec } from "../harness/vectorfile.js";
 import {
   EXTEND_SQUARE_RULES,
@@ -81,6 +81,8 @@ export const DA_FLAGS: Record<string, string> = {
 const valid = (comment: string, input: JsonObject, flags: string[] = []): CaseSpec => ({ comment, flags, input, expect: "valid" });
 const invalid = (comment: string, code: string, input: JsonObject, flags: string[]): CaseSpec => ({ comment, flags, input, expect: code });
 const hexes = (xs: readonly Uint8Array[]) => xs.map(toHex);
+/** Receives each operation's pairwise construction (conformance/da/pairwise.test.ts checks its breakers). */
+type Collect = ((p: BreakerPairs) => void) | undefined;
 
 /** A copy of `b` with byte `at` (mod length) XORed with 0x01. */
 function flip(b: Uint8Array, at = 0): Uint8Array {
@@ -96,7 +98,7 @@ const aloneCases = (t: RuleTable, build: (r: Rule) => JsonObject): CaseSpec[] =>
 
 // ---- Reed-Solomon ----
 
-function rsEncodeCases(rng: Rng): CaseSpec[] {
+function rsEncodeCases(rng: Rng, collect: Collect): CaseSpec[] {
   const out: CaseSpec[] = [];
   const shapes: [number, number, number][] = [[1, 1, 1], [4, 2, 4], [2, 2, 16], [10, 4, 8], [1, 255, 2], [255, 1, 2], [128, 128, 1]];
   for (let i = 0; i < 4; i++) shapes.push([rng.between(1, 20), rng.between(1, 12), rng.between(1, 24)]);
@@ -114,15 +116,21 @@ function rsEncodeCases(rng: Rng): CaseSpec[] {
   // the request guard (BAD_INPUT above parityCount · |data[0]| = 2^26 bytes) admits exactly 2^26: R1 answers
   out.push(invalid("parityCount 2^26 of 1-byte shards: at the request limit, so R1 answers, not BAD_INPUT", "SHARD_COUNT_OUT_OF_RANGE", { data: ["07"], parityCount: 2 ** 26 }, ["Boundary", "CountOutOfRange"]));
   out.push(invalid("R2 sees the first shard's size: a zero-size first shard among non-empty ones", "SIZE_MISMATCH", { data: ["", "0102"], parityCount: 1 }, ["SizeMismatch"]));
-  const breakers: Record<string, (i: { data: string[]; parityCount: number }) => { data: string[]; parityCount: number }> = {
+  const breakers: Record<string, (i: JsonObject) => JsonObject> = {
     R1: (i) => ({ ...i, parityCount: 0 }),
-    R2: (i) => ({ ...i, data: i.data.map((d, j) => (j === 1 ? d.slice(2) : d)) }),
+    R2: (i) => ({ ...i, data: (i.data as string[]).map((d, j) => (j === 1 ? d.slice(2) : d)) }),
   };
-  out.push(...pairwiseCases(RS_ENCODE_RULES, (a: Rule, b: Rule) => breakers[b.id]!(breakers[a.id]!({ data: d3, parityCount: 2 }))));
+  out.push(...breakerPairCases({ table: RS_ENCODE_RULES, base: () => ({ data: d3, parityCount: 2 }), breakers }, collect));
+  // the reference's long-shard paths (reed-solomon.ts): 2048 < size < 8192 goes chunk by chunk (the
+  // last chunk of 2 bytes unaligned), ≥ 8192 four rows per lookup in groups of sixteen; 19 rows take
+  // two passes of eight and three single rows
+  out.push(valid("3 data + 2 parity shards of 4098 bytes: two 2048-byte chunks and one of 2", { data: hexes(Array.from({ length: 3 }, () => rng.bytes(4098))), parityCount: 2 }, ["Boundary"]));
+  out.push(valid("5 data + 19 parity shards of 12 bytes", { data: hexes(Array.from({ length: 5 }, () => rng.bytes(12))), parityCount: 19 }, ["Random"]));
+  out.push(valid("2 data + 17 parity shards of 8194 bytes: two 4096-byte chunks and one of 2, five groups of four rows", { data: hexes(Array.from({ length: 2 }, () => rng.bytes(8194))), parityCount: 17 }, ["Boundary"]));
   return out;
 }
 
-function rsReconstructCases(rng: Rng): CaseSpec[] {
+function rsReconstructCases(rng: Rng, collect: Collect): CaseSpec[] {
   const out: CaseSpec[] = [];
   const withhold = (k: number, m: number, size: number, lost: number[], flags: string[], comment: string, code = "valid") => {
     const data = Array.from({ length: k }, () => rng.bytes(size));
@@ -159,14 +167,14 @@ function rsReconstructCases(rng: Rng): CaseSpec[] {
   out.push(valid("4+2, shards 0 and 5 lost: parity 5 is re-encoded from the decoded data", shards((i) => (i === 0 || i === 5 ? undefined : word[i])), ["Erasure"]));
   out.push(valid("1+255 shards, only the last present (the largest shard count)", { shards: nullableHex([...Array.from({ length: 255 }, () => undefined), rsEncode([Uint8Array.of(9, 8)], 255)[254]!]), dataCount: 1 }, ["Boundary", "Erasure"]));
   out.push(invalid("257 shards (dataCount 1)", "SHARD_COUNT_OUT_OF_RANGE", { shards: Array.from({ length: 257 }, (_, i) => (i === 0 ? "01" : null)), dataCount: 1 }, ["CountOutOfRange", "Boundary"]));
-  type RsIn = { shards: (string | null)[]; dataCount: number };
-  const base: RsIn = { shards: nullableHex(word.map((w, i) => (i === 0 || i === 5 ? undefined : w))) as (string | null)[], dataCount: 4 };
-  const breakers: Record<string, (i: RsIn) => RsIn> = {
+  const base: JsonObject = { shards: nullableHex(word.map((w, i) => (i === 0 || i === 5 ? undefined : w))), dataCount: 4 };
+  const shardsOf = (i: JsonObject) => i.shards as (string | null)[];
+  const breakers: Record<string, (i: JsonObject) => JsonObject> = {
     R1: (i) => ({ ...i, dataCount: 0 }),
-    R2: (i) => ({ ...i, shards: i.shards.map((x, j) => (j === 2 && x !== null ? x.slice(2) : x)) }),
-    R3: (i) => ({ ...i, shards: i.shards.map((x, j) => (j === 1 ? null : x)) }),
+    R2: (i) => ({ ...i, shards: shardsOf(i).map((x, j) => (j === 2 && x !== null ? x.slice(2) : x)) }),
+    R3: (i) => ({ ...i, shards: shardsOf(i).map((x, j) => (j === 1 ? null : x)) }),
   };
-  out.push(...pairwiseCases(RS_RECONSTRUCT_RULES, (a, b) => breakers[b.id]!(breakers[a.id]!(base))));
+  out.push(...breakerPairCases({ table: RS_RECONSTRUCT_RULES, base: () => base, breakers }, collect));
   return out;
 }
 
@@ -189,16 +197,19 @@ const parityLeaf = (ns: number, data: Uint8Array): Uint8Array => Uint8Array.from
 
 /** Four leaves in namespaces 0001..0004 (NS = 2): the base the tree operations' pairwise cases break. */
 const TREE_BASE: JsonObject = { namespaceSize: 2, leaves: ["0001aa", "0002bb", "0003cc", "0004dd"] };
-/** Breakers of the tree's rules (P1, N1, N3), each on leaf 1: N1 cuts it to one byte, N3 puts it below leaf 0. */
+/**
+ * Breakers of the tree's rules (P1, N1, N3, V1, S0): N1 cuts leaf 1 to one byte, N3 puts leaf 2 below
+ * leaf 1 (a later leaf than N1's, so that with both the tree breaks N1 at leaf 1 and N3 at leaf 2).
+ */
 const treeBreakers: Record<string, (i: JsonObject) => JsonObject> = {
   P1: (i) => ({ ...i, namespaceSize: 33 }),
   N1: (i) => ({ ...i, leaves: (i.leaves as string[]).map((l, j) => (j === 1 ? l.slice(0, 2) : l)) }),
-  N3: (i) => ({ ...i, leaves: (i.leaves as string[]).map((l, j) => (j === 1 ? `0000${l.slice(4)}` : l)) }),
+  N3: (i) => ({ ...i, leaves: (i.leaves as string[]).map((l, j) => (j === 2 ? `0000${l.slice(4)}` : l)) }),
   V1: (i) => ({ ...i, end: (i.leaves as string[]).length + 1 }),
   S0: (i) => ({ ...i, namespace: `${i.namespace as string}00` }),
 };
 
-function nmtRootCases(rng: Rng): CaseSpec[] {
+function nmtRootCases(rng: Rng, collect: Collect): CaseSpec[] {
   const out: CaseSpec[] = [];
   out.push(valid("celestiaorg/nmt docs/spec/nmt.md Figure 1 (commit 1884bfb3fd0b69b64fd16e553b5107e8e6678759): root 00 03 b1c2cc5…", { namespaceSize: 1, leaves: NMT_FIGURE1_LEAVES }, ["External"]));
   out.push(valid("empty tree: zero namespaces ‖ SHA-256(\"\")", { namespaceSize: 8, leaves: [] }, ["Boundary"]));
@@ -219,11 +230,11 @@ function nmtRootCases(rng: Rng): CaseSpec[] {
   out.push(valid("namespace size 1 (MIN_NAMESPACE_SIZE), 3 leaves", { namespaceSize: 1, leaves: hexes(randomLeaves(rng, 3, 1)) }, ["Boundary"]));
   out.push(invalid("leaves 0 and 1 out of order, then a 1-byte leaf 2: N3 of leaf 1 comes before N1 of leaf 2", "NAMESPACE_ORDER", { namespaceSize: 2, leaves: ["0002aa", "0001bb", "00"] }, ["NamespaceOrder", "InvalidLeaf"]));
   out.push(...aloneCases(NMT_ROOT_RULES, (r) => treeBreakers[r.id]!(TREE_BASE)));
-  out.push(...pairwiseCases(NMT_ROOT_RULES, (a, b) => treeBreakers[a.id]!(treeBreakers[b.id]!(TREE_BASE))));
+  out.push(...breakerPairCases({ table: NMT_ROOT_RULES, base: () => TREE_BASE, breakers: treeBreakers }, collect));
   return out;
 }
 
-function nmtProveRangeCases(rng: Rng): CaseSpec[] {
+function nmtProveRangeCases(rng: Rng, collect: Collect): CaseSpec[] {
   const out: CaseSpec[] = [];
   const fig = { namespaceSize: 1, leaves: NMT_FIGURE1_LEAVES };
   out.push(valid("Figure 1, leaf 2", { ...fig, start: 2, end: 3 }, ["External"]));
@@ -241,11 +252,11 @@ function nmtProveRangeCases(rng: Rng): CaseSpec[] {
   out.push(invalid("namespace size 33", "PARAMETER_OUT_OF_RANGE", { ...fig, namespaceSize: 33, start: 0, end: 1 }, ["Parameter", "Boundary"]));
   out.push(invalid("a leaf out of order and a range past the end: the tree is checked before the range", "NAMESPACE_ORDER", { namespaceSize: 1, leaves: ["056c6561665f30", "006c6561665f31"], start: 0, end: 3 }, ["NamespaceOrder", "MalformedProof"]));
   out.push(...aloneCases(NMT_PROVE_RANGE_RULES, (r) => treeBreakers[r.id]!({ ...TREE_BASE, start: 1, end: 3 })));
-  out.push(...pairwiseCases(NMT_PROVE_RANGE_RULES, (a, b) => treeBreakers[a.id]!(treeBreakers[b.id]!({ ...TREE_BASE, start: 1, end: 3 }))));
+  out.push(...breakerPairCases({ table: NMT_PROVE_RANGE_RULES, base: () => ({ ...TREE_BASE, start: 1, end: 3 }), breakers: treeBreakers }, collect));
   return out;
 }
 
-function nmtVerifyRangeCases(rng: Rng): CaseSpec[] {
+function nmtVerifyRangeCases(rng: Rng, collect: Collect): CaseSpec[] {
   const out: CaseSpec[] = [];
   const ns = 4;
   const leaves = randomLeaves(rng, 11, ns);
@@ -267,12 +278,12 @@ function nmtVerifyRangeCases(rng: Rng): CaseSpec[] {
   out.push(invalid("range beyond leafCount", "MALFORMED_PROOF", { ...p, leafCount: 7 }, ["MalformedProof"]));
   out.push(invalid("a left node's maximum namespace raised above its right sibling", "NAMESPACE_ORDER", { ...p, nodes: nodes.map((n, i) => (i === 0 ? `${n.slice(0, 2 * ns)}${"ff".repeat(ns)}${n.slice(4 * ns)}` : n)) }, ["TamperedProof"]));
   // adversarial shapes and the order of V0 and N1 (the root's size is checked before any leaf)
-  out.push(invalid("root one byte long and a leaf shorter than the namespace: V0 before N1", "MALFORMED_PROOF", { ...p, root: `${root}00`, leaves: (p.leaves as string[]).map((l, i) => (i === 0 ? l.slice(0, 2 * (ns - 1)) : l)) }, ["MalformedProof", "InvalidLeaf", "PairwiseRules"]));
+  out.push(invalid("root one byte too long and a leaf shorter than the namespace: V0 before N1", "MALFORMED_PROOF", { ...p, root: `${root}00`, leaves: (p.leaves as string[]).map((l, i) => (i === 0 ? l.slice(0, 2 * (ns - 1)) : l)) }, ["MalformedProof", "InvalidLeaf", "PairwiseRules"]));
   out.push(invalid("a leaf shorter than the namespace and an empty range: leaves are hashed (N1) before V1", "INVALID_LEAF", { ...p, start: 3, end: 3, leaves: (p.leaves as string[]).map((l, i) => (i === 0 ? l.slice(0, 2 * (ns - 1)) : l)) }, ["InvalidLeaf", "MalformedProof", "PairwiseRules"]));
   out.push(invalid("empty range [3, 3) with no leaves and no nodes", "MALFORMED_PROOF", { ...p, start: 3, end: 3, nodes: [], leaves: [] }, ["MalformedProof", "Boundary"]));
   out.push(invalid("leafCount 0", "MALFORMED_PROOF", { ...p, leafCount: 0, start: 0, end: 0, nodes: [], leaves: [] }, ["MalformedProof", "Boundary"]));
   out.push(invalid("more leaves than the range", "MALFORMED_PROOF", { ...p, leaves: [...(p.leaves as string[]), toHex(leaves[8]!)] }, ["MalformedProof"]));
-  out.push(invalid("a node one byte long", "MALFORMED_PROOF", { ...p, nodes: nodes.map((n, i) => (i === nodes.length - 1 ? `${n}00` : n)) }, ["MalformedProof"]));
+  out.push(invalid("a node one byte too long", "MALFORMED_PROOF", { ...p, nodes: nodes.map((n, i) => (i === nodes.length - 1 ? `${n}00` : n)) }, ["MalformedProof"]));
   out.push(valid("a leaf of exactly NS bytes (namespace only)", (() => { const l = [...leaves.slice(0, 10), leaves[10]!.subarray(0, ns)]; return { namespaceSize: ns, root: toHex(nmtRoot(l, ns)), leafCount: 11, start: 10, end: 11, nodes: hexes(nmtProveRange(l, ns, 10, 11).nodes), leaves: [toHex(l[10]!)] }; })(), ["Boundary"]));
   out.push(valid("namespace size 32 (MAX_NAMESPACE_SIZE), 3 leaves, [1, 2)", (() => { const l = randomLeaves(rng, 3, 32); return { namespaceSize: 32, root: toHex(nmtRoot(l, 32)), leafCount: 3, start: 1, end: 2, nodes: hexes(nmtProveRange(l, 32, 1, 2).nodes), leaves: [toHex(l[1]!)] }; })(), ["Boundary"]));
   out.push(invalid("namespace size 33", "PARAMETER_OUT_OF_RANGE", { ...p, namespaceSize: 33 }, ["Boundary"]));
@@ -308,11 +319,11 @@ function nmtVerifyRangeCases(rng: Rng): CaseSpec[] {
     V5: (i) => ({ ...i, root: flipHex(i.root as string, 2 * ns + 1) }),
   };
   // V5 first, so that V0's extra byte lands after the flipped one
-  out.push(...pairwiseCases(NMT_VERIFY_RANGE_RULES, (a, b) => breakers[a.id]!(breakers[b.id]!(p))));
+  out.push(...breakerPairCases({ table: NMT_VERIFY_RANGE_RULES, base: () => p, breakers }, collect));
   return out;
 }
 
-function nmtProveNamespaceCases(rng: Rng): CaseSpec[] {
+function nmtProveNamespaceCases(rng: Rng, collect: Collect): CaseSpec[] {
   const out: CaseSpec[] = [];
   const fig = { namespaceSize: 1, leaves: NMT_FIGURE1_LEAVES };
   out.push(valid("Figure 1, namespace 0: inclusion [0, 2) with node 01 03 52c7c03…", { ...fig, namespace: "00" }, ["External", "Inclusion"]));
@@ -331,11 +342,11 @@ function nmtProveNamespaceCases(rng: Rng): CaseSpec[] {
   }
   out.push(invalid("namespace size 33 with a 33-byte namespace", "PARAMETER_OUT_OF_RANGE", { namespaceSize: 33, leaves: [], namespace: "00".repeat(33) }, ["Parameter", "Boundary"]));
   out.push(...aloneCases(NMT_PROVE_NAMESPACE_RULES, (r) => treeBreakers[r.id]!({ ...TREE_BASE, namespace: "0002" })));
-  out.push(...pairwiseCases(NMT_PROVE_NAMESPACE_RULES, (a, b) => treeBreakers[a.id]!(treeBreakers[b.id]!({ ...TREE_BASE, namespace: "0002" }))));
+  out.push(...breakerPairCases({ table: NMT_PROVE_NAMESPACE_RULES, base: () => ({ ...TREE_BASE, namespace: "0002" }), breakers: treeBreakers }, collect));
   return out;
 }
 
-function nmtVerifyNamespaceCases(rng: Rng): CaseSpec[] {
+function nmtVerifyNamespaceCases(rng: Rng, collect: Collect): CaseSpec[] {
   const out: CaseSpec[] = [];
   const ns = 2;
   const leaves = randomLeaves(rng, 12, ns);
@@ -391,7 +402,7 @@ function nmtVerifyNamespaceCases(rng: Rng): CaseSpec[] {
     const p32 = nmtProveNamespace(l32, 32, q);
     out.push(valid("namespace size 32 (MAX_NAMESPACE_SIZE): inclusion", { namespaceSize: 32, root: toHex(nmtRoot(l32, 32)), leafCount: 5, namespace: toHex(q), start: p32.start, end: p32.end, nodes: hexes(p32.nodes), leaves: hexes(l32.slice(p32.start, p32.end)), leafHash: null }, ["Inclusion", "Boundary"]));
   }
-  out.push(...nmtVerifyNamespacePairs(rng));
+  out.push(...nmtVerifyNamespacePairs(rng, collect));
   return out;
 }
 
@@ -401,7 +412,7 @@ function nmtVerifyNamespaceCases(rng: Rng): CaseSpec[] {
  * absence proof that lead to the root but are incomplete (S4); each pair is built on the base whose
  * branch (S1, S2 or S3) its rules check.
  */
-function nmtVerifyNamespacePairs(rng: Rng): CaseSpec[] {
+function nmtVerifyNamespacePairs(rng: Rng, collect: Collect): CaseSpec[] {
   const ns = 2;
   const tree = [1, 2, 2, 4, 6, 6, 8, 9].map((n) => Uint8Array.from([0, n, ...rng.bytes(3)]));
   const root = toHex(nmtRoot(tree, ns));
@@ -431,26 +442,28 @@ function nmtVerifyNamespacePairs(rng: Rng): CaseSpec[] {
     S1b: (i) => ({ ...i, namespace: "0005" }),
     S2a: (i) => ({ ...i, leaves: [] }),
     S2b: (i) => ({ ...i, leaves: leavesOf(i).map((l, j) => (j === 0 ? l.slice(0, 2) : l)) }),
-    S2c: (i) => ({ ...i, leaves: leavesOf(i).map((l, j) => (j === 0 ? flipHex(l, ns - 1) : l)) }),
+    // leaf 1 (leaf 0 of a one-leaf proof): a later leaf than S2b's, so that with both S2b breaks at leaf 0 and S2c at leaf 1
+    S2c: (i) => ({ ...i, leaves: leavesOf(i).map((l, j, all) => (j === Math.min(1, all.length - 1) ? flipHex(l, ns - 1) : l)) }),
     S3a: (i) => ({ ...i, leaves: [toHex(tree[i.start as number]!)] }),
     S3b: (i) => ({ ...i, leafHash: `${i.namespace as string}${(i.leafHash as string).slice(2 * ns)}` }),
     V1a: (i) => ({ ...i, leafCount: i.start as number }),
-    V1b: (i) => (i.leafHash === null ? { ...i, leaves: [...leavesOf(i), leavesOf(i)[0]!] } : { ...i, end: (i.start as number) + 2 }),
+    // a range one leaf longer than the given leaves (on absence proofs S3a answers first: an exclusive pair)
+    V1b: (i) => ({ ...i, end: (i.end as number) + 1 }),
     V2: (i) => ({ ...i, nodes: [...nodesOf(i), nodesOf(i)[0]!] }),
     V3: (i) => ({ ...i, nodes: nodesOf(i).map((n, j, all) => (j === all.length - 1 ? n.slice(0, -2) : n)) }),
     // node 0 lies left of the range in every base: a maximum of ffff is above its sibling's minimum
     V4: (i) => ({ ...i, nodes: nodesOf(i).map((n, j) => (j === 0 ? `${n.slice(0, 2 * ns)}${"ff".repeat(ns)}${n.slice(4 * ns)}` : n)) }),
     V5: (i) => ({ ...i, root: flipHex(i.root as string, 2 * ns + 1) }),
+    S4: (i) => i, // the bases incInc and absInc break it
   };
-  const baseFor = (ids: string[]): JsonObject => {
+  const baseFor = (ids: readonly string[]): JsonObject => {
     const has = (...xs: string[]) => xs.some((x) => ids.includes(x));
     if (has("S1a", "S1b")) return empty;
     if (has("S4")) return has("S3a", "S3b") ? absInc : incInc;
     return has("S3a", "S3b") ? abs : inc;
   };
-  const apply = (id: string, i: JsonObject) => (id === "S4" ? i : b[id]!(i));
-  const out = aloneCases(NMT_VERIFY_NAMESPACE_RULES, (r) => apply(r.id, baseFor([r.id])));
-  out.push(...pairwiseCases(NMT_VERIFY_NAMESPACE_RULES, (x, y) => apply(x.id, apply(y.id, baseFor([x.id, y.id])))));
+  const out = aloneCases(NMT_VERIFY_NAMESPACE_RULES, (r) => b[r.id]!(baseFor([r.id])));
+  out.push(...breakerPairCases({ table: NMT_VERIFY_NAMESPACE_RULES, base: baseFor, breakers: b }, collect));
   // S2b and S2c go leaf by leaf: leaf 0 relabelled before leaf 1 cut short
   out.push(invalid("inclusion: leaf 0 in another namespace, leaf 1 shorter than NS: S2c of leaf 0 comes before S2b of leaf 1", "NAMESPACE_MISMATCH", { ...inc, leaves: leavesOf(inc).map((l, j) => (j === 0 ? flipHex(l, ns - 1) : l.slice(0, 2))) }, ["TamperedData", "InvalidLeaf"]));
   // the edges of S1b: the root's own minimum 0001 and maximum 0009 are inside its range
@@ -493,7 +506,7 @@ export function badlyExtended(sq: ExtendedSquare, r: number, c: number, p: Squar
   return { k: sq.k, cells, ...computeSquareRoots(cells, sq.k, p.namespaceSize) };
 }
 
-function extendSquareCases(rng: Rng): CaseSpec[] {
+function extendSquareCases(rng: Rng, collect: Collect): CaseSpec[] {
   const out: CaseSpec[] = [];
   const ext = (comment: string, shares: Uint8Array[], p: SquareParams, flags: string[]) => out.push(valid(comment, { ...paramsJson(p), shares: hexes(shares) }, flags));
   ext("no shares: k = 1, one padding share", [], SMALL, ["Boundary"]);
@@ -516,7 +529,7 @@ function extendSquareCases(rng: Rng): CaseSpec[] {
   ext("namespace size 32 (MAX_NAMESPACE_SIZE), 33-byte shares (NS + 1), 2 shares", randomShares(rng, 2, { shareSize: 33, namespaceSize: 32 }), { shareSize: 33, namespaceSize: 32 }, ["Boundary"]);
   bad("namespace size 33", "PARAMETER_OUT_OF_RANGE", [], { shareSize: 40, namespaceSize: 33 }, ["Parameter", "Boundary"]);
   ext("a share in namespace fffd, the largest below TAIL_PADDING_NAMESPACE", [s[0]!, Uint8Array.from(s[1]!, (b, i) => (i === 0 ? 0xff : i === 1 ? 0xfd : b))], SMALL, ["ReservedNamespace", "Boundary"]);
-  bad("a share one byte long", "SIZE_MISMATCH", [s[0]!, Uint8Array.from([...s[1]!, 7])], SMALL, ["SizeMismatch"]);
+  bad("a share one byte too long", "SIZE_MISMATCH", [s[0]!, Uint8Array.from([...s[1]!, 7])], SMALL, ["SizeMismatch"]);
   const TINY: SquareParams = { shareSize: 2, namespaceSize: 1 };
   const many = (n: number) => Array.from({ length: n }, (_, i) => Uint8Array.of(1 + Math.floor((i * 200) / n), i & 0xff));
   ext("16384 shares (MAX_SQUARE_WIDTH²): k = 128", many(MAX_SQUARE_WIDTH * MAX_SQUARE_WIDTH), TINY, ["Boundary"]);
@@ -524,25 +537,31 @@ function extendSquareCases(rng: Rng): CaseSpec[] {
   // E2–E4 go share by share: share 1 below share 0 before share 2 cut short
   bad("share 1 below share 0, then share 2 one byte short: E4 of share 1 comes before E2 of share 2", "NAMESPACE_ORDER", [s[1]!, s[0]!.map((b, i) => (i < 2 ? 0 : b)), s[2]!.subarray(1)], SMALL, ["NamespaceOrder", "SizeMismatch"]);
   bad("share 0 in the parity namespace, share 1 one byte short: E3 of share 0 comes before E2 of share 1", "RESERVED_NAMESPACE", [Uint8Array.from(s[0]!, (b, i) => (i < 2 ? 0xff : b)), s[1]!.subarray(1)], SMALL, ["ReservedNamespace", "SizeMismatch"]);
-  // every pair of rules at once: E1 on 16385 two-byte shares, the others on three shares in 0005, 0007, 0009
+  // every pair of rules at once, on three shares in 0005, 0007, 0009; the pairs with E1 on three
+  // two-byte shares (namespace size 1) in 05, 07, 09, which E1's breaker pads to 16385 (small files)
   const small = { ...paramsJson(SMALL), shares: hexes([5, 7, 9].map((n) => Uint8Array.from([0, n, ...rng.bytes(SMALL.shareSize - 2)]))) };
-  const large = { ...paramsJson(TINY), shares: hexes(many(MAX_SQUARE_WIDTH * MAX_SQUARE_WIDTH + 1)) };
-  const setNs = (i: JsonObject, byte: number) => ({ ...i, shares: (i.shares as string[]).map((h, j) => (j === 1 ? byte.toString(16).padStart(2, "0").repeat(i.namespaceSize as number) + h.slice(2 * (i.namespaceSize as number)) : h)) });
+  const tiny = { ...paramsJson(TINY), shares: hexes([5, 7, 9].map((n) => Uint8Array.of(n, 0xa0 + n))) };
+  const setNs = (i: JsonObject, at: number, byte: number) => ({ ...i, shares: (i.shares as string[]).map((h, j) => (j === at ? byte.toString(16).padStart(2, "0").repeat(i.namespaceSize as number) + h.slice(2 * (i.namespaceSize as number)) : h)) });
   const eb: Record<string, (i: JsonObject) => JsonObject> = {
     P1: (i) => ({ ...i, namespaceSize: 0 }),
     P2: (i) => ({ ...i, shareSize: MAX_SHARE_SIZE + 1 }),
     P4: (i) => ({ ...i, codec: "leopard" }),
-    E1: (i) => i,
+    // copies of the last share up to MAX_SQUARE_WIDTH² + 1: the later rules' breakers stay on shares 1 and 2
+    E1: (i) => {
+      const sh = i.shares as string[];
+      return { ...i, shares: [...sh, ...Array.from({ length: MAX_SQUARE_WIDTH * MAX_SQUARE_WIDTH + 1 - sh.length }, () => sh[sh.length - 1]!)] };
+    },
     E2: (i) => ({ ...i, shares: (i.shares as string[]).map((h, j) => (j === 1 ? h.slice(0, -2) : h)) }),
-    E3: (i) => setNs(i, 0xff),
-    E4: (i) => setNs(i, 0x00),
+    E3: (i) => setNs(i, 1, 0xff),
+    // share 2, a later share than E3's: with both, E3 breaks at share 1 and E4 at share 2
+    E4: (i) => setNs(i, 2, 0x00),
   };
   out.push(...aloneCases({ ...EXTEND_SQUARE_RULES, rules: EXTEND_SQUARE_RULES.rules.filter((r) => r.id !== "E1") }, (r) => eb[r.id]!(small)));
-  out.push(...pairwiseCases(EXTEND_SQUARE_RULES, (a, b) => eb[a.id]!(eb[b.id]!(a.id === "E1" ? large : small))));
+  out.push(...breakerPairCases({ table: EXTEND_SQUARE_RULES, base: (ids) => (ids.includes("E1") ? tiny : small), breakers: eb }, collect));
   return out;
 }
 
-function reconstructSquareCases(rng: Rng): CaseSpec[] {
+function reconstructSquareCases(rng: Rng, collect: Collect): CaseSpec[] {
   const out: CaseSpec[] = [];
   const make = (n: number, p: SquareParams) => extendSquare(randomShares(rng, n, p), p);
   const withhold = (sq: ExtendedSquare, keep: (r: number, c: number) => boolean, p: SquareParams): JsonObject => {
@@ -621,21 +640,40 @@ function reconstructSquareCases(rng: Rng): CaseSpec[] {
   // every pair of rules broken at once (reference/da/rules.ts): breakers applied later rule first
   const unsorted = randomShares(rng, 16, SMALL).reverse();
   const unsortedCells = nullableHex(extendCells(unsorted, 4));
-  type Rq = JsonObject & { cells: (string | null)[] };
+  const cellsOf = (x: JsonObject) => x.cells as (string | null)[];
   const at = (i: number) => [Math.floor(i / 8), i % 8] as const;
-  const rb: Record<string, (x: Rq) => Rq> = {
+  const rb: Record<string, (x: JsonObject) => JsonObject> = {
     P1: (x) => ({ ...x, namespaceSize: 0 }),
     P2: (x) => ({ ...x, shareSize: MAX_SHARE_SIZE + 1 }),
     P4: (x) => ({ ...x, codec: "leopard" }),
-    C1: (x) => ({ ...x, cells: x.cells.slice(0, 12) }),
-    C2: (x) => ({ ...x, cells: x.cells.map((c, i) => (i === 2 && c !== null ? c.slice(2) : c)) }),
-    C3: (x) => ({ ...x, cells: x.cells.map((c, i) => (i < 10 ? c : null)) }),
-    C4: (x) => ({ ...x, cells: x.cells.map((c, i) => (at(i)[0] > 4 || at(i)[1] > 4 ? null : c)) }),
-    C5: (x) => ({ ...x, cells: x.cells.map((c, i) => (i === 13 && c !== null ? flipHex(c, 5) : c)) }),
-    C6: (x) => ({ ...x, cells: unsortedCells, dataRoot: toHex(new Uint8Array(32)) }),
+    C1: (x) => ({ ...x, cells: cellsOf(x).slice(0, 12) }),
+    // cell 7 = (0, 7): present under C3's and C4's withholding
+    C2: (x) => ({ ...x, cells: cellsOf(x).map((c, i) => (i === 7 && c !== null ? c.slice(2) : c)) }),
+    C3: (x) => ({ ...x, cells: cellsOf(x).map((c, i) => (i < 10 ? c : null)) }),
+    // the (k+1)×(k+1) block of rows and columns 0–4 withheld: every row and column keeps at most k − 1 cells of it
+    C4: (x) => ({ ...x, cells: cellsOf(x).map((c, i) => (at(i)[0] <= 4 && at(i)[1] <= 4 ? null : c)) }),
+    C5: (x) => ({ ...x, cells: cellsOf(x).map((c, i) => (i === 13 && c !== null ? flipHex(c, 5) : c)) }),
+    C6: (x) => ({ ...x, cells: unsortedCells }),
     C7: (x) => ({ ...x, dataRoot: flipHex(x.dataRoot as string, 3) }),
   };
-  out.push(...pairwiseCases(RECONSTRUCT_SQUARE_RULES, (a, b) => rb[a.id]!(rb[b.id]!(tampered as Rq))));
+  out.push(...breakerPairCases({ table: RECONSTRUCT_SQUARE_RULES, base: () => tampered, breakers: rb }, collect));
+  // C1's three conditions one at a time: 15 cells round to a width of 4 but are no square; 36 cells
+  // are a 6×6 square, 6 no power of two
+  out.push(invalid("15 cells: √15 rounds to the power of two 4, but 15 ≠ 4²", "PARAMETER_OUT_OF_RANGE", { ...tampered, cells: cells.slice(0, 15) }, ["Parameter", "Boundary"]));
+  out.push(invalid("36 cells: a 6×6 square, 6 not a power of two", "PARAMETER_OUT_OF_RANGE", { ...tampered, cells: [...cells, ...cells].slice(0, 36) }, ["Parameter"]));
+  // C6 on leaf order itself: rows of Q0 in namespaces 001r, ffff, 002r, 003r. Sibling by sibling
+  // every row passes V4 (the parity-namespace leaf 1 does not raise node (0, 1)'s maximum), but leaf 2
+  // is below leaf 1 (N3); column 1 is all ffff, the other columns rise
+  {
+    const q0 = Array.from({ length: 16 }, (_, i) => {
+      const r = Math.floor(i / 4);
+      const c = i % 4;
+      const x = Uint8Array.from({ length: SMALL.shareSize }, (_, b) => (b * 31 + i) & 0xff);
+      x.set(c === 1 ? [0xff, 0xff] : [0, [0x10, 0, 0x20, 0x30][c]! + r]);
+      return x;
+    });
+    out.push(invalid("decoded Q0 rows in namespaces 001r, ffff, 002r, 003r: leaf 2 below leaf 1 although every pair of siblings is in order", "NAMESPACE_ORDER", { ...paramsJson(SMALL), dataRoot: toHex(new Uint8Array(32)), cells: nullableHex(extendCells(q0, 4)) }, ["NamespaceOrder", "ReservedNamespace"]));
+  }
   return out;
 }
 
@@ -653,7 +691,7 @@ const commitmentBreakers: Record<string, (i: JsonObject) => JsonObject> = {
 /** A node with its maximum namespace raised to 0xff…ff (a left sibling then breaks V4). */
 const raiseMax = (n: string, ns: number): string => `${n.slice(0, 2 * ns)}${"ff".repeat(ns)}${n.slice(4 * ns)}`;
 
-function fraudProofCases(rng: Rng): CaseSpec[] {
+function fraudProofCases(rng: Rng, collect: Collect): CaseSpec[] {
   const out: CaseSpec[] = [];
   const good = extendSquare(randomShares(rng, 16, SMALL), SMALL);
   const badQ1 = badlyExtended(good, 1, 6, SMALL); // row 1 and column 6 wrong
@@ -730,11 +768,11 @@ function fraudProofCases(rng: Rng): CaseSpec[] {
     F6: (i) => i,
   };
   out.push(...aloneCases(VERIFY_FRAUD_PROOF_RULES, (r) => fb[r.id]!(r.id === "F6" ? good1 : p)));
-  out.push(...pairwiseCases(VERIFY_FRAUD_PROOF_RULES, (a, b) => fb[a.id]!(fb[b.id]!(b.id === "F6" ? good1 : p))));
+  out.push(...breakerPairCases({ table: VERIFY_FRAUD_PROOF_RULES, base: (ids) => (ids.includes("F6") ? good1 : p), breakers: fb }, collect));
   return out;
 }
 
-function sampleCases(rng: Rng): CaseSpec[] {
+function sampleCases(rng: Rng, collect: Collect): CaseSpec[] {
   const out: CaseSpec[] = [];
   const sq = extendSquare(randomShares(rng, 11, SMALL), SMALL);
   const sample = (s: ExtendedSquare, r: number, c: number, p: SquareParams): JsonObject => {
@@ -758,7 +796,7 @@ function sampleCases(rng: Rng): CaseSpec[] {
   out.push(invalid("the data root changed", "DATA_ROOT_MISMATCH", { ...s, dataRoot: flipHex(s.dataRoot as string, 31) }, ["TamperedData"]));
   out.push(invalid("row 8 of a square of width 8", "INDEX_OUT_OF_RANGE", { ...s, row: 8 }, ["IndexOutOfRange"]));
   out.push(invalid("a proof node missing", "MALFORMED_PROOF", { ...s, nodes: nodes.slice(1) }, ["MalformedProof"]));
-  out.push(invalid("a share one byte long", "SIZE_MISMATCH", { ...s, share: "00" }, ["SizeMismatch"]));
+  out.push(invalid("a share of one byte", "SIZE_MISMATCH", { ...s, share: "00" }, ["SizeMismatch"]));
   out.push(invalid("six row roots", "MALFORMED_PROOF", { ...s, rowRoots: (s.rowRoots as string[]).slice(0, 6), colRoots: (s.colRoots as string[]).slice(0, 6) }, ["MalformedProof"]));
   // K1 and K2 one condition at a time, the data root recomputed over the given roots so that K3 holds
   const withRoots = (rowRoots: string[], colRoots: string[], dataRoot?: string): JsonObject => ({ ...s, rowRoots, colRoots, dataRoot: dataRoot ?? toHex(computeDataRoot(rowRoots.map((h) => fromHex(h)), colRoots.map((h) => fromHex(h)))) });
@@ -769,7 +807,7 @@ function sampleCases(rng: Rng): CaseSpec[] {
   const fake = (n: number) => Array.from({ length: n }, () => toHex(rng.bytes(2 * SMALL.namespaceSize + 32)));
   out.push(invalid("512 row and 512 column roots (k = 256 > MAX_SQUARE_WIDTH), the data root over them, row 600", "MALFORMED_PROOF", { ...withRoots(fake(512), fake(512)), row: 600 }, ["MalformedProof", "Boundary"]));
   out.push(invalid("row root 5 one byte short, the data root over the roots; the sample is in row 2", "MALFORMED_PROOF", withRoots(rr.map((r, i) => (i === 5 ? r.slice(2) : r)), cr), ["MalformedProof"]));
-  out.push(invalid("column root 0 one byte long, the data root over the roots", "MALFORMED_PROOF", withRoots(rr, cr.map((r, i) => (i === 0 ? `${r}00` : r))), ["MalformedProof"]));
+  out.push(invalid("column root 0 one byte too long, the data root over the roots", "MALFORMED_PROOF", withRoots(rr, cr.map((r, i) => (i === 0 ? `${r}00` : r))), ["MalformedProof"]));
   out.push(invalid("a 31-byte data root", "MALFORMED_PROOF", { ...s, dataRoot: (s.dataRoot as string).slice(2) }, ["MalformedProof"]));
   // the largest square K1 admits: k = 128, 256 row roots; row 0 is a real row (its encoding is not
   // checked by sampling), every other root is random, the data root is over them all
@@ -783,7 +821,7 @@ function sampleCases(rng: Rng): CaseSpec[] {
     out.push(valid("k = 128 (MAX_SQUARE_WIDTH): 256 row and column roots, cell (0, 200)", { ...withRoots(rowRoots, colRoots), row: 0, col: 200, share: toHex(row[200]!), nodes: hexes(nmtProveRange(leaves, SMALL.namespaceSize, 200, 201).nodes) }, ["Boundary"]));
   }
   out.push(invalid("column 8 of a square of width 8", "INDEX_OUT_OF_RANGE", { ...s, col: 8 }, ["IndexOutOfRange", "Boundary"]));
-  out.push(invalid("a share one byte long", "SIZE_MISMATCH", { ...s, share: `${s.share as string}00` }, ["SizeMismatch"]));
+  out.push(invalid("a share one byte too long", "SIZE_MISMATCH", { ...s, share: `${s.share as string}00` }, ["SizeMismatch"]));
   out.push(invalid("a proof node too many", "MALFORMED_PROOF", { ...s, nodes: [...nodes, nodes[0]!] }, ["MalformedProof"]));
   out.push(invalid("a proof node one byte short", "MALFORMED_PROOF", { ...s, nodes: nodes.map((n, i) => (i === 0 ? n.slice(0, -2) : n)) }, ["MalformedProof"]));
   out.push(invalid("the left proof node's maximum raised: siblings out of namespace order", "NAMESPACE_ORDER", { ...s, nodes: nodes.map((n, i) => (i === 0 ? raiseMax(n, SMALL.namespaceSize) : n)) }, ["NamespaceOrder", "TamperedProof"]));
@@ -805,15 +843,15 @@ function sampleCases(rng: Rng): CaseSpec[] {
     A3d: (i) => ({ ...i, nodes: (i.nodes as string[]).map((n, j, all) => (j === all.length - 1 ? flipHex(n, 2 * SMALL.namespaceSize + 5) : n)) }),
   };
   out.push(...aloneCases(VERIFY_SAMPLE_RULES, (r) => ab[r.id]!(s)));
-  out.push(...pairwiseCases(VERIFY_SAMPLE_RULES, (a, b) => ab[a.id]!(ab[b.id]!(s))));
+  out.push(...breakerPairCases({ table: VERIFY_SAMPLE_RULES, base: () => s, breakers: ab }, collect));
   return out;
 }
 
-/** Operation name → seed label and cases. */
-export function daCases(): Record<string, { seed: string; cases: CaseSpec[] }> {
-  const gen = (name: string, f: (rng: Rng) => CaseSpec[]) => {
+/** Operation name → seed label and cases; `collect` receives each operation's pairwise construction. */
+export function daCases(collect?: (p: BreakerPairs) => void): Record<string, { seed: string; cases: CaseSpec[] }> {
+  const gen = (name: string, f: (rng: Rng, collect: Collect) => CaseSpec[]) => {
     const seed = `pwo/da/vectors/${name}/v1`;
-    return [name, { seed, cases: f(new Rng(seed)) }] as const;
+    return [name, { seed, cases: f(new Rng(seed), collect) }] as const;
   };
   return Object.fromEntries([
     gen("rs_encode", rsEncodeCases),

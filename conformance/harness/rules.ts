@@ -26,6 +26,30 @@ export function pairwiseCases(t: RuleTable, breakBoth: (a: Rule, b: Rule) => Jso
   });
 }
 
+/**
+ * A table's pairwise cases as data: one breaker per rule and the input each pair is built on, so
+ * that a test can check each breaker alone on a pair's base (conformance/da/pairwise.test.ts).
+ */
+export interface BreakerPairs {
+  table: RuleTable;
+  /** The input a pair (or a single rule) with these ids is built on. */
+  base: (ids: readonly string[]) => JsonObject;
+  /** Rule id → a change of the input that breaks that rule (and no earlier one) on `base`. */
+  breakers: Readonly<Record<string, (i: JsonObject) => JsonObject>>;
+}
+
+/** The input breaking a and b (a before b): the later rule's breaker first, then the earlier one's. */
+export const breakBoth = (p: BreakerPairs, a: Rule, b: Rule): JsonObject => p.breakers[a.id]!(p.breakers[b.id]!(p.base([a.id, b.id])));
+
+/** The input breaking rule r alone, on the base its pairs use. */
+export const breakAlone = (p: BreakerPairs, r: Rule, ids: readonly string[] = [r.id]): JsonObject => p.breakers[r.id]!(p.base(ids));
+
+/** {@link pairwiseCases} of a {@link BreakerPairs}; `collect` receives it for the breaker tests. */
+export function breakerPairCases(p: BreakerPairs, collect?: (p: BreakerPairs) => void): CaseSpec[] {
+  collect?.(p);
+  return pairwiseCases(p.table, (a, b) => breakBoth(p, a, b));
+}
+
 /** Replaces every rendered table of `markdown` with a fresh rendering from `tables` (for the spec writer). */
 export function renderRuleBlocks(markdown: string, tables: readonly RuleTable[]): string {
   let out = markdown;

@@ -46,14 +46,15 @@ export function createBadEncodingProof(square: ExtendedSquare, axis: Axis, index
 
 /**
  * Verifies a bad-encoding proof against a square's commitments: true when it proves the axis
- * badly extended. Rules F1–F6 of spec/da.md, in order.
+ * badly extended. The rules of verify_fraud_proof in spec/da.md, in order: P1, P2, P4, K1–K3
+ * (the commitments), then F2–F6.
  * @throws SpecError PARAMETER_OUT_OF_RANGE, MALFORMED_PROOF, DATA_ROOT_MISMATCH, INDEX_OUT_OF_RANGE,
  *   SIZE_MISMATCH, ROOT_MISMATCH, NAMESPACE_ORDER, AXIS_CORRECTLY_ENCODED
  */
 export function verifyBadEncodingProof(commitments: SquareCommitments, proof: BadEncodingProof, params: SquareParams): true {
   checkSquareParams(params);
   const ns = params.namespaceSize;
-  const k = checkCommitments(commitments, ns); // F1
+  const k = checkCommitments(commitments, ns); // K1–K3
   const w = 2 * k;
   const { axis, index, positions, shares, proofs } = proof;
   if (!Number.isInteger(index) || index < 0 || index >= w) fail("INDEX_OUT_OF_RANGE", `${axis} ${index} outside a square of width ${w}`); // F2

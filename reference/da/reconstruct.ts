@@ -62,12 +62,12 @@ export function reconstructSquare(cells: readonly (Uint8Array | undefined)[], pa
   });
   const code = squareCode(params);
   const decoded = decodeSquare(cells, k, code);
-  // C4: the given cells are one code word: re-extending Q0 gives back every cell
+  // C5: the given cells are one code word: re-extending Q0 gives back every cell
   const q0 = Array.from({ length: k * k }, (_, i) => decoded[Math.floor(i / k) * 2 * k + (i % k)]!);
   const full = extendCells(q0, k, code);
   for (let i = 0; i < full.length; i++) if (!bytesEqual(full[i]!, decoded[i]!)) fail("INCONSISTENT_SHARES", `cell (${Math.floor(i / (2 * k))}, ${i % (2 * k)}) disagrees with the extension of the decoded original shares`);
-  const roots = computeSquareRoots(full, k, params.namespaceSize);
-  // C5: the commitments
+  const roots = computeSquareRoots(full, k, params.namespaceSize); // C6: every axis in namespace order
+  // C7: the commitments
   if (!bytesEqual(roots.dataRoot, dataRoot)) fail("DATA_ROOT_MISMATCH", "the reconstructed square has another data root");
   return { k, cells: full, ...roots };
 }

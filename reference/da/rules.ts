@@ -75,7 +75,7 @@ const S0 = { id: "S0", code: "PARAMETER_OUT_OF_RANGE", check: "the queried names
 /** nmt_prove_namespace (nmtProveNamespace: P1, S0, then nmtRoot's checks). */
 export const NMT_PROVE_NAMESPACE_RULES: RuleTable = { suite: "da", operation: "nmt_prove_namespace", rules: [P1, S0, N1, N3] };
 
-const S1_ALONE = "the empty proof (`start = end = 0`) is answered by S1 alone: no later rule looks at it";
+const S1_ALONE = "S1 checks the empty proof (`start = end = 0`), every later rule an inclusion or absence proof (any other range)";
 
 /**
  * nmt_verify_namespace (verifyNmtNamespace): the empty proof (S1), an inclusion (S2) or an absence
@@ -95,7 +95,8 @@ export const NMT_VERIFY_NAMESPACE_RULES: RuleTable = {
     { id: "S2c", code: "NAMESPACE_MISMATCH", check: "inclusion: leaf `i`'s namespace is `q` (right after S2b of leaf `i`)" },
     { id: "S3a", code: "MALFORMED_PROOF", check: "absence (a leaf hash): no leaves, the leaf hash `2·NS + 32` bytes and `end = start + 1`" },
     { id: "S3b", code: "NAMESPACE_MISMATCH", check: "absence: the leaf hash's `minNs > q`" },
-    V1a,
+    // V1a–S4 look at inclusion and absence proofs only (every empty proof would break V1a as the walk words it)
+    { ...V1a, check: `inclusion or absence (V1a to S4 check no empty proof, which S1 answers): ${V1a.check}` },
     { id: "V1b", code: "MALFORMED_PROOF", check: "exactly `end − start` leaf hashes: the given leaves (inclusion) or the one leaf hash (absence)" },
     V2,
     V3,
