@@ -46,8 +46,7 @@ export function createBadEncodingProof(square: ExtendedSquare, axis: Axis, index
 
 /**
  * Verifies a bad-encoding proof against a square's commitments: true when it proves the axis
- * badly extended. The rules of verify_fraud_proof in spec/da.md, in order: P1, P2, P4, K1–K3
- * (the commitments), then F2–F6.
+ * badly extended. Rules of verify_fraud_proof (spec/da.md), in order: P1, P2, P4, K1–K3, F2–F6.
  * @throws SpecError PARAMETER_OUT_OF_RANGE, MALFORMED_PROOF, DATA_ROOT_MISMATCH, INDEX_OUT_OF_RANGE,
  *   SIZE_MISMATCH, ROOT_MISMATCH, NAMESPACE_ORDER, AXIS_CORRECTLY_ENCODED
  */
