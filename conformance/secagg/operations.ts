@@ -4,7 +4,14 @@
  */
 import {
   agreeKey,
+  decodeCheckpoint,
   dequantizeSum,
+  encodeCheckpoint,
+  MAX_DIMENSION,
+  publishBlob,
+  verifyChain,
+  type BlobProof,
+  type ProvenanceRecord,
   Drbg,
   maskKey,
   neighbourGraph,
@@ -45,6 +52,10 @@ function getNumber(o: JsonObject, key: string): number {
   if (typeof v !== "number") throw new BadInput(`${key}: expected a number`);
   return v;
 }
+function hexBytes(v: Json, key: string): Uint8Array {
+  if (typeof v !== "string" || !/^[0-9a-f]{16}$/.test(v)) throw new BadInput(`${key}: expected 8 bytes of hex`);
+  return getHex({ v }, "v");
+}
 const getNumbers = (o: JsonObject, key: string): number[] =>
   getArray(o, key).map((v, i) => {
     if (typeof v !== "number") throw new BadInput(`${key}[${i}]: expected a number`);
@@ -61,6 +72,96 @@ const qparams = (i: JsonObject): QuantizeParams => ({ clip: getNumber(i, "clip")
 export const STREAM_READ_MAX = 2 ** 24;
 
 const op = (o: Omit<Operation, "suite">): Operation => ({ suite: "secagg", ...o });
+
+/** Bound of a checkpoint input (§Checkpoints and provenance): version, two 5-byte varints, MAX_DIMENSION + 1 f64s (one over, so the bound itself can be tested). */
+export const CHECKPOINT_MAX_BYTES = 11 + 8 * (MAX_DIMENSION + 1);
+/** A weight in JSON: its IEEE-754 binary64 bits, most significant byte first (NaN, ±0, ±∞ included). */
+const WEIGHT = hexOfSize(8);
+const WEIGHT_LIST = { type: "array", items: WEIGHT, maxItems: MAX_DIMENSION } as const;
+const CHECKPOINT_HEX = { ...HEX_SCHEMA, maxLength: 2 * CHECKPOINT_MAX_BYTES } as const;
+const weightBits = (x: number): string => {
+  const b = new Uint8Array(8);
+  new DataView(b.buffer).setFloat64(0, x);
+  return hex(b);
+};
+
+/** Bounds of `verify_chain` (§Checkpoints and provenance): its cost is at most 8 blobs of 8 rows × 8 shares. */
+export const CHAIN_MAX_RECORDS = 8;
+export const CHAIN_MAX_K = 8;
+/** Bound of `publish_blob`: a blob of at most 16 shares. */
+export const PUBLISH_MAX_BYTES = 16 * 483 - 4;
+const hexUpTo = (n: number) => ({ ...HEX_SCHEMA, maxLength: 2 * n }) as const;
+const hexList = (item: JsonSchema, maxItems: number) => ({ type: "array", items: item, maxItems }) as const;
+const NMT_PROOF = objectSchema({ start: UINT_SCHEMA, end: UINT_SCHEMA, nodes: hexList(hexUpTo(128), 64) });
+const BLOB_ROW = objectSchema({ row: UINT_SCHEMA, shares: hexList(hexUpTo(512), CHAIN_MAX_K), proof: NMT_PROOF });
+const BLOB_PROOF = objectSchema({
+  k: { ...UINT_SCHEMA, minimum: 1, maximum: CHAIN_MAX_K },
+  dataRoot: hexOfSize(32),
+  rowRoots: hexList(hexUpTo(128), 2 * CHAIN_MAX_K),
+  colRoots: hexList(hexUpTo(128), 2 * CHAIN_MAX_K),
+  rows: hexList(BLOB_ROW, CHAIN_MAX_K),
+});
+const RECORD = objectSchema({
+  round: UINT_SCHEMA,
+  modelBefore: hexOfSize(32),
+  modelAfter: hexOfSize(32),
+  participants: hexUpTo(8192),
+  survivors: { type: "array", items: UINT_SCHEMA, maxItems: 65536 },
+  sessionId: hexOfSize(32),
+  dataRoot: hexOfSize(32),
+});
+const obj = (v: Json, key: string): JsonObject => {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) throw new BadInput(`${key}: expected an object`);
+  return v;
+};
+const hexArray = (o: JsonObject, key: string) =>
+  getArray(o, key).map((v, j) => {
+    const at = `${key}[${j}]`;
+    return getHex({ [at]: v }, at);
+  });
+const intArray = (o: JsonObject, key: string) => getArray(o, key).map((v) => getInt({ v }, "v"));
+
+/** A blob proof as JSON (the `publish_blob` output, a `verify_chain` input). */
+export function blobProofJson(p: BlobProof): JsonObject {
+  return {
+    k: p.k,
+    dataRoot: hex(p.dataRoot),
+    rowRoots: p.rowRoots.map(hex),
+    colRoots: p.colRoots.map(hex),
+    rows: p.rows.map((r) => ({ row: r.row, shares: r.shares.map(hex), proof: { start: r.proof.start, end: r.proof.end, nodes: r.proof.nodes.map(hex) } })),
+  };
+}
+function blobProofOf(v: Json, key: string): BlobProof {
+  const o = obj(v, key);
+  return {
+    k: getInt(o, "k"),
+    dataRoot: getHex(o, "dataRoot"),
+    rowRoots: hexArray(o, "rowRoots"),
+    colRoots: hexArray(o, "colRoots"),
+    rows: getArray(o, "rows").map((r, j) => {
+      const row = obj(r, `${key}.rows[${j}]`);
+      const proof = obj(row["proof"] ?? null, "proof");
+      return { row: getInt(row, "row"), shares: hexArray(row, "shares"), proof: { start: getInt(proof, "start"), end: getInt(proof, "end"), nodes: hexArray(proof, "nodes") } };
+    }),
+  };
+}
+/** A provenance record as JSON. */
+export function recordJson(r: ProvenanceRecord): JsonObject {
+  return { round: r.round, modelBefore: hex(r.modelBefore), modelAfter: hex(r.modelAfter), participants: hex(r.participants), survivors: r.survivors, sessionId: hex(r.sessionId), dataRoot: hex(r.dataRoot) };
+}
+function recordOf(v: Json, key: string): ProvenanceRecord {
+  const o = obj(v, key);
+  return {
+    round: getInt(o, "round"),
+    modelBefore: getHex(o, "modelBefore"),
+    modelAfter: getHex(o, "modelAfter"),
+    participants: getHex(o, "participants"),
+    survivors: intArray(o, "survivors"),
+    sessionId: getHex(o, "sessionId"),
+    dataRoot: getHex(o, "dataRoot"),
+  };
+}
+const weightOf = (bits: Uint8Array): number => new DataView(bits.buffer, bits.byteOffset, 8).getFloat64(0);
 
 export const SECAGG_OPERATIONS: readonly Operation[] = [
   op({
@@ -171,5 +272,57 @@ export const SECAGG_OPERATIONS: readonly Operation[] = [
     input: CLIENT_STEPS_INPUT_SCHEMA as JsonSchema,
     output: CLIENT_STEPS_OUTPUT_SCHEMA as JsonSchema,
     run: (i) => runClientSteps(i),
+  }),
+  op({
+    name: "decode_checkpoint",
+    summary: "a checkpoint's bytes → its round and weights (each as its binary64 bits, most significant byte first), or the error",
+    specSection: `${SPEC}#checkpoints-and-provenance`,
+    input: objectSchema({ bytes: CHECKPOINT_HEX }),
+    output: objectSchema({ round: UINT_SCHEMA, weights: WEIGHT_LIST }),
+    run: (i) => {
+      const bytes = getHex(i, "bytes");
+      if (bytes.length > CHECKPOINT_MAX_BYTES) throw new BadInput(`bytes: at most ${CHECKPOINT_MAX_BYTES}`);
+      const c = decodeCheckpoint(bytes);
+      return { round: c.round, weights: c.weights.map(weightBits) };
+    },
+  }),
+  op({
+    name: "encode_checkpoint",
+    summary: "a round and weights (binary64 bits, most significant byte first) → the checkpoint's bytes and its model hash",
+    specSection: `${SPEC}#checkpoints-and-provenance`,
+    input: objectSchema({ round: { ...UINT_SCHEMA, maximum: 2 ** 32 - 1 }, weights: WEIGHT_LIST }),
+    output: objectSchema({ bytes: CHECKPOINT_HEX, modelHash: hexOfSize(32) }),
+    run: (i) => {
+      const round = getInt(i, "round");
+      const weights = getArray(i, "weights");
+      if (round > 2 ** 32 - 1 || weights.length > MAX_DIMENSION) throw new BadInput(`round ≤ 2^32 − 1, at most ${MAX_DIMENSION} weights`);
+      const bytes = encodeCheckpoint(round, weights.map((w, k) => weightOf(hexBytes(w, `weights[${k}]`))));
+      return { bytes: hex(bytes), modelHash: hex(sha256(bytes)) };
+    },
+  }),
+  op({
+    name: "publish_blob",
+    summary: "a blob → its shares in the model namespace, alone in a da square, and its inclusion proof (commitments and per-row NMT range proofs)",
+    specSection: `${SPEC}#checkpoints-and-provenance`,
+    input: objectSchema({ blob: hexUpTo(PUBLISH_MAX_BYTES) }),
+    output: BLOB_PROOF,
+    run: (i) => {
+      const blob = getHex(i, "blob");
+      if (blob.length > PUBLISH_MAX_BYTES) throw new BadInput(`blob: at most ${PUBLISH_MAX_BYTES} bytes`);
+      return blobProofJson(publishBlob(blob));
+    },
+  }),
+  op({
+    name: "verify_chain",
+    summary: "a provenance chain from the genesis model hash, one blob proof per record → the last model hash, or the first broken check's code",
+    specSection: `${SPEC}#checkpoints-and-provenance`,
+    input: objectSchema({ genesis: hexOfSize(32), records: hexList(RECORD, CHAIN_MAX_RECORDS), proofs: hexList(BLOB_PROOF, CHAIN_MAX_RECORDS) }),
+    output: objectSchema({ head: hexOfSize(32) }),
+    run: (i) => {
+      const records = getArray(i, "records").map((r, j) => recordOf(r, `records[${j}]`));
+      const proofs = getArray(i, "proofs").map((p, j) => blobProofOf(p, `proofs[${j}]`));
+      if (records.length > CHAIN_MAX_RECORDS || proofs.length > CHAIN_MAX_RECORDS || proofs.some((p) => p.k > CHAIN_MAX_K)) throw new BadInput(`at most ${CHAIN_MAX_RECORDS} records and proofs, k ≤ ${CHAIN_MAX_K}`);
+      return { head: hex(verifyChain(getHex(i, "genesis"), records, proofs)) };
+    },
   }),
 ];

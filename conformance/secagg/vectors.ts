@@ -34,7 +34,19 @@ import {
   CLIENT_RULES,
   SERVER_RULES,
   neighbourGraph,
+  encodeCheckpoint,
+  MAX_DIMENSION,
+  blobShares,
+  bitfield,
+  checkpointHash,
+  publishBlob,
+  CHECKPOINT_SHARE_SIZE,
+  CHECKPOINT_NAMESPACE_SIZE,
+  type BlobProof,
+  type ProvenanceRecord,
 } from "../../reference/secagg/index.js";
+import { cellLeaf, extendSquare, getAxis, nmtProveRange } from "../../reference/da/index.js";
+import { blobProofJson, recordJson } from "./operations.js";
 import { firstBroken, rulePairs, type RuleTable } from "../../reference/common/rules.js";
 import { fixture, seedOf } from "./fixtures.js";
 import { runScenario } from "./scenarios.js";
@@ -513,6 +525,158 @@ function tableCases(): CaseSpec[] {
   return out;
 }
 
+// ---- checkpoints (§Checkpoints and provenance) ----
+
+/** A weight as the operations carry it: binary64 bits, most significant byte first. */
+const bits = (x: number): string => {
+  const b = new Uint8Array(8);
+  new DataView(b.buffer).setFloat64(0, x);
+  return toHex(b);
+};
+const ckpt = (round: number, weights: number[]) => toHex(encodeCheckpoint(round, weights));
+const SPECIAL = [Number.NaN, -0, Infinity, -Infinity, Number.MIN_VALUE, -Number.MAX_VALUE];
+
+function decodeCheckpointCases(rng: Rng): CaseSpec[] {
+  const w = randomFloats(rng, 5, 4);
+  const good = ckpt(3, w);
+  const max = new Array<number>(MAX_DIMENSION).fill(0);
+  max[MAX_DIMENSION - 1] = 1;
+  const over = [...max, 0.5];
+  return [
+    valid("round 3, five random weights", { bytes: good }, ["Random"]),
+    valid("one weight 0.1 (bytes 9a 99 99 99 99 99 b9 3f): little-endian, its bits 3fb999999999999a", { bytes: ckpt(1, [0.1]) }),
+    valid("round 0, no weights: dim 0 is a checkpoint", { bytes: ckpt(0, []) }, ["Boundary"]),
+    valid("NaN, −0, +∞, −∞, the smallest subnormal and −MAX_VALUE: any binary64 is a weight, decoded bit for bit", { bytes: ckpt(7, SPECIAL) }, ["Boundary"]),
+    valid(`dim = MAX_DIMENSION (${MAX_DIMENSION}), the largest accepted; the last weight 1`, { bytes: toHex(encodeCheckpoint(2, max)) }, ["Boundary"]),
+    invalid(`dim = MAX_DIMENSION + 1 with all ${8 * (MAX_DIMENSION + 1)} weight bytes present`, "MALFORMED_MESSAGE", { bytes: toHex(encodeCheckpoint(2, over)) }, ["Boundary"]),
+    invalid("dim = 2^32 − 1 and no weights: the dimension bound comes before the weights are read", "MALFORMED_MESSAGE", { bytes: "0102ffffffff0f" }, ["Boundary"]),
+    invalid("version byte 0", "MALFORMED_MESSAGE", { bytes: "00" + good.slice(2) }),
+    invalid("version byte 2", "MALFORMED_MESSAGE", { bytes: "02" + good.slice(2) }),
+    invalid("the body one byte short", "MALFORMED_MESSAGE", { bytes: good.slice(0, -2) }, ["Boundary"]),
+    invalid("one trailing byte 00", "MALFORMED_MESSAGE", { bytes: good + "00" }, ["Boundary"]),
+  ];
+}
+
+function encodeCheckpointCases(rng: Rng): CaseSpec[] {
+  return [
+    valid("round 3, five random weights", { round: 3, weights: randomFloats(rng, 5, 4).map(bits) }, ["Random"]),
+    valid("round 300 (a 2-byte varint), weight 0.1: its bytes little-endian", { round: 300, weights: [bits(0.1)] }),
+    valid("round 2^32 − 1; −0, ∞, −∞ and the smallest subnormal", { round: 2 ** 32 - 1, weights: [-0, Infinity, -Infinity, Number.MIN_VALUE].map(bits) }, ["Boundary"]),
+  ];
+}
+
+// ---- blobs and the provenance chain ----
+
+/** publishBlob on given shares (which may break the blob's rules); row 0's proof from column `start`. */
+function publishShares(shares: Uint8Array[], start = 0): BlobProof {
+  const sq = extendSquare(shares, { shareSize: CHECKPOINT_SHARE_SIZE, namespaceSize: CHECKPOINT_NAMESPACE_SIZE });
+  const { k } = sq;
+  const rows: BlobProof["rows"] = [];
+  for (let r = 0; r * k < shares.length; r++) {
+    const cells = getAxis(sq.cells, k, "row", r);
+    const leaves = cells.map((c, col) => cellLeaf(c, r, col, k, CHECKPOINT_NAMESPACE_SIZE));
+    const end = Math.min(k, shares.length - r * k);
+    const from = r === 0 ? start : 0;
+    rows.push({ row: r, shares: cells.slice(from, end), proof: nmtProveRange(leaves, CHECKPOINT_NAMESPACE_SIZE, from, end) });
+  }
+  return { k, dataRoot: sq.dataRoot, rowRoots: sq.rowRoots, colRoots: sq.colRoots, rows };
+}
+
+interface Link {
+  record: ProvenanceRecord;
+  proof: BlobProof;
+}
+/** Record r of a chain: the checkpoint of round r + 1 (or the given blob) published, U1 = 1..n, U3 = survivors. */
+function link(rng: Rng, round: number, before: Uint8Array, dim: number, opts: { blob?: Uint8Array; proof?: BlobProof; n?: number; survivors?: number[] } = {}): Link {
+  const blob = opts.blob ?? encodeCheckpoint(round + 1, randomFloats(rng, dim, 1));
+  const proof = opts.proof ?? publishBlob(blob);
+  const n = opts.n ?? 5;
+  const record: ProvenanceRecord = {
+    round,
+    modelBefore: before,
+    modelAfter: checkpointHash(blob),
+    participants: bitfield(n, Array.from({ length: n }, (_, i) => i + 1)),
+    survivors: opts.survivors ?? [1, 2, 4],
+    sessionId: rng.bytes(32),
+    dataRoot: proof.dataRoot,
+  };
+  return { record, proof };
+}
+const chainInput = (genesis: Uint8Array, links: Link[], proofs = links.map((l) => l.proof)): JsonObject => ({
+  genesis: toHex(genesis),
+  records: links.map((l) => recordJson(l.record)),
+  proofs: proofs.map(blobProofJson),
+});
+const flip = (b: Uint8Array, i = 0): Uint8Array => {
+  const c = b.slice();
+  c[i]! ^= 1;
+  return c;
+};
+const withShares = (shares: Uint8Array[], i: number, f: (s: Uint8Array) => Uint8Array) => shares.map((s, j) => (j === i ? f(s) : s));
+
+function verifyChainCases(rng: Rng): CaseSpec[] {
+  const genesis = checkpointHash(encodeCheckpoint(0, [0, 0, 0]));
+  const a = link(rng, 0, genesis, 3);
+  const b = link(rng, 1, a.record.modelAfter, 160);
+  const ok = [a, b];
+  const set = (l: Link, r: Partial<ProvenanceRecord>, p: Partial<BlobProof> = {}): Link => ({ record: { ...l.record, ...r }, proof: { ...l.proof, ...p } });
+  const second = (r: Partial<ProvenanceRecord>, p: Partial<BlobProof> = {}) => chainInput(genesis, [a, set(b, r, p)]);
+  // the second blob spans two rows of a k = 2 square (3 shares)
+  const bBlob = encodeCheckpoint(2, randomFloats(rng, 160, 1));
+  const b2 = link(rng, 1, a.record.modelAfter, 0, { blob: bBlob });
+  const shares = blobShares(bBlob);
+  const custom = (sh: Uint8Array[], start = 0) => link(rng, 1, a.record.modelAfter, 0, { blob: bBlob, proof: publishShares(sh, start) });
+  // the namespace after the model's (its last byte + 1), so the shares stay in namespace order
+  const foreignNs = custom(withShares(shares, 2, (s) => {
+    const c = s.slice();
+    c[CHECKPOINT_NAMESPACE_SIZE - 1]! += 1;
+    return c;
+  }));
+  // the length field claims more than the shares hold: u32 length 3 · 483 − 3
+  const long = withShares(shares, 0, (s) => {
+    const c = s.slice();
+    new DataView(c.buffer).setUint32(CHECKPOINT_NAMESPACE_SIZE, 3 * (CHECKPOINT_SHARE_SIZE - CHECKPOINT_NAMESPACE_SIZE) - 3);
+    return c;
+  });
+  const notCheckpoint = Uint8Array.from([2, 1, 0]);
+  const wrongRound = encodeCheckpoint(5, [1]);
+  const swap = (l: Link, blob: Uint8Array) => link(rng, l.record.round, l.record.modelBefore, 0, { blob });
+  const rowsOf = (p: BlobProof, f: (rows: BlobProof["rows"]) => BlobProof["rows"]): BlobProof => ({ ...p, rows: f(p.rows) });
+  return [
+    valid("two rounds from the genesis model: the head is the second record's modelAfter", chainInput(genesis, ok), ["Random"]),
+    valid("an empty chain: the head is the genesis", chainInput(genesis, [])),
+    valid("the second blob spans two rows of a k = 2 square (3 shares: 2 in row 0, 1 in row 1)", chainInput(genesis, [a, b2]), ["Boundary"]),
+    valid("survivor 8, the highest bit of a 1-byte bitfield of 8 users", chainInput(genesis, [link(rng, 0, genesis, 2, { n: 8, survivors: [1, 8] })]), ["Boundary"]),
+    invalid("two records, one proof", "INCONSISTENT_SHARES", chainInput(genesis, ok, [a.proof]), ["Rule"]),
+    invalid("record 1 claims round 2", "UNEXPECTED_MESSAGE", second({ round: 2 }), ["Rule"]),
+    invalid("record 0 does not start from the genesis", "UNEXPECTED_MESSAGE", chainInput(flip(genesis), [a]), ["Rule"]),
+    invalid("record 1's modelBefore is not record 0's modelAfter", "UNEXPECTED_MESSAGE", second({ modelBefore: flip(b.record.modelBefore, 31) }), ["Rule"]),
+    invalid("record 1's data root is not its proof's", "INCONSISTENT_SHARES", second({ dataRoot: flip(b.record.dataRoot) }), ["Rule"]),
+    invalid("the row and column roots do not hash to the data root (a column root's last byte flipped)", "INCONSISTENT_SHARES", second({}, { colRoots: b.proof.colRoots.map((c, j) => (j === 0 ? flip(c, c.length - 1) : c)) }), ["Rule"]),
+    invalid("the blob's rows do not start at row 0 (row 1 first)", "INCONSISTENT_SHARES", chainInput(genesis, [a, set(b2, {}, rowsOf(b2.proof, (r) => [r[1]!, r[0]!]))]), ["Rule"]),
+    invalid("a row's proof starts at column 1: its shares and range proof verify, but a blob starts at column 0", "INCONSISTENT_SHARES", chainInput(genesis, [a, custom(shares, 1)]), ["Rule"]),
+    invalid("a share's last byte flipped: row 0 is not under its row root", "INCONSISTENT_SHARES", chainInput(genesis, [a, set(b2, {}, rowsOf(b2.proof, (r) => r.map((row, j) => (j === 0 ? { ...row, shares: withShares(row.shares, 1, (s) => flip(s, s.length - 1)) } : row))))]), ["Rule"]),
+    invalid("the third share is of another namespace, proven under its row root", "INCONSISTENT_SHARES", chainInput(genesis, [a, foreignNs]), ["Rule"]),
+    invalid("no rows: no blob", "INCONSISTENT_SHARES", second({}, { rows: [] }), ["Rule"]),
+    invalid("the blob's length field exceeds its shares (proven shares)", "INCONSISTENT_SHARES", chainInput(genesis, [a, custom(long)]), ["Rule"]),
+    invalid("record 1's modelAfter is not the hash of its blob", "INCONSISTENT_SHARES", second({ modelAfter: flip(b.record.modelAfter) }), ["Rule"]),
+    invalid("record 1's blob (hashing to modelAfter) is not a checkpoint: version 2", "MALFORMED_MESSAGE", chainInput(genesis, [a, swap(b, notCheckpoint)]), ["Rule"]),
+    invalid("record 1's checkpoint is numbered 5, not 2", "UNEXPECTED_MESSAGE", chainInput(genesis, [a, swap(b, wrongRound)]), ["Rule"]),
+    invalid("survivor 6 of 5 participants (bit 5 of the 1-byte bitfield is clear)", "INCONSISTENT_SURVIVORS", second({ survivors: [1, 6] }), ["Rule"]),
+    invalid("survivor 9: beyond a 1-byte bitfield", "INCONSISTENT_SURVIVORS", chainInput(genesis, [link(rng, 0, genesis, 2, { n: 8, survivors: [9] })]), ["Boundary", "Rule"]),
+    invalid("survivor 0 (ids start at 1)", "INCONSISTENT_SURVIVORS", second({ survivors: [0] }), ["Boundary", "Rule"]),
+    invalid("two records, one proof, and record 0 claims round 1: the count is checked first", "INCONSISTENT_SHARES", chainInput(genesis, [set(a, { round: 1 }), b], [a.proof]), ["PairwiseRules"]),
+    invalid("record 0's survivor 6 is not a participant and record 1 claims round 2: records are checked in order", "INCONSISTENT_SURVIVORS", chainInput(genesis, [set(a, { survivors: [6] }), set(b, { round: 2 })]), ["PairwiseRules"]),
+  ];
+}
+
+function publishBlobCases(rng: Rng): CaseSpec[] {
+  return [
+    valid("479 bytes: u32 length ‖ blob fill exactly one 483-byte share", { blob: toHex(rng.bytes(479)) }, ["Boundary", "Random"]),
+    valid("480 bytes: two shares, k = 2, the second share zero-padded", { blob: toHex(rng.bytes(480)) }, ["Boundary", "Random"]),
+  ];
+}
+
 /** Operation name → seed label and cases. */
 export function secaggCases(): Record<string, { seed: string; cases: CaseSpec[] }> {
   const gen = (name: string, f: (rng: Rng) => CaseSpec[]) => {
@@ -531,5 +695,9 @@ export function secaggCases(): Record<string, { seed: string; cases: CaseSpec[] 
     gen("neighbour_graph", graphCases),
     gen("round", roundCases),
     gen("client_steps", () => clientStepsCases()),
+    gen("decode_checkpoint", decodeCheckpointCases),
+    gen("encode_checkpoint", encodeCheckpointCases),
+    gen("publish_blob", publishBlobCases),
+    gen("verify_chain", verifyChainCases),
   ]);
 }

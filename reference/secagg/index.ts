@@ -31,6 +31,7 @@ export {
   recordHash,
   verifyChain,
   MODEL_NAMESPACE,
+  MAX_DIMENSION,
   CHECKPOINT_SHARE_SIZE,
   CHECKPOINT_NAMESPACE_SIZE,
   type BlobProof,
