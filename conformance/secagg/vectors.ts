@@ -40,12 +40,12 @@ import {
   bitfield,
   checkpointHash,
   publishBlob,
+  publishShares,
   CHECKPOINT_SHARE_SIZE,
   CHECKPOINT_NAMESPACE_SIZE,
   type BlobProof,
   type ProvenanceRecord,
 } from "../../reference/secagg/index.js";
-import { cellLeaf, extendSquare, getAxis, nmtProveRange } from "../../reference/da/index.js";
 import { blobProofJson, recordJson } from "./operations.js";
 import { firstBroken, rulePairs, type RuleTable } from "../../reference/common/rules.js";
 import { fixture, seedOf } from "./fixtures.js";
@@ -566,21 +566,6 @@ function encodeCheckpointCases(rng: Rng): CaseSpec[] {
 }
 
 // ---- blobs and the provenance chain ----
-
-/** publishBlob on given shares (which may break the blob's rules); row 0's proof from column `start`. */
-function publishShares(shares: Uint8Array[], start = 0): BlobProof {
-  const sq = extendSquare(shares, { shareSize: CHECKPOINT_SHARE_SIZE, namespaceSize: CHECKPOINT_NAMESPACE_SIZE });
-  const { k } = sq;
-  const rows: BlobProof["rows"] = [];
-  for (let r = 0; r * k < shares.length; r++) {
-    const cells = getAxis(sq.cells, k, "row", r);
-    const leaves = cells.map((c, col) => cellLeaf(c, r, col, k, CHECKPOINT_NAMESPACE_SIZE));
-    const end = Math.min(k, shares.length - r * k);
-    const from = r === 0 ? start : 0;
-    rows.push({ row: r, shares: cells.slice(from, end), proof: nmtProveRange(leaves, CHECKPOINT_NAMESPACE_SIZE, from, end) });
-  }
-  return { k, dataRoot: sq.dataRoot, rowRoots: sq.rowRoots, colRoots: sq.colRoots, rows };
-}
 
 interface Link {
   record: ProvenanceRecord;

@@ -25,6 +25,7 @@ export {
   checkpointHash,
   blobShares,
   publishBlob,
+  publishShares,
   verifyBlob,
   bitfield,
   encodeRecord,

@@ -67,15 +67,23 @@ export interface BlobProof {
 
 /** Publishes a blob alone in a square (its shares first, row-major) and proves its inclusion. */
 export function publishBlob(blob: Uint8Array): BlobProof {
-  const shares = blobShares(blob);
-  const square = extendSquare(shares, { shareSize: CHECKPOINT_SHARE_SIZE, namespaceSize: CHECKPOINT_NAMESPACE_SIZE });
+  return publishShares(blobShares(blob));
+}
+
+/**
+ * The square of `shares` and the proof of each row's shares, row 0's from column `start` (0 for a
+ * blob; the vectors also prove shares that break the blob's rules, or a row 0 from another column).
+ */
+export function publishShares(shares: readonly Uint8Array[], start = 0): BlobProof {
+  const square = extendSquare([...shares], { shareSize: CHECKPOINT_SHARE_SIZE, namespaceSize: CHECKPOINT_NAMESPACE_SIZE });
   const { k } = square;
   const rows: BlobProof["rows"] = [];
   for (let r = 0; r * k < shares.length; r++) {
     const cells = getAxis(square.cells, k, "row", r);
     const leaves = cells.map((s, c) => cellLeaf(s, r, c, k, CHECKPOINT_NAMESPACE_SIZE));
     const end = Math.min(k, shares.length - r * k);
-    rows.push({ row: r, shares: cells.slice(0, end), proof: nmtProveRange(leaves, CHECKPOINT_NAMESPACE_SIZE, 0, end) });
+    const from = r === 0 ? start : 0;
+    rows.push({ row: r, shares: cells.slice(from, end), proof: nmtProveRange(leaves, CHECKPOINT_NAMESPACE_SIZE, from, end) });
   }
   return { k, dataRoot: square.dataRoot, rowRoots: square.rowRoots, colRoots: square.colRoots, rows };
 }
