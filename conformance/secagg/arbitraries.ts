@@ -26,6 +26,16 @@ export const sessionShape = fc
   )
   .chain((s) => fc.record({ n: fc.constant(s.n), degree: fc.constant(s.degree), bits: fc.constant(s.bits), length: fc.constant(s.length), t: fc.integer({ min: 2, max: s.degree + 1 }) }));
 
+/** A session shape's fields, as constants, under a random label (the inputs of `round` and `client_steps`). */
+const shapeOf = (s: { n: number; t: number; bits: number; length: number; degree: number }) => ({
+  label: fc.string({ maxLength: 6 }),
+  n: fc.constant(s.n),
+  t: fc.constant(s.t),
+  bits: fc.constant(s.bits),
+  length: fc.constant(s.length),
+  degree: fc.constant(s.degree),
+});
+
 /** A dropout schedule: each user independently stays or drops before one of the five rounds. */
 export const dropSchedule = (n: number) =>
   fc.array(fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }), { minLength: n, maxLength: n }).map((xs) => xs.flatMap((r, i) => (r === undefined ? [] : [{ id: i + 1, round: r }])));
@@ -59,12 +69,7 @@ export const SECAGG_INPUTS: Record<string, fc.Arbitrary<JsonObject>> = {
   neighbour_graph: fc.record({ n: fc.integer({ min: 0, max: 40 }), degree: fc.integer({ min: 0, max: 40 }), graphSeed: hexOf(32, 32) }),
   round: sessionShape.chain((s) =>
     fc.record({
-      label: fc.string({ maxLength: 6 }),
-      n: fc.constant(s.n),
-      t: fc.constant(s.t),
-      bits: fc.constant(s.bits),
-      length: fc.constant(s.length),
-      degree: fc.constant(s.degree),
+      ...shapeOf(s),
       dropBefore: dropSchedule(s.n),
       attack: fc.option(fc.record({ kind: fc.constantFrom(...ATTACKS), to: fc.integer({ min: 1, max: s.n }) }), { nil: null }),
       messages: fc.constantFrom("full", "digest"),
@@ -72,12 +77,7 @@ export const SECAGG_INPUTS: Record<string, fc.Arbitrary<JsonObject>> = {
   ),
   client_steps: sessionShape.chain((s) =>
     fc.record({
-      label: fc.string({ maxLength: 6 }),
-      n: fc.constant(s.n),
-      t: fc.constant(s.t),
-      bits: fc.constant(s.bits),
-      length: fc.constant(s.length),
-      degree: fc.constant(s.degree),
+      ...shapeOf(s),
       id: fc.integer({ min: 0, max: s.n + 1 }),
       seed: fc.oneof(hexOf(32, 32), hexOf(0, 40)),
       input: fc.array(fc.integer({ min: 0, max: 2 ** s.bits }), { minLength: s.length - 1, maxLength: s.length + 1 }),
