@@ -19,7 +19,8 @@
  *
  * `--incremental` keeps Stryker's incremental file under reports/mutation/ (git-ignored): a rerun
  * tests only mutants whose code or covering tests changed. `--recheck` re-tests only the mutants the
- * last whole run (reports/mutation/<suite>.json) did not count as killed by the vectors, and keeps the
+ * last whole run (reports/mutation/<suite>.json) did not count as killed by the vectors, and those it
+ * counted killed by a timeout (on a loaded machine a timeout may be a slow survivor); it keeps the
  * others' verdicts: valid after vectors were added, not after the reference or old vectors changed.
  * A `--merge` of all shards counts as a whole run for `--recheck`.
  * Concurrency is 1 (a shared machine).
@@ -209,7 +210,9 @@ async function runSuite(suite: string, shard: [number, number] | undefined, incr
   // --recheck: only the mutants the previous whole run did not count as killed by the vectors, and of
   // all its mutants only those still in scope (an exclusion added since drops them from the counts)
   if (recheck) recheck = { ...recheck, mutants: recheck.mutants.filter((m) => all.some((u) => u.file === m.file && (u.startLine < m.line || (u.startLine === m.line && u.startColumn <= m.column - 1)) && (m.endLine < u.endLine || (m.endLine === u.endLine && m.endColumn - 1 <= u.endColumn)))) };
-  const mutate = recheck ? [...new Set(recheck.mutants.filter((m) => m.verdict !== "vectors").map(rangeOf))] : units.map(mutateRange);
+  // and the timeouts: a mutant that timed out on a loaded machine may only have been slow, so a
+  // recheck (run when the machine is quiet) tests it again rather than trusting the kill
+  const mutate = recheck ? [...new Set(recheck.mutants.filter((m) => m.verdict !== "vectors" || m.status === "Timeout").map(rangeOf))] : units.map(mutateRange);
   const results = mutate.length ? await stryker(suite, recheck ? "recheck" : shard ? `shard-${shard[0]}-of-${shard[1]}` : "all", mutate, [VECTORS_TEST], incremental, allKillers) : [];
   const seen = new Map<string, number>();
   const equivalents = loadEquivalents(suite);
