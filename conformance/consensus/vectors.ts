@@ -397,7 +397,7 @@ function simulateCases(): CaseSpec[] {
   if (JSON.stringify(runScenario(skip).sequences) === JSON.stringify(runScenario({ ...skip, rules: "reference" }).sequences)) throw new Error("simulate under skip-earlier-anchors: the answer is the reference rules' (no anchor committed through a later one)");
   out.push(
     valid(
-      "rules skip-earlier-anchors, safe but ordering otherwise: validator 1 (leader of round 4) slow by 5 until GST = the horizon t = 60, so the round-4 anchor has under f + 1 votes when round 5 is inserted; the round-6 anchor links to it, and node 0 commits the round-6 anchor alone, the round-4 one inside its history (13 vertices), where the reference rules commit the round-4 anchor first (6 + 7 vertices). Pins that these rules skip the chain walk, which an implementation running it always would not",
+      "rules skip-earlier-anchors, safe but ordering otherwise: validator 1 (leader of round 4) slow by 5 until GST = the horizon t = 60, so the round-4 anchor has under f + 1 votes when round 5 is inserted; the round-6 anchor links to it, and node 0 commits the round-6 anchor alone, the round-4 one inside its history (13 vertices), where the reference rules commit the round-4 anchor first (6 + 7 vertices). Pins that these rules turn the chain walk off: a node that walks it whatever its rules fails here",
       { scenario: scenarioToJson(skip) },
       ["Mutant", "Asynchrony"],
     ),
