@@ -63,7 +63,7 @@ export const CONSENSUS_FLAGS: Record<string, string> = {
   Asynchrony: "lost and delayed messages before GST",
   Crash: "a validator that crashes",
   Bls: "a committee under bls12381-pop-v1 (the bls component's BLS12-381 signatures)",
-  Mutant: "nodes run a mutant of the reference; the verdict is the violation the harness found",
+  Mutant: "nodes run a mutant of the reference; the verdict is the violation the harness found, or safe with the mutant's commit sequences",
   RuleOrder: "a case of the rule tables (reference/consensus/rules.ts): one rule broken, or none",
   PairwiseRules: "two rules broken at once: the earlier one in the table gives the answer",
   NodeExchange: "a scripted consensus-node exchange: the events one node receives and the reference node's answer to each",
@@ -391,6 +391,17 @@ function simulateCases(): CaseSpec[] {
     checkNetworkCounterexample(c);
     out.push(valid(`${c.rules}: ${c.provenance}`, { scenario: scenarioToJson(c.scenario) }, ["Mutant", "Counterexample"]));
   }
+  // the ordering rule's switch commitEarlierAnchors, which only simulate can turn off (order_dag
+  // always runs the reference rules): a run where an anchor commits only through a later one
+  const skip: Scenario = { ...STANDARD_SCENARIOS.honest4.scenario, rules: "skip-earlier-anchors", gst: 60, until: 60, slow: [1], slowBy: 5 };
+  if (JSON.stringify(runScenario(skip).sequences) === JSON.stringify(runScenario({ ...skip, rules: "reference" }).sequences)) throw new Error("simulate under skip-earlier-anchors: the answer is the reference rules' (no anchor committed through a later one)");
+  out.push(
+    valid(
+      "rules skip-earlier-anchors, safe but ordering otherwise: validator 1 (leader of round 4) slow by 5 until GST = the horizon t = 60, so the round-4 anchor has under f + 1 votes when round 5 is inserted; the round-6 anchor links to it, and node 0 commits the round-6 anchor alone, the round-4 one inside its history (13 vertices), where the reference rules commit the round-4 anchor first (6 + 7 vertices). Pins that these rules turn the chain walk off: a node that walks it whatever its rules fails here",
+      { scenario: scenarioToJson(skip) },
+      ["Mutant", "Asynchrony"],
+    ),
+  );
   const n = SCENARIO_LIMITS.nodes;
   const busiest = { stakes: Array<number>(n).fill(1), nodes: Array.from({ length: n }, (_, a) => ({ authority: a, behaviour: "honest" })), rules: "reference", gst: 0, delta: 1, timeout: 2, until: SCENARIO_LIMITS.until, gcDepth: 50, partitions: [], delays: [1], slow: [], slowBy: 0 };
   out.push(invalid(`${n} nodes, one-tick delays, the longest horizon: more than MAX_SIM_EVENTS events (answered after MAX_SIM_EVENTS, not after the horizon)`, "EVENT_LIMIT", { scenario: busiest }, ["CostLimit"]));

@@ -1,8 +1,8 @@
 /**
  * `order_dag` (spec/consensus.md §Conformance operations, `order_dag`): a DAG seeded with genesis,
- * certificates taken in delivery order, each buffered until its parents are in the DAG, then checked,
- * inserted and the commit rule run (§Node, rule 4; §Ordering). The release order of buffered
- * certificates and the abort on the first failing check are this operation's contract.
+ * certificates taken in delivery order, each checked on arrival (H1–H5), buffered until its parents
+ * are in the DAG, then checked at release (H6–H10, EQUIVOCATION), inserted and the commit rule run
+ * (§Node, rule 4; §Ordering). Its release order and abort on the first failing check are the contract.
  * @module
  */
 import { fail } from "./errors.js";
@@ -51,11 +51,11 @@ class ArrivalHeap {
 }
 
 /**
- * Orders a DAG delivered in the given order (spec §Ordering): each certificate is checked (H1–H10,
- * a second certificate for an occupied slot is EQUIVOCATION), buffered until its parents are in, then
- * inserted and the commit rule run. Of the buffered certificates whose parents are all in, the
- * earliest delivered is inserted first, and the choice is made again after each insertion.
- * Certificates whose parents never arrive stay unordered.
+ * Orders a DAG delivered in the given order (spec §Ordering): each certificate is checked on arrival
+ * (H1–H5), buffered until its parents are in, then checked (H6–H10; a second certificate for an
+ * occupied slot is EQUIVOCATION), inserted and the commit rule run. Of the buffered certificates
+ * whose parents are all in, the earliest delivered is inserted first, and the choice is made again
+ * after each insertion. Certificates whose parents never arrive stay unordered.
  *
  * Cost: O(P log n) for n certificates with P parents in total: each buffered certificate counts its
  * missing parents, each insertion releases the certificates waiting on it (no rescan of the buffer).
