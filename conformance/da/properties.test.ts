@@ -18,6 +18,7 @@ import {
   extendSquare,
   getAxis,
   hashNmtLeaf,
+  MAX_SQUARE_WIDTH,
   nmtProveNamespace,
   nmtProveRange,
   nmtRoot,
@@ -338,4 +339,16 @@ describe("operations on hostile inputs", () => {
       );
     });
   }
+});
+
+// C1's bound on the width (reconstruct.ts checkCellCount) at its edge: 256² and 512² cells are too
+// many for a vector file (about 1 MB and 4 MB of JSON even all withheld), so this pins it instead
+// (conformance/da/equivalent-mutants.json lists the two mutants as out of reach of the vectors)
+describe("reconstruction's width bound", () => {
+  it("admits 2k = 2·MAX_SQUARE_WIDTH (256² cells) and rejects 2k = 512 (512² cells) before decoding", () => {
+    const p = { shareSize: 12, namespaceSize: 2 };
+    const w = 2 * MAX_SQUARE_WIDTH;
+    expect(outcome(() => reconstructSquare(new Array<undefined>(w * w).fill(undefined), p, new Uint8Array(32)))).toBe("UNRECOVERABLE");
+    expect(outcome(() => reconstructSquare(new Array<undefined>(4 * w * w).fill(undefined), p, new Uint8Array(32)))).toBe("PARAMETER_OUT_OF_RANGE");
+  });
 });

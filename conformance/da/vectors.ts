@@ -749,7 +749,7 @@ function fraudProofCases(rng: Rng, collect: Collect): CaseSpec[] {
   // F4 checks every share before F5 checks any proof; F5 goes share by share
   out.push(invalid("share 3 one byte short and share 0's proof node changed: every share's size (F4) before any proof (F5)", "SIZE_MISMATCH", { ...p, shares: shares.map((x, i) => (i === 3 ? x.slice(2) : x)), proofs: proofs.map((q, i) => (i === 0 ? q.map((n, j) => (j === 0 ? flipHex(n, 10) : n)) : q)) }, ["SizeMismatch", "TamperedProof"]));
   out.push(invalid("share 0's proof leads to another root, share 1's proof a node short: F5 of share 0 comes before F5 of share 1", "ROOT_MISMATCH", { ...p, proofs: proofs.map((q, i) => (i === 0 ? q.map((n, j) => (j === 0 ? flipHex(n, 10) : n)) : i === 1 ? q.slice(1) : q)) }, ["TamperedProof", "MalformedProof"]));
-  out.push(invalid("share 0's proof with its left node's maximum raised: its siblings out of namespace order", "NAMESPACE_ORDER", { ...p, proofs: proofs.map((q, i) => (i === 0 ? q.map((n, j) => (j === 0 ? raiseMax(n, SMALL.namespaceSize) : n)) : q)) }, ["NamespaceOrder", "TamperedProof"]));
+  // share 0's proof with its left node's maximum raised (V4 inside F5): the case "breaks F5c alone" below
   // every pair of rules at once, on the proof of row 1 of the bad square (the proof of row 1 of the good square for F6)
   const good1 = proof(good, "row", 1);
   const ns = SMALL.namespaceSize;
@@ -769,7 +769,27 @@ function fraudProofCases(rng: Rng, collect: Collect): CaseSpec[] {
   };
   out.push(...aloneCases(VERIFY_FRAUD_PROOF_RULES, (r) => fb[r.id]!(r.id === "F6" ? good1 : p)));
   out.push(...breakerPairCases({ table: VERIFY_FRAUD_PROOF_RULES, base: (ids) => (ids.includes("F6") ? good1 : p), breakers: fb }, collect));
+  out.push(...fraudProofColumnCases(good, badQ0, proof));
   return out;
+}
+
+/**
+ * Column proofs of columns c < k (every other column proof is of a column ≥ k, whose cells all
+ * carry the parity namespace): a share at row r < k is proven in row r's tree under its own
+ * namespace, one at row r ≥ k under the parity namespace, so the verifier must place share i at
+ * cell (positions[i], c), not (c, positions[i]) nor anywhere else.
+ */
+function fraudProofColumnCases(good: ExtendedSquare, badQ0: ExtendedSquare, proof: (sq: ExtendedSquare, axis: "row" | "col", index: number) => JsonObject): CaseSpec[] {
+  const k = good.k;
+  const w = 2 * k;
+  const ns = SMALL.namespaceSize;
+  const rows = [1, 2, 4, 7]; // two in Q0 (row 2 the changed share), two in Q2
+  const rowProofs = rows.map((r) => nmtProveRange(getAxis(badQ0.cells, k, "row", r).map((s, c) => cellLeaf(s, r, c, k, ns)), ns, 1, 2).nodes);
+  return [
+    valid("column 1 (< k) badly extended (original share (2, 1) changed), proven by its first k shares, all in Q0", proof(badQ0, "col", 1), ["BadEncoding", "Boundary"]),
+    valid("column 1 proven by rows 1, 2, 4, 7: two Q0 shares under their namespaces, two Q2 shares under the parity namespace", { ...proof(badQ0, "col", 1), positions: rows, shares: hexes(rows.map((r) => badQ0.cells[r * w + 1]!)), proofs: rowProofs.map(hexes) }, ["BadEncoding"]),
+    invalid("a proof against the correctly extended column 0: its Q0 shares proven, then F6", "AXIS_CORRECTLY_ENCODED", proof(good, "col", 0), ["WellEncoded", "Boundary"]),
+  ];
 }
 
 function sampleCases(rng: Rng, collect: Collect): CaseSpec[] {
@@ -824,7 +844,7 @@ function sampleCases(rng: Rng, collect: Collect): CaseSpec[] {
   out.push(invalid("a share one byte too long", "SIZE_MISMATCH", { ...s, share: `${s.share as string}00` }, ["SizeMismatch"]));
   out.push(invalid("a proof node too many", "MALFORMED_PROOF", { ...s, nodes: [...nodes, nodes[0]!] }, ["MalformedProof"]));
   out.push(invalid("a proof node one byte short", "MALFORMED_PROOF", { ...s, nodes: nodes.map((n, i) => (i === 0 ? n.slice(0, -2) : n)) }, ["MalformedProof"]));
-  out.push(invalid("the left proof node's maximum raised: siblings out of namespace order", "NAMESPACE_ORDER", { ...s, nodes: nodes.map((n, i) => (i === 0 ? raiseMax(n, SMALL.namespaceSize) : n)) }, ["NamespaceOrder", "TamperedProof"]));
+  // the left proof node's maximum raised (V4 inside A3): the case "breaks A3c alone" below
   {
     const p32: SquareParams = { shareSize: 33, namespaceSize: 32 };
     out.push(valid("namespace size 32 (MAX_NAMESPACE_SIZE), 33-byte shares (NS + 1), k = 2, cell (1, 2)", sample(extendSquare(randomShares(rng, 4, p32), p32), 1, 2, p32), ["Boundary"]));
