@@ -17,6 +17,7 @@ import {
   detectionProbability,
   extendSquare,
   getAxis,
+  getOriginalShares,
   hashNmtLeaf,
   MAX_SQUARE_WIDTH,
   nmtProveNamespace,
@@ -198,8 +199,12 @@ describe("extended data square", () => {
           for (const axis of ["row", "col"] as const) {
             const line = getAxis(cells, k, axis, i);
             expect(squareCode(p).encode(line.slice(0, k), k).map(toHex)).toEqual(line.slice(k).map(toHex));
+            // the cells it names (row-major cells; the mutation scope excludes getAxis and leans on this)
+            expect(line).toEqual(Array.from({ length: 2 * k }, (_, j) => cells[axis === "row" ? i * 2 * k + j : j * 2 * k + i]));
           }
         }
+        // the original shares are Q0, row by row
+        expect(getOriginalShares(sq)).toEqual(Array.from({ length: k * k }, (_, i) => cells[Math.floor(i / k) * 2 * k + (i % k)]));
       }),
       props(40),
     );

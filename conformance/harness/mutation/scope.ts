@@ -126,6 +126,18 @@ export const EXCLUSIONS: Record<string, readonly Exclusion[]> = {
   ],
   da: [
     {
+      path: "reference/da/fraud.ts",
+      names: ["orthogonal", "createBadEncodingProof"],
+      reason:
+        "the prover's side of bad-encoding fraud proofs: no operation calls it (verify_fraud_proof takes the proof as input; the vector generator builds its proofs with it); conformance/da/properties.test.ts checks that the proofs it builds over badly extended squares verify and over correct squares are refused",
+    },
+    {
+      path: "reference/da/square.ts",
+      names: ["CELESTIA_SQUARE_PARAMS", "getAxis", "getOriginalShares"],
+      reason:
+        "helpers no operation calls: Celestia's parameters (every operation takes shareSize, namespaceSize and codec from its input; conformance/da/leopard.test.ts pins them to Celestia's published data roots), a row or column of a square and a square's original shares (used by the provers' side and the vector generator; conformance/da/properties.test.ts checks both against the cells they index)",
+    },
+    {
       path: "reference/da/rules.ts",
       reason: "rule tables as data (the spec page's ordered lists): no answer reads them; conformance/harness/spec-pages.test.ts pins each to its page and to a vector per pair, and those vectors pin the order the reference checks in",
     },
