@@ -53,6 +53,9 @@ import { runScenario } from "./scenarios.js";
 import type { JsonObject } from "../harness/operation.js";
 import { pairwiseCases } from "../harness/rules.js";
 import type { CaseSpec } from "../harness/vectorfile.js";
+// seca (issue 10 triage)
+import { p256 } from "@noble/curves/nist.js";
+import { runClientSteps } from "./scenarios.js";
 
 export const SECAGG_FLAGS: Record<string, string> = {
   Abort: "the session aborts below the threshold",
@@ -662,11 +665,148 @@ function publishBlobCases(rng: Rng): CaseSpec[] {
   ];
 }
 
+// ---- parameter ranges, codec edges, quantization ties, key encodings (issue 10 triage, helper seca) ----
+// Each case below pins mutants of reference/secagg/{params,messages,quantize,keys}.ts that the vectors
+// above left alive; the comment says which rule or edge it pins.
+
+/** Runs a client_steps input and checks each event's answer: null for success, else the code. */
+function checkedSteps(input: JsonObject, want: (string | null)[], what: string): JsonObject {
+  const steps = (runClientSteps(input) as { steps: { success: boolean; error?: string }[] }).steps.map((s) => (s.success ? null : s.error!));
+  if (JSON.stringify(steps) !== JSON.stringify(want)) throw new Error(`secagg/client_steps: ${what}: expected ${JSON.stringify(want)}, the steps answered ${JSON.stringify(steps)}`);
+  return input;
+}
+
+function secaQuantizeCases(): CaseSpec[] {
+  // The rounding draw equal to the fractional part: m = 1, c = 1, x = 2f − 1 makes v = (x + 1)/2 = f
+  // exactly (f a multiple of 2^−53), so "up iff draw < v − floor(v)" gives 0 and "≤" would give 1.
+  const label = "tie";
+  const f = new Rng(`pwo/secagg/quantize/${label}`).float();
+  return [
+    valid("one value whose rounding draw equals its fractional part exactly (ℓ = 1, N = 1, c = 1, x = 2·draw − 1): rounds down, up only when draw < fraction; L = 1, the shortest vector", { clip: 1, bits: 1, clients: 1, values: [2 * f - 1], label }, ["Boundary"]),
+    invalid("N = 0, the smallest rejected client bound", "PARAMETER_OUT_OF_RANGE", { ...QBASE, clients: 0, values: [0.5], label: "x" }, ["Boundary", "Rule"]),
+  ];
+}
+
+function secaDequantizeCases(): CaseSpec[] {
+  const m = Math.floor((2 ** 16 - 1) / 10);
+  return [
+    valid("c = 0.5 and count = 1, the smallest count: S·(2c/m) − count·c with c ≠ 1", { clip: 0.5, bits: 16, clients: 10, count: 1, sum: [0, m, 7] }, ["Boundary"]),
+    invalid("count = 0, the smallest rejected", "PARAMETER_OUT_OF_RANGE", { clip: 1, bits: 16, clients: 10, count: 0, sum: [0] }, ["Boundary", "Rule"]),
+    invalid("an element −1, below 0", "VALUE_OUT_OF_RANGE", { clip: 1, bits: 16, clients: 10, count: 3, sum: [0, -1] }, ["Boundary", "Rule"]),
+    invalid("an element 1.5, not an integer", "VALUE_OUT_OF_RANGE", { clip: 1, bits: 16, clients: 10, count: 3, sum: [1.5] }, ["Rule"]),
+  ];
+}
+
+function secaKeyAgreeCases(rng: Rng): CaseSpec[] {
+  const sk = drawSecretKey(new Drbg(rng.bytes(32)));
+  const peer = p256.Point.fromBytes(publicKeyOf(drawSecretKey(new Drbg(rng.bytes(32)))));
+  return [invalid("the peer's valid point uncompressed (04 ‖ x ‖ y, 65 bytes, on the curve): only the 33-byte compressed form is accepted", "INVALID_PUBLIC_KEY", { secretKey: toHex(sk), publicKey: toHex(peer.toBytes(false)) }, ["Rule"])];
+}
+
+function secaGraphCases(rng: Rng): CaseSpec[] {
+  return [valid("the complete graph on 4 users, of odd degree n − 1 = 3 (a Harary graph of degree 3 would give each user 2 neighbours)", { n: 4, degree: 3, graphSeed: toHex(rng.bytes(32)) }, ["Boundary"])];
+}
+
+/** The smallest session: n = 4 on the complete graph of odd degree 3, t = 2, ℓ = 1, L = 1. */
+const TINY = { n: 4, t: 2, bits: 1, length: 1, degree: 3 };
+
+function secaRoundCases(): CaseSpec[] {
+  return [valid("honest n = 4 on the complete graph of odd degree 3, t = 2, ℓ = 1, L = 1: the smallest threshold, bit width and length", session("pwo/secagg/vectors/round/tiny", TINY, [], null, "full"), ["Honest", "Boundary", "MessageVectors"])];
+}
+
+function secaClientStepsCases(): CaseSpec[] {
+  const out: CaseSpec[] = [];
+  // parameter ranges (N1): client 1 advertises, or the parameters are refused
+  const plabel = "pwo/secagg/vectors/client_steps/params";
+  const p = (shape: { n: number; t: number; bits: number; length: number; degree: number }, input = new Array<number>(shape.length).fill(0)): JsonObject => ({ label: plabel, ...shape, id: 1, seed: toHex(seedOf(plabel, 1)), input, events: ["start"] });
+  const S5 = { n: 5, t: 3, bits: 16, length: 4, degree: 4 };
+  out.push(
+    valid("n = 4, complete graph of odd degree 3, t = 2 (the smallest threshold), ℓ = 1 (the smallest bit width), L = 1 (the shortest input), input [1]: client 1 advertises", p(TINY, [1]), ["Boundary"]),
+    invalid("n = 1 (degree 0): below the smallest user count 2, the first parameter checked", "PARAMETER_OUT_OF_RANGE", p({ n: 1, t: 2, bits: 16, length: 4, degree: 0 }), ["Boundary", "Rule"]),
+    invalid("n = 2 = t with degree 1 = n − 1: the complete graph on 2 users is below degree 2", "PARAMETER_OUT_OF_RANGE", p({ n: 2, t: 2, bits: 16, length: 4, degree: 1 }), ["Boundary", "Rule"]),
+    invalid("ℓ = 0 (input all 0)", "PARAMETER_OUT_OF_RANGE", p({ ...S5, bits: 0 }), ["Boundary", "Rule"]),
+    invalid("ℓ = 33", "PARAMETER_OUT_OF_RANGE", p({ ...S5, bits: 33 }), ["Boundary", "Rule"]),
+    invalid("L = 0 (an empty input)", "PARAMETER_OUT_OF_RANGE", p({ ...S5, length: 0 }), ["Boundary", "Rule"]),
+    invalid("degree 3 for n = 5: odd and below n − 1", "PARAMETER_OUT_OF_RANGE", p({ ...S5, degree: 3 }), ["Rule"]),
+    invalid("degree 6 for n = 5: even but above n − 1 (and above n + 1 − 1)", "PARAMETER_OUT_OF_RANGE", p({ ...S5, degree: 6 }), ["Boundary", "Rule"]),
+    invalid("ℓ = 33 and an input element 2^33: the parameters are checked before the input", "PARAMETER_OUT_OF_RANGE", p({ ...S5, bits: 33 }, [2 ** 33, 0, 0, 0]), ["PairwiseRules"]),
+  );
+  // the codec (C1) on the server's messages to client 1 of the client_steps session
+  const label = "pwo/secagg/vectors/client_steps/s5";
+  const f = fixture(label, S5);
+  const run = runSession(f.params, f.clients);
+  const [skr, mir, cr] = run.steps.filter((s) => s.kind === "deliver" && s.from === 0 && s.to === 1).map((s) => s.bytes!);
+  const base = (events: string[]): JsonObject => ({ label, ...S5, id: 1, seed: toHex(seedOf(label, 1)), input: [...f.inputs[0]!], events });
+  const c = decodeMessage(cr!, f.params) as Extract<Message, { tag: typeof TAG.CONSISTENCY_REQUEST }>;
+  const withSurvivors = (survivors: number[]) => toHex(encodeMessage({ ...c, survivors }));
+  const u = c.survivors; // 1..5
+  const k = decodeMessage(skr!, f.params) as Extract<Message, { tag: typeof TAG.SHARE_KEYS_REQUEST }>;
+  const longCount = encodeMessage(k);
+  new DataView(longCount.buffer).setUint32(1, S5.n + 1); // the advert count n + 1, the n adverts following
+  const [SKR, MIR, CR] = [skr!, mir!, cr!].map(toHex) as [string, string, string];
+  const codec = [
+    withSurvivors([0, ...u.slice(0, -1)]),
+    withSurvivors([...u.slice(0, -1), S5.n + 1]),
+    withSurvivors([...u.slice(0, -1), u[u.length - 2]!]),
+    toHex(longCount),
+    "00",
+    "0a",
+    CR,
+  ];
+  out.push(
+    valid(
+      "after start, ShareKeys and MaskedInput: ConsistencyRequests with survivor 0, survivor n + 1 = 6 and survivor 4 twice, a ShareKeysRequest whose advert count is n + 1 = 6, the unknown tags 0x00 and 0x0a: MALFORMED_MESSAGE each (C1); the honest ConsistencyRequest after them is answered",
+      checkedSteps(base(["start", SKR, MIR, ...codec]), [null, null, null, "MALFORMED_MESSAGE", "MALFORMED_MESSAGE", "MALFORMED_MESSAGE", "MALFORMED_MESSAGE", "MALFORMED_MESSAGE", "MALFORMED_MESSAGE", null], "codec"),
+      ["Boundary", "Rule"],
+    ),
+  );
+  // the high-s twin (r, n − s) of user 2's advert signature: valid ECDSA, but only low-s is accepted (C7)
+  const N = BigInt("0x" + N_HEX);
+  const highS = k.adverts.map((a) => {
+    if (a.id !== 2) return a;
+    const s = BigInt("0x" + toHex(a.sig.subarray(32)));
+    return { ...a, sig: Uint8Array.from([...a.sig.subarray(0, 32), ...fromHex((N - s).toString(16).padStart(64, "0"))]) };
+  });
+  out.push(
+    valid(
+      "user 2's advert signature replaced by its high-s twin (r, n − s), which verifies without the low-s rule: INVALID_SIGNATURE (C7); the honest ShareKeysRequest after it is answered",
+      checkedSteps(base(["start", toHex(encodeMessage({ ...k, adverts: highS })), SKR]), [null, "INVALID_SIGNATURE", null], "high-s"),
+      ["Adversary", "Rule"],
+    ),
+  );
+  // masked elements at 2^ℓ: decoding (C1) comes before the tag check (C2), so a MaskedInputResponse
+  // sent to a client answers VALUE_OUT_OF_RANGE when an element is 2^ℓ and UNEXPECTED_MESSAGE otherwise
+  const S12 = { n: 5, t: 3, bits: 12, length: 2, degree: 4 };
+  const mlabel = "pwo/secagg/vectors/client_steps/masked12";
+  const masked = (y: number[]) => toHex(encodeMessage({ tag: TAG.MASKED_INPUT_RESPONSE, session: new Uint8Array(32).fill(7), id: 2, y: Uint32Array.from(y) }, S12));
+  const m12: JsonObject = { label: mlabel, ...S12, id: 1, seed: toHex(seedOf(mlabel, 1)), input: [1, 2], events: ["start", masked([2 ** 12 - 1, 2 ** 12 - 1]), masked([2 ** 12 - 1, 2 ** 12])] };
+  out.push(
+    valid(
+      "ℓ = 12 (2 bytes per element): a MaskedInputResponse with elements 2^12 − 1 decodes and is UNEXPECTED_MESSAGE at a client (C2); one with the element 2^12 is VALUE_OUT_OF_RANGE (C1)",
+      checkedSteps(m12, [null, "UNEXPECTED_MESSAGE", "VALUE_OUT_OF_RANGE"], "masked 2^12"),
+      ["Boundary", "Rule"],
+    ),
+  );
+  return out;
+}
+
+/** seca's cases, appended to each operation's (own streams: a fork of the operation's seed). */
+const SECA_CASES: Record<string, (rng: Rng) => CaseSpec[]> = {
+  quantize: secaQuantizeCases,
+  dequantize: secaDequantizeCases,
+  key_agree: secaKeyAgreeCases,
+  neighbour_graph: secaGraphCases,
+  round: secaRoundCases,
+  client_steps: secaClientStepsCases,
+};
+
 /** Operation name → seed label and cases. */
 export function secaggCases(): Record<string, { seed: string; cases: CaseSpec[] }> {
   const gen = (name: string, f: (rng: Rng) => CaseSpec[]) => {
     const seed = `pwo/secagg/vectors/${name}/v1`;
-    return [name, { seed, cases: f(new Rng(seed)) }] as const;
+    const rng = new Rng(seed);
+    const cases: CaseSpec[] = [...f(rng), ...(SECA_CASES[name]?.(rng.fork("seca")) ?? [])];
+    return [name, { seed, cases }] as const;
   };
   return Object.fromEntries([
     gen("quantize", quantizeCases),
