@@ -15,6 +15,7 @@ import {
   prgExpand,
   quantize,
   runSession,
+  secaggPlusDegree,
   shamirReconstruct,
   shamirSplit,
   TAG,
@@ -157,5 +158,18 @@ describe("Shamir and quantization", () => {
       }),
       props(100),
     );
+  });
+});
+
+// secaggPlusDegree is outside the mutation scope (no operation calls it); this pins it to its
+// definition, spec/secagg.md: the smallest even k with k ≥ 3·log2(n), or n − 1 when that is no smaller
+describe("secaggPlusDegree", () => {
+  it("is the smallest even k ≥ 3·log2 n, capped at the complete graph n − 1", () => {
+    for (let n = 3; n <= 5000; n++) {
+      const k = secaggPlusDegree(n);
+      let want = 2;
+      while (want < 3 * Math.log2(n)) want += 2;
+      expect(k, `n = ${n}`).toBe(want >= n - 1 ? n - 1 : want);
+    }
   });
 });

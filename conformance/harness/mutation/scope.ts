@@ -116,6 +116,12 @@ export const EXCLUSIONS: Record<string, readonly Exclusion[]> = {
   ],
   secagg: [
     {
+      path: "reference/secagg/params.ts",
+      names: ["secaggPlusDegree"],
+      reason:
+        "the SecAgg+ degree a deployment picks for n users: no operation calls it (every operation takes the degree as input, and checkParams checks it); conformance/secagg/fedavg.ts and bench/secagg.ts choose k with it, and conformance/secagg/properties.test.ts pins it to its definition (the smallest even k ≥ 3·log2 n, capped at n − 1)",
+    },
+    {
       path: "reference/secagg/rules.ts",
       reason: "rule tables as data (the spec page's ordered lists): no answer reads them; conformance/harness/spec-pages.test.ts pins each to its page and to a vector per pair, and those vectors pin the order the reference checks in",
     },
