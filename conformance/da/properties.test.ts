@@ -2,7 +2,8 @@
  * Properties of the da reference (spec/da.md): Reed-Solomon round trips and the readable/fast
  * differential, NMT order and proof soundness against single-byte changes, the extended square's
  * linearity, reconstruction, fraud proofs existing exactly for badly extended squares, the
- * sampling formula against a simulation, and typed errors only on hostile operation inputs.
+ * sampling formula against a simulation and against exact rationals at its edges, and typed errors
+ * only on hostile operation inputs.
  * Fixed seed and modest runs here; PWO_DEEP=1 runs a hundred times more.
  */
 import fc from "fast-check";
@@ -329,6 +330,58 @@ describe("sampling", () => {
     // the paper's headline: a handful of samples give high confidence at any size (≈ 1 − (3/4)^s as k grows)
     expect(detectionProbability(128, 15)).toBeGreaterThan(0.98);
     expect(samplesForConfidence(128, 0.99)).toBeLessThanOrEqual(16);
+  });
+});
+
+/**
+ * The sampling formulas, which no operation exposes (spec/da.md §Sampling): values against the
+ * product computed exactly in rationals, the argument ranges at their edges, and the sample count
+ * as the least s reaching the confidence. The mutation scope excludes detectionProbability and
+ * samplesForConfidence (conformance/harness/mutation/scope.ts) and leans on these.
+ */
+describe("sampling formulas", () => {
+  /** 1 − ∏_{i<s} (4k² − i − (k+1)²) / (4k² − i), in BigInt rationals, the first zero factor ending it. */
+  const exact = (k: number, s: number): number => {
+    const n = BigInt(4 * k * k);
+    const w = BigInt((k + 1) * (k + 1));
+    let [num, den] = [1n, 1n];
+    for (let i = 0n; i < BigInt(s) && num !== 0n; i++) [num, den] = [num * (n - i - w > 0n ? n - i - w : 0n), den * (n - i)];
+    return 1 - Number((num * 10n ** 18n) / den) / 1e18;
+  };
+
+  it("detectionProbability(k, s) is 1 − ∏_{i<s} (1 − (k+1)²/(4k² − i)), 0 at s = 0 and 1 from s = 4k² − (k+1)² + 1", () => {
+    for (const k of [1, 2, 3, 4, 8, 64]) {
+      const n = 4 * k * k;
+      const w = (k + 1) * (k + 1);
+      // s ≥ 1 first: a loop that never runs or runs backwards fails here, before s = 0
+      for (const s of [1, 2, 3, 5, n - w, n - w + 1, n].filter((x) => x >= 1 && x <= n)) expect(detectionProbability(k, s), `k = ${k}, s = ${s}`).toBeCloseTo(exact(k, s), 12);
+      expect(detectionProbability(k, n - w + 1), `k = ${k}: every cell left is withheld`).toBe(1);
+      expect(detectionProbability(k, n), `k = ${k}, s = 4k²`).toBe(1);
+      expect(detectionProbability(k, 0), `k = ${k}, s = 0`).toBe(0);
+    }
+    expect(detectionProbability(1, 1)).toBe(1); // k = 1: all 4 cells are withheld
+  });
+
+  it("detectionProbability rejects k < 1, a fractional k or s, s < 0 and s > 4k² with a RangeError", () => {
+    for (const [k, s] of [[0, 0], [-1, 0], [1.5, 1], [Number.NaN, 0], [1, -1], [2, 0.5], [1, 5], [2, 17], [3, 37]] as const) expect(() => detectionProbability(k, s), `k = ${k}, s = ${s}`).toThrow(RangeError);
+    for (const [k, s] of [[1, 0], [1, 4], [2, 5], [2, 16], [3, 36]] as const) expect(() => detectionProbability(k, s), `k = ${k}, s = ${s}`).not.toThrow();
+  });
+
+  it("samplesForConfidence(k, c) is the least s with detectionProbability(k, s) ≥ c; c outside [0, 1) is a RangeError", () => {
+    for (const k of [1, 2, 4, 16, 128]) {
+      for (const c of [0.25, 0.5, 0.9, 0.99, 0.999]) {
+        const s = samplesForConfidence(k, c);
+        expect(s, `k = ${k}, c = ${c}`).toBeGreaterThanOrEqual(1);
+        expect(detectionProbability(k, s), `k = ${k}, c = ${c}, s = ${s}`).toBeGreaterThanOrEqual(c);
+        expect(detectionProbability(k, s - 1), `k = ${k}, c = ${c}, s − 1 = ${s - 1}`).toBeLessThan(c);
+      }
+      expect(samplesForConfidence(k, 0), `k = ${k}, c = 0`).toBe(0);
+      // a confidence met exactly at s = 3 (p < 1 there for k ≥ 2): 3, not 4
+      if (k >= 2) expect(samplesForConfidence(k, detectionProbability(k, 3)), `k = ${k}, c = p(k, 3) exactly`).toBe(3);
+      for (const c of [-0.1, 1, 1.5, Number.NaN]) expect(() => samplesForConfidence(k, c), `k = ${k}, c = ${c}`).toThrow(RangeError);
+    }
+    expect(samplesForConfidence(1, 0.5)).toBe(1);
+    expect(samplesForConfidence(128, 0.99)).toBe(16);
   });
 });
 

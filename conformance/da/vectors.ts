@@ -479,6 +479,70 @@ function nmtVerifyNamespacePairs(rng: Rng, collect: Collect): CaseSpec[] {
   return out;
 }
 
+// ---- edge cases of the range and namespace verifiers (wave-6 triage of nmt.ts survivors) ----
+
+/**
+ * Fixed trees (no seed stream, so the cases above stay byte-identical): eight leaves in namespaces
+ * 0001 0002 0002 0004 0006 0006 0008 0009 (NS = 2), and one-leaf and empty trees.
+ */
+const EDGE_NS = 2;
+const EDGE_TREE = [1, 2, 2, 4, 6, 6, 8, 9].map((n, j) => Uint8Array.from([0, n, 0xa0 + j]));
+const EDGE_ROOT = toHex(nmtRoot(EDGE_TREE, EDGE_NS));
+
+/** nmt_verify_range at the smallest tree: one leaf, no proof nodes, the root is the leaf's hash. */
+function nmtVerifyRangeEdgeCases(): CaseSpec[] {
+  const leaf = Uint8Array.from([0, 3, 0xaa]);
+  const one = { namespaceSize: EDGE_NS, root: toHex(nmtRoot([leaf], EDGE_NS)), leafCount: 1, start: 0, end: 1, nodes: [], leaves: [toHex(leaf)] };
+  return [
+    // pins V1's leafCount ≥ 1 at its boundary (a verifier demanding two leaves rejects it)
+    valid("a one-leaf tree (leafCount 1), range [0, 1): no nodes, the root is the leaf's hash", one, ["Boundary"]),
+    invalid("a one-leaf tree with one node too many", "MALFORMED_PROOF", { ...one, nodes: [EDGE_ROOT] }, ["Boundary", "MalformedProof"]),
+  ];
+}
+
+/** nmt_verify_namespace at the edges of S1–S3: empty trees, one-leaf trees, reversed and two-leaf ranges. */
+function nmtVerifyNamespaceEdgeCases(): CaseSpec[] {
+  const out: CaseSpec[] = [];
+  const base = { namespaceSize: EDGE_NS, root: EDGE_ROOT, leafCount: EDGE_TREE.length };
+  // one leaf that is only its namespace (N1's boundary, |leaf| = NS) in a one-leaf tree (V1's leafCount = 1)
+  const bare = Uint8Array.from([0, 3]);
+  out.push(valid("a one-leaf tree whose leaf 0003 is only its namespace: inclusion of 0003, no nodes", { namespaceSize: EDGE_NS, root: toHex(nmtRoot([bare], EDGE_NS)), leafCount: 1, namespace: "0003", start: 0, end: 1, nodes: [], leaves: ["0003"], leafHash: null }, ["Inclusion", "InvalidLeaf", "Boundary"]));
+  {
+    // the same in the eight-leaf tree: leaves 1 and 2 (0002) cut to their namespace
+    const tree = EDGE_TREE.map((l, j) => (j === 1 || j === 2 ? l.subarray(0, EDGE_NS) : l));
+    out.push(valid("inclusion of 0002 whose two leaves are only their namespace (NS bytes each)", { namespaceSize: EDGE_NS, root: toHex(nmtRoot(tree, EDGE_NS)), leafCount: 8, namespace: "0002", start: 1, end: 3, nodes: hexes(nmtProveRange(tree, EDGE_NS, 1, 3).nodes), leaves: ["0002", "0002"], leafHash: null }, ["Inclusion", "InvalidLeaf", "Boundary"]));
+  }
+  // S1 with leafCount 0: the empty tree's root has min = max = 0000, so only the leaf count puts 0000 outside
+  out.push(valid("an empty tree (leafCount 0) and namespace 0000, the empty root's own min and max: the empty proof", { namespaceSize: EDGE_NS, root: toHex(nmtRoot([], EDGE_NS)), leafCount: 0, namespace: "0000", start: 0, end: 0, nodes: [], leaves: [], leafHash: null }, ["EmptyProof", "Boundary"]));
+  // S1 is start = end = 0, both: end 0 alone is no empty proof but an inclusion proof without leaves
+  out.push(invalid("start 1, end 0, nothing else, namespace 000a outside the root's range: not the empty proof", "MALFORMED_PROOF", { ...base, namespace: "000a", start: 1, end: 0, nodes: [], leaves: [], leafHash: null }, ["MalformedProof", "EmptyProof", "PairwiseRules"]));
+  out.push(invalid("start 0, end 1, nothing else, namespace 000a outside the root's range: not the empty proof", "MALFORMED_PROOF", { ...base, namespace: "000a", start: 0, end: 1, nodes: [], leaves: [], leafHash: null }, ["MalformedProof", "EmptyProof", "PairwiseRules"]));
+  // S3a (a range of one) before S3b (the leaf hash's namespace above the queried one), both broken
+  out.push(
+    invalid(
+      "absence of 0002 over the range [1, 3) with leaf 1's hash (namespace 0002, not above): the range of two (S3a) before the namespace (S3b)",
+      "MALFORMED_PROOF",
+      { ...base, namespace: "0002", start: 1, end: 3, nodes: hexes(nmtProveRange(EDGE_TREE, EDGE_NS, 1, 3).nodes), leaves: [], leafHash: toHex(hashNmtLeaf(EDGE_TREE[1]!, EDGE_NS)) },
+      ["MalformedProof", "Absence", "PairwiseRules"],
+    ),
+  );
+  out.push(
+    invalid(
+      "absence of 0003 over the empty range [3, 3) with leaf 3's hash (0004): S3a's range of one, not V1",
+      "MALFORMED_PROOF",
+      { ...base, namespace: "0003", start: 3, end: 3, nodes: [], leaves: [], leafHash: toHex(hashNmtLeaf(EDGE_TREE[3]!, EDGE_NS)) },
+      ["MalformedProof", "Absence", "Boundary"],
+    ),
+  );
+  return out;
+}
+
+/** Cases appended after an operation's own cases (built without its seed stream). */
+const EDGE_CASES: Record<string, () => CaseSpec[]> = {
+  nmt_verify_range: nmtVerifyRangeEdgeCases,
+  nmt_verify_namespace: nmtVerifyNamespaceEdgeCases,
+};
+
 // ---- squares ----
 
 const SMALL: SquareParams = { shareSize: 12, namespaceSize: 2 };
@@ -871,7 +935,8 @@ function sampleCases(rng: Rng, collect: Collect): CaseSpec[] {
 export function daCases(collect?: (p: BreakerPairs) => void): Record<string, { seed: string; cases: CaseSpec[] }> {
   const gen = (name: string, f: (rng: Rng, collect: Collect) => CaseSpec[]) => {
     const seed = `pwo/da/vectors/${name}/v1`;
-    return [name, { seed, cases: f(new Rng(seed), collect) }] as const;
+    const cases: CaseSpec[] = [...f(new Rng(seed), collect), ...(EDGE_CASES[name]?.() ?? [])];
+    return [name, { seed, cases }] as const;
   };
   return Object.fromEntries([
     gen("rs_encode", rsEncodeCases),

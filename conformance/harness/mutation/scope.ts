@@ -132,6 +132,12 @@ export const EXCLUSIONS: Record<string, readonly Exclusion[]> = {
   ],
   da: [
     {
+      path: "reference/da/sampling.ts",
+      names: ["createSample", "detectionProbability", "samplesForConfidence"],
+      reason:
+        "the sampler's side and the sampling formulas of spec/da.md §Sampling: no operation calls them (verify_sample takes the sample as input; the model suite counts samples with its own exact function); npm run vectors fails if a sample createSample builds does not verify, and conformance/da/properties.test.ts ('a sample verifies…', 'sampling formulas') pins them: the probability against the product in exact rationals, the argument ranges at their edges, the count as the least s reaching the confidence",
+    },
+    {
       path: "reference/da/fraud.ts",
       names: ["orthogonal", "createBadEncodingProof"],
       reason:
