@@ -782,6 +782,59 @@ function secbRoundCases(): CaseSpec[] {
       ["SecAggPlus", "Dropout", "Abort", "Boundary", "Rule"],
     ),
   );
+  // Delivery order: the server's lists (U1's adverts, U2's ciphertexts, U3, U4, D) are sorted, not in arrival order
+  const dLabel = "pwo/secagg/vectors/round/delay";
+  out.push(
+    valid("user 1's message reaches the server after user 2's in every round: every list the server sends is still ascending, the sum as without the delay", session(dLabel, S5, [], { kind: "delay", from: 1 }, "digest"), ["Adversary"]),
+    valid(
+      "user 1's ShareKeysResponse arrives after user 2's and both drop before masked input: D = 1, 2 ascending in the UnmaskingRequest; exactly t = 3 survive",
+      session(dLabel, S5, [{ id: 1, round: 2 }, { id: 2, round: 2 }], { kind: "delay", round: 1, from: 1 }, "digest"),
+      ["Adversary", "Dropout", "Boundary"],
+    ),
+  );
+  // S4's second half: a message on the channel of a user outside the previous round's set (its id field that user's)
+  const iLabel = "pwo/secagg/vectors/round/impersonate";
+  const as3 = (round: number): JsonObject => ({ kind: "impersonate", round, from: 1, to: 3 });
+  out.push(
+    valid("user 3 drops before ShareKeys (in U1, not U2); a copy of user 1's masked input arrives as user 3's: UNEXPECTED_MESSAGE (S4), U3 = 1, 2, 4, 5", session(iLabel, S5, [{ id: 3, round: 1 }], as3(2), "digest"), ["Adversary", "Rule"]),
+    valid("user 3 drops before masked input (in U2, not U3); user 1's ConsistencyResponse arrives as user 3's: UNEXPECTED_MESSAGE (S4) before the signature is checked", session(iLabel, S5, [{ id: 3, round: 2 }], as3(3), "digest"), ["Adversary", "Rule"]),
+    valid(
+      "user 3 drops before the consistency check (in U3, not U4); user 1's UnmaskingResponse (b shares of N[3] ∩ U3 too, no s shares) arrives as user 3's: UNEXPECTED_MESSAGE (S4)",
+      session(iLabel, S5, [{ id: 3, round: 3 }], as3(4), "digest"),
+      ["Adversary", "Rule"],
+    ),
+  );
+  // in round 1 on the forge graph: U1 = 2, 5, 7 and N(1) ∩ U1 = N(2) ∩ U1 = 5, 7, so user 2's ShareKeysResponse as user 1's passes S6 and only S4 rejects it
+  const away = [1, 3, 4, 6, 8];
+  const u1 = all.filter((u) => !away.includes(u));
+  const inU1 = (u: number) => g[u - 1]!.filter((v) => u1.includes(v)).join();
+  if (g[0]!.includes(2) || inU1(1) !== inU1(2)) throw new Error("secagg/round: N(1) ∩ U1 should be N(2) ∩ U1, 2 not a neighbour of 1");
+  out.push(
+    valid(
+      "SecAgg+ n = 8: users 1, 3, 4, 6, 8 never advertise (U1 = 2, 5, 7 = t); user 2's ShareKeysResponse, addressed to N(2) ∩ U1 = 5, 7 = N(1) ∩ U1, arrives as user 1's: UNEXPECTED_MESSAGE (S4: 1 is not in U1)",
+      session(FORGE_LABEL, FORGE_SHAPE, away.map((id) => ({ id, round: 0 })), { kind: "impersonate", round: 1, from: 2, to: 1 }, "digest"),
+      ["Adversary", "SecAggPlus", "Rule", "Boundary"],
+    ),
+  );
+  // S6 with a list one longer than the expected one and starting with it (the count matters, not only the prefix)
+  const closedIn = (u: number, set: number[]) => [...g[u - 1]!, u].sort((a, b) => a - b).filter((v) => set.includes(v));
+  const u1b = all.filter((u) => u !== 1 && u !== 4);
+  const want8 = closedIn(8, u1b).filter((v) => v !== 8).join(), got2 = closedIn(2, u1b).filter((v) => v !== 2).join();
+  const u3c = all.filter((u) => u !== 6);
+  const want7 = closedIn(7, u3c).join(), got5 = closedIn(5, u3c).join();
+  if (want8 !== "3,5" || got2 !== "3,5,6,7" || want7 !== "1,2,5,7" || got5 !== "1,2,5,7,8") throw new Error("secagg/round: the forge graph's neighbourhoods are not the ones the comments name");
+  out.push(
+    valid(
+      "SecAgg+ n = 8: users 1 and 4 never advertise; user 2's ShareKeysResponse (to 3, 5, 6, 7) arrives as user 8's, whose N(8) ∩ U1 is 3, 5: UNEXPECTED_MESSAGE (S6), and user 8's own response after it is accepted",
+      session(FORGE_LABEL, FORGE_SHAPE, [1, 4].map((id) => ({ id, round: 0 })), { kind: "impersonate", round: 1, from: 2, to: 8 }, "digest"),
+      ["Adversary", "SecAggPlus", "Rule"],
+    ),
+    valid(
+      "SecAgg+ n = 8: user 6 drops before ShareKeys (D empty); user 5's UnmaskingResponse (b shares of 1, 2, 5, 7, 8) arrives as user 7's, whose N[7] ∩ U3 is 1, 2, 5, 7: UNEXPECTED_MESSAGE (S6), and user 7's own response after it is accepted",
+      session(FORGE_LABEL, FORGE_SHAPE, [{ id: 6, round: 1 }], { kind: "impersonate", round: 4, from: 5, to: 7 }, "digest"),
+      ["Adversary", "SecAggPlus", "Rule"],
+    ),
+  );
   return out;
 }
 
