@@ -33,7 +33,7 @@ import { fixture, paramsOf, signingKeyOf, type SessionShape } from "./fixtures.j
 export const SCENARIO_MAX_USERS = 16;
 export const SCENARIO_MAX_LENGTH = 64;
 
-export const ATTACKS = ["tamper", "replay", "replay_next_round", "both_shares", "wrong_share", "wrong_s_share", "inconsistent_survivors", "forge"] as const;
+export const ATTACKS = ["tamper", "replay", "replay_next_round", "both_shares", "wrong_share", "wrong_s_share", "inconsistent_survivors", "forge", "delay", "impersonate"] as const;
 
 /**
  * The edits of a `forge` attack (spec/secagg.md §Conformance operations): each breaks one rule of
@@ -315,6 +315,19 @@ function adversary(attack: Attack | null, shape: SessionShape, graph: readonly (
       }
       case "forge":
         return [e];
+      case "delay": {
+        // held until the next client message of the same round, then delivered right after it
+        if (e.to !== 0) return [e];
+        const due = held.splice(0).filter((h) => h.round === e.round);
+        if (matches) return (held.push(e), due);
+        return [e, ...due];
+      }
+      case "impersonate": {
+        // `to` names the user sent as, not a recipient
+        if (e.to !== 0 || e.round !== attack.round || e.from !== attack.from) return [e];
+        const m = dec(e.bytes);
+        return [e, { ...e, from: attack.to!, bytes: enc({ ...m, id: attack.to! } as Message) }];
+      }
       case "inconsistent_survivors": {
         const victim = attack.to!;
         if (e.round === 3 && e.from === 0 && e.to === victim) {
@@ -346,6 +359,9 @@ function getAttack(i: JsonObject): Attack | null {
   const edits = "edits" in a ? getArray(a, "edits").map((x, i) => getString({ x }, "x", EDITS) ?? fail("PARAMETER_OUT_OF_RANGE", `edits[${i}]`)) : undefined;
   if (kind === "forge" && (opt("round") === undefined || opt("to") === undefined || (opt("to") === 0 && opt("from") === undefined)))
     fail("PARAMETER_OUT_OF_RANGE", "a forge attack names its round, its recipient `to` (0: the server) and, towards the server, its sender `from`");
+  if (kind === "delay" && opt("from") === undefined) fail("PARAMETER_OUT_OF_RANGE", "a delay attack names the sender `from` whose message is held");
+  if (kind === "impersonate" && (opt("round") === undefined || opt("from") === undefined || !(opt("to")! >= 1 && opt("to")! <= getInt(i, "n"))))
+    fail("PARAMETER_OUT_OF_RANGE", "an impersonate attack names its round, the sender `from` it copies and the user `to` (1..n) it sends as");
   return { kind, round: opt("round"), from: opt("from"), to: opt("to"), offset: opt("offset"), ...(edits ? { edits } : {}) };
 }
 

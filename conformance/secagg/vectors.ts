@@ -4,6 +4,7 @@
  * @module
  */
 import { existsSync, readFileSync } from "node:fs";
+import { sha256 } from "@noble/hashes/sha2.js";
 import { fromHex, toHex } from "../../reference/common/hex.js";
 import { Rng } from "../../reference/common/rng.js";
 import type { Rule } from "../../reference/common/rules.js";
@@ -178,6 +179,7 @@ function shamirSplitCases(rng: Rng): CaseSpec[] {
     invalid("point 0 would reveal the secret", "DUPLICATE_SHARE", { secret: "01", t: 2, points: [0, 1], coefficientKey: key() }, ["Boundary"]),
     invalid("point p", "DUPLICATE_SHARE", { secret: "01", t: 2, points: [1, SHAMIR_PRIME], coefficientKey: key() }, ["Boundary"]),
     invalid("a repeated point", "DUPLICATE_SHARE", { secret: "01", t: 2, points: [3, 3], coefficientKey: key() }),
+    ...secbShamirSplitCases(),
   ];
 }
 
@@ -238,6 +240,7 @@ function shamirReconstructCases(rng: Rng): CaseSpec[] {
   out.push(invalid("the shares of a 4-byte secret read as a 3-byte one: one limb too many", "SECRET_LENGTH", { t: 2, secretLength: 3, shares: split(Uint8Array.of(1, 2, 3, 4), 2, [1, 2]) }));
   for (const r of SHAMIR_RECONSTRUCT_RULES.rules) out.push(invalid(`breaks ${r.id} alone`, r.code, reconstructBreak([r.id], rng)));
   out.push(...pairwiseCases(SHAMIR_RECONSTRUCT_RULES, (a, b) => reconstructBreak([a.id, b.id], rng)));
+  out.push(...secbShamirReconstructCases());
   return out;
 }
 
@@ -371,6 +374,7 @@ function roundCases(): CaseSpec[] {
   out.push(invalid("17 users: above the operation's bound", "PARAMETER_OUT_OF_RANGE", session("x", { n: 17, t: 3, bits: 16, length: 2, degree: 16 }), ["Boundary"]));
   out.push(invalid("t = 6 > degree + 1 = 5", "PARAMETER_OUT_OF_RANGE", session("x", { ...S5, t: 6 }), ["Boundary"]));
   out.push(invalid("t = 1", "PARAMETER_OUT_OF_RANGE", session("x", { ...S5, t: 1 }), ["Boundary"]));
+  out.push(...secbRoundCases());
   return out;
 }
 
@@ -785,6 +789,178 @@ function secaClientStepsCases(): CaseSpec[] {
       "ℓ = 12 (2 bytes per element): a MaskedInputResponse with elements 2^12 − 1 decodes and is UNEXPECTED_MESSAGE at a client (C2); one with the element 2^12 is VALUE_OUT_OF_RANGE (C1)",
       checkedSteps(m12, [null, "UNEXPECTED_MESSAGE", "VALUE_OUT_OF_RANGE"], "masked 2^12"),
       ["Boundary", "Rule"],
+    ),
+  );
+  return out;
+}
+
+// ---- server, session and Shamir boundaries (wave-6 mutation triage, helper secb) ----
+
+/** The stream key `SHA-256("pwo/secagg/vectors/shamir_split/draw-p/" ‖ i)`; i = DRAW_P_INDEX is the smallest whose first 2048 words hold p (found by a search). */
+const DRAW_P_INDEX = 1782929;
+const drawPKey = (i: number) => sha256(new TextEncoder().encode(`pwo/secagg/vectors/shamir_split/draw-p/${i}`));
+
+function secbShamirSplitCases(): CaseSpec[] {
+  const rng = new Rng("pwo/secagg/vectors/shamir_split/secb");
+  const key = () => toHex(rng.bytes(32));
+  // 9 limbs × 15 coefficients = 135 draws; the generator checks that one raw u32 of them is p itself
+  const secret = rng.bytes(32);
+  const t = 16;
+  const drbg = new Drbg(drawPKey(DRAW_P_INDEX));
+  let accepted = 0;
+  let sawP = false;
+  while (accepted < limbCount(secret.length) * (t - 1)) {
+    const r = drbg.u32();
+    if (r === SHAMIR_PRIME) sawP = true;
+    if (r < SHAMIR_PRIME) accepted++;
+  }
+  if (!sawP) throw new Error("secagg/shamir_split: the draw-p key's stream holds no p among the coefficient draws");
+  return [
+    valid(`a secret of MAX_SECRET_LENGTH = 1024 bytes, 2 of 3`, { secret: toHex(rng.bytes(1024)), t: 2, points: [1, 2, 3], coefficientKey: key() }, ["Boundary"]),
+    invalid("a secret of 1025 bytes, one over MAX_SECRET_LENGTH", "SECRET_LENGTH", { secret: toHex(rng.bytes(1025)), t: 2, points: [1, 2], coefficientKey: key() }, ["Boundary"]),
+    valid(
+      `a 32-byte secret 16 of 16 whose coefficient stream holds the u32 p = 0x8000000b (draw 134 of 135): p is not below p, so it is skipped like any value ≥ p`,
+      { secret: toHex(secret), t, points: Array.from({ length: t }, (_, i) => i + 1), coefficientKey: toHex(drawPKey(DRAW_P_INDEX)) },
+      ["Boundary"],
+    ),
+  ];
+}
+
+function secbShamirReconstructCases(): CaseSpec[] {
+  const rng = new Rng("pwo/secagg/vectors/shamir_reconstruct/secb");
+  const one = shamirSplit(Uint8Array.of(rng.below(256)), 2, [1, 2, 3], new Drbg(rng.bytes(32))).map((s) => ({ x: s.x, data: toHex(s.data) }));
+  // f(x) = c + (p − c)·x has f(1) = 0 ≡ p: share 1 carries p, the one value ≡ 0 that is not below p
+  const c = rng.below(2 ** 24);
+  const u32hex = (v: number) => v.toString(16).padStart(8, "0");
+  return [
+    valid("secretLength 1, the smallest: one limb, 2 of 3 with a surplus share", { t: 2, secretLength: 1, shares: one }, ["Boundary"]),
+    invalid("secretLength 0 with two empty shares (the limb count 0 would accept them)", "SECRET_LENGTH", { t: 2, secretLength: 0, shares: [{ x: 1, data: "" }, { x: 2, data: "" }] }, ["Boundary", "Rule"]),
+    invalid("an element exactly p = 0x8000000b (≡ 0, the value of share 1 of f(x) = c + (p − c)·x), not below p", "VALUE_OUT_OF_RANGE", { t: 2, secretLength: 3, shares: [{ x: 1, data: u32hex(SHAMIR_PRIME) }, { x: 2, data: u32hex(SHAMIR_PRIME - c) }] }, ["Boundary", "Rule"]),
+  ];
+}
+
+/** The offset of the one byte in which two equal-length encodings differ (aims a `tamper` at a field). */
+function diffOffset(a: Uint8Array, b: Uint8Array): number {
+  const at = a.length === b.length ? [...a.keys()].filter((i) => a[i] !== b[i]) : [];
+  if (at.length !== 1) throw new Error("secagg/round: the two encodings should differ in exactly one byte");
+  return at[0]!;
+}
+
+/** The message `from` sent the server in `round` of the reference session of `label` (no attack), decoded, and its bytes. */
+function sentToServer(label: string, shape: typeof FORGE_SHAPE, drops: Drop[], round: number, from: number) {
+  const f = fixture(label, shape);
+  const run = runSession(f.params, f.clients, { dropBefore: new Map(drops.map((d) => [d.id, d.round])) });
+  const bytes = run.steps.find((s) => s.kind === "deliver" && s.round === round && s.from === from && s.to === 0)!.bytes!;
+  return { bytes, m: decodeMessage(bytes, f.params), params: f.params };
+}
+
+function secbRoundCases(): CaseSpec[] {
+  const S5 = { n: 5, t: 3, bits: 16, length: 4, degree: 4 };
+  const out: CaseSpec[] = [];
+  // S6 on a ShareKeysResponse: the same number of recipients, one of them wrong
+  const skLabel = "pwo/secagg/vectors/round/misaddressed";
+  const sk = sentToServer(skLabel, S5, [], 1, 3);
+  const skm = sk.m as Extract<Message, { tag: typeof TAG.SHARE_KEYS_RESPONSE }>;
+  const skAt = diffOffset(sk.bytes, encodeMessage({ ...skm, ciphertexts: skm.ciphertexts.map((c) => (c.id === 2 ? { ...c, id: 3 } : c)) }, sk.params));
+  out.push(
+    valid(
+      "user 3's ShareKeysResponse is addressed to 1, 3, 4, 5 (recipient 2's id flipped to 3, its own; the list still increasing): four recipients but not N(3) ∩ U1, UNEXPECTED_MESSAGE (S6), and user 3 is not in U2",
+      session(skLabel, S5, [], { kind: "tamper", round: 1, from: 3, offset: skAt }, "digest"),
+      ["Adversary", "Rule"],
+    ),
+  );
+  // S6 on an UnmaskingResponse: user 3 drops before masked input (D = {3}); user 1 reveals b shares of 1, 2, 4, 5 and the s share of 3
+  const umLabel = "pwo/secagg/vectors/round/misnamed";
+  const drop3: Drop[] = [{ id: 3, round: 2 }];
+  const um = sentToServer(umLabel, S5, drop3, 4, 1);
+  const umm = um.m as Extract<Message, { tag: typeof TAG.UNMASKING_RESPONSE }>;
+  const bAt = diffOffset(um.bytes, encodeMessage({ ...umm, bShares: umm.bShares.map((s) => (s.id === 2 ? { ...s, id: 3 } : s)) }, um.params));
+  const sAt = diffOffset(um.bytes, encodeMessage({ ...umm, sShares: umm.sShares.map((s) => (s.id === 3 ? { ...s, id: 2 } : s)) }, um.params));
+  out.push(
+    valid(
+      "user 1's UnmaskingResponse labels its b share of survivor 2 as one of user 3 (dropped): four b shares, but not of N[1] ∩ U3 = 1, 2, 4, 5; the s shares right: UNEXPECTED_MESSAGE (S6), the other t = 3 unmask",
+      session(umLabel, S5, drop3, { kind: "tamper", round: 4, from: 1, offset: bAt }, "digest"),
+      ["Adversary", "Rule", "Boundary"],
+    ),
+    valid(
+      "user 1's UnmaskingResponse labels its s share of dropped user 3 as one of user 2 (a survivor): one s share, but not of N(1) ∩ D = 3; the b shares right: UNEXPECTED_MESSAGE (S6), the other t = 3 unmask",
+      session(umLabel, S5, drop3, { kind: "tamper", round: 4, from: 1, offset: sAt }, "digest"),
+      ["Adversary", "Rule", "Boundary"],
+    ),
+  );
+  // S8 on a dropped user's s shares: user 1 drops before masked input (D = {1}, N(1) = 4, 5, 7, 8 on the forge graph)
+  const f = fixture(FORGE_LABEL, FORGE_SHAPE);
+  const g = neighbourGraph(f.params);
+  const all = Array.from({ length: FORGE_SHAPE.n }, (_, i) => i + 1);
+  const sShares = (late: number[]) => {
+    const u3 = all.filter((u) => u !== 1);
+    const u5 = u3.filter((u) => !late.includes(u));
+    if (u5.length < FORGE_SHAPE.t || u3.some((u) => [u, ...g[u - 1]!].filter((v) => u5.includes(v)).length < FORGE_SHAPE.t))
+      throw new Error("secagg/round: every survivor's b should have t shares");
+    return g[0]!.filter((v) => u5.includes(v)).length;
+  };
+  const [exact, below] = [[4], [4, 7]] as const;
+  if (sShares([...exact]) !== FORGE_SHAPE.t || sShares([...below]) !== FORGE_SHAPE.t - 1) throw new Error("secagg/round: s_sk_1 should have t, then t − 1 shares");
+  const drops = (late: readonly number[]): Drop[] => [{ id: 1, round: 2 }, ...late.map((id) => ({ id, round: 4 }))];
+  out.push(
+    valid("SecAgg+ n = 8: user 1 drops before masked input and its neighbour 4 before unmasking: s_sk_1 from exactly t = 3 shares (5, 7, 8), every b_u from ≥ t", session(FORGE_LABEL, FORGE_SHAPE, drops(exact)), ["SecAggPlus", "Dropout", "Boundary"]),
+    valid(
+      "the same with neighbour 7 dropping too: every b_u still has ≥ t shares but s_sk_1 has t − 1 = 2 (5, 8): BELOW_THRESHOLD at the unmasking deadline (S8 on D's s_sk, not TOO_FEW_SHARES)",
+      session(FORGE_LABEL, FORGE_SHAPE, drops(below)),
+      ["SecAggPlus", "Dropout", "Abort", "Boundary", "Rule"],
+    ),
+  );
+  // Delivery order: the server's lists (U1's adverts, U2's ciphertexts, U3, U4, D) are sorted, not in arrival order
+  const dLabel = "pwo/secagg/vectors/round/delay";
+  out.push(
+    valid("user 1's message reaches the server after user 2's in every round: every list the server sends is still ascending, the sum as without the delay", session(dLabel, S5, [], { kind: "delay", from: 1 }, "digest"), ["Adversary"]),
+    valid(
+      "user 1's ShareKeysResponse arrives after user 2's and both drop before masked input: D = 1, 2 ascending in the UnmaskingRequest; exactly t = 3 survive",
+      session(dLabel, S5, [{ id: 1, round: 2 }, { id: 2, round: 2 }], { kind: "delay", round: 1, from: 1 }, "digest"),
+      ["Adversary", "Dropout", "Boundary"],
+    ),
+  );
+  // S4's second half: a message on the channel of a user outside the previous round's set (its id field that user's)
+  const iLabel = "pwo/secagg/vectors/round/impersonate";
+  const as3 = (round: number): JsonObject => ({ kind: "impersonate", round, from: 1, to: 3 });
+  out.push(
+    valid("user 3 drops before ShareKeys (in U1, not U2); a copy of user 1's masked input arrives as user 3's: UNEXPECTED_MESSAGE (S4), U3 = 1, 2, 4, 5", session(iLabel, S5, [{ id: 3, round: 1 }], as3(2), "digest"), ["Adversary", "Rule"]),
+    valid("user 3 drops before masked input (in U2, not U3); user 1's ConsistencyResponse arrives as user 3's: UNEXPECTED_MESSAGE (S4) before the signature is checked", session(iLabel, S5, [{ id: 3, round: 2 }], as3(3), "digest"), ["Adversary", "Rule"]),
+    valid(
+      "user 3 drops before the consistency check (in U3, not U4); user 1's UnmaskingResponse (b shares of N[3] ∩ U3 too, no s shares) arrives as user 3's: UNEXPECTED_MESSAGE (S4)",
+      session(iLabel, S5, [{ id: 3, round: 3 }], as3(4), "digest"),
+      ["Adversary", "Rule"],
+    ),
+  );
+  // in round 1 on the forge graph: U1 = 2, 5, 7 and N(1) ∩ U1 = N(2) ∩ U1 = 5, 7, so user 2's ShareKeysResponse as user 1's passes S6 and only S4 rejects it
+  const away = [1, 3, 4, 6, 8];
+  const u1 = all.filter((u) => !away.includes(u));
+  const inU1 = (u: number) => g[u - 1]!.filter((v) => u1.includes(v)).join();
+  if (g[0]!.includes(2) || inU1(1) !== inU1(2)) throw new Error("secagg/round: N(1) ∩ U1 should be N(2) ∩ U1, 2 not a neighbour of 1");
+  out.push(
+    valid(
+      "SecAgg+ n = 8: users 1, 3, 4, 6, 8 never advertise (U1 = 2, 5, 7 = t); user 2's ShareKeysResponse, addressed to N(2) ∩ U1 = 5, 7 = N(1) ∩ U1, arrives as user 1's: UNEXPECTED_MESSAGE (S4: 1 is not in U1)",
+      session(FORGE_LABEL, FORGE_SHAPE, away.map((id) => ({ id, round: 0 })), { kind: "impersonate", round: 1, from: 2, to: 1 }, "digest"),
+      ["Adversary", "SecAggPlus", "Rule", "Boundary"],
+    ),
+  );
+  // S6 with a list one longer than the expected one and starting with it (the count matters, not only the prefix)
+  const closedIn = (u: number, set: number[]) => [...g[u - 1]!, u].sort((a, b) => a - b).filter((v) => set.includes(v));
+  const u1b = all.filter((u) => u !== 1 && u !== 4);
+  const want8 = closedIn(8, u1b).filter((v) => v !== 8).join(), got2 = closedIn(2, u1b).filter((v) => v !== 2).join();
+  const u3c = all.filter((u) => u !== 6);
+  const want7 = closedIn(7, u3c).join(), got5 = closedIn(5, u3c).join();
+  if (want8 !== "3,5" || got2 !== "3,5,6,7" || want7 !== "1,2,5,7" || got5 !== "1,2,5,7,8") throw new Error("secagg/round: the forge graph's neighbourhoods are not the ones the comments name");
+  out.push(
+    valid(
+      "SecAgg+ n = 8: users 1 and 4 never advertise; user 2's ShareKeysResponse (to 3, 5, 6, 7) arrives as user 8's, whose N(8) ∩ U1 is 3, 5: UNEXPECTED_MESSAGE (S6), and user 8's own response after it is accepted",
+      session(FORGE_LABEL, FORGE_SHAPE, [1, 4].map((id) => ({ id, round: 0 })), { kind: "impersonate", round: 1, from: 2, to: 8 }, "digest"),
+      ["Adversary", "SecAggPlus", "Rule"],
+    ),
+    valid(
+      "SecAgg+ n = 8: user 6 drops before ShareKeys (D empty); user 5's UnmaskingResponse (b shares of 1, 2, 5, 7, 8) arrives as user 7's, whose N[7] ∩ U3 is 1, 2, 5, 7: UNEXPECTED_MESSAGE (S6), and user 7's own response after it is accepted",
+      session(FORGE_LABEL, FORGE_SHAPE, [{ id: 6, round: 1 }], { kind: "impersonate", round: 4, from: 5, to: 7 }, "digest"),
+      ["Adversary", "SecAggPlus", "Rule"],
     ),
   );
   return out;
