@@ -44,9 +44,11 @@ import {
   publishShares,
   CHECKPOINT_SHARE_SIZE,
   CHECKPOINT_NAMESPACE_SIZE,
+  MODEL_NAMESPACE,
   type BlobProof,
   type ProvenanceRecord,
 } from "../../reference/secagg/index.js";
+import { cellLeaf, computeDataRoot, nmtProveRange, nmtRoot } from "../../reference/da/index.js";
 import { blobProofJson, recordJson } from "./operations.js";
 import { firstBroken, rulePairs, type RuleTable } from "../../reference/common/rules.js";
 import { fixture, seedOf } from "./fixtures.js";
@@ -659,6 +661,96 @@ function verifyChainCases(rng: Rng): CaseSpec[] {
     invalid("survivor 0 (ids start at 1)", "INCONSISTENT_SURVIVORS", second({ survivors: [0] }), ["Boundary", "Rule"]),
     invalid("two records, one proof, and record 0 claims round 1: the count is checked first", "INCONSISTENT_SHARES", chainInput(genesis, [set(a, { round: 1 }), b], [a.proof]), ["PairwiseRules"]),
     invalid("record 0's survivor 6 is not a participant and record 1 claims round 2: records are checked in order", "INCONSISTENT_SURVIVORS", chainInput(genesis, [set(a, { survivors: [6] }), set(b, { round: 2 })]), ["PairwiseRules"]),
+    ...blobRowCases(rng, genesis),
+  ];
+}
+
+// ---- verify_chain: adversarial blob proofs (rule 5, each check alone; the shares otherwise a good blob) ----
+// Each proof below carries shares whose data, read past the broken check, is a well-formed blob that
+// hashes to modelAfter and decodes to checkpoint 1: a verifier skipping that one check accepts it.
+
+/** A model-namespace share of `size` bytes: namespace ‖ `payload`, zero-padded. */
+const modelShare = (payload: Uint8Array, size = CHECKPOINT_SHARE_SIZE): Uint8Array => {
+  const s = new Uint8Array(size);
+  s.set(MODEL_NAMESPACE);
+  s.set(payload.subarray(0, size - CHECKPOINT_NAMESPACE_SIZE), CHECKPOINT_NAMESPACE_SIZE);
+  return s;
+};
+/** `shares` with share 0's payload starting with u32be(len) (the blob's length field). */
+const withLength = (shares: Uint8Array[], len: number): Uint8Array[] =>
+  withShares(shares, 0, (s) => {
+    const c = s.slice();
+    new DataView(c.buffer).setUint32(CHECKPOINT_NAMESPACE_SIZE, len);
+    return c;
+  });
+
+function blobRowCases(rng: Rng, genesis: Uint8Array): CaseSpec[] {
+  const payload = CHECKPOINT_SHARE_SIZE - CHECKPOINT_NAMESPACE_SIZE;
+  /** A one-record chain whose record 0 claims `modelAfter` = hash(blob) and carries `proof`. */
+  const one = (blob: Uint8Array, proof: BlobProof) => chainInput(genesis, [link(rng, 0, genesis, 0, { blob, proof })]);
+  const rowsOf = (p: BlobProof, rows: BlobProof["rows"]): BlobProof => ({ ...p, rows });
+  // rows out of order: the square holds P1 P2 | P0 (k = 2); the rows given as [row 1, row 0] read P0 P1 P2
+  const c3 = encodeCheckpoint(1, randomFloats(rng, 160, 1));
+  const p3 = blobShares(c3);
+  const rotated = publishShares([p3[1]!, p3[2]!, p3[0]!]);
+  // column 1 first: the square's row 0 is J ‖ Q0 (J a model-namespace share of random bytes), Q0 alone a blob
+  const c1 = encodeCheckpoint(1, randomFloats(rng, 3, 1));
+  const fromCol1 = publishShares([modelShare(rng.bytes(payload)), blobShares(c1)[0]!], 1);
+  // not under the root: the square holds c1's share with its last padding byte 1; the proof carries the zero-padded one
+  const padded = withShares(blobShares(c1), 0, (s) => {
+    const c = s.slice();
+    c[c.length - 1] = 1;
+    return c;
+  });
+  const notUnder = publishShares(padded);
+  // a checkpoint of 3860 bytes (dim 482): u32 length ‖ checkpoint fill 8 shares exactly (k = 4, two full rows)
+  const c8 = encodeCheckpoint(1, randomFloats(rng, 482, 1));
+  // the same shares with the length field 3861: one byte past the shares' end
+  const onePast = publishShares(withLength(blobShares(c8), 8 * payload - 3));
+  // data of exactly 4 bytes: one 33-byte share (namespace ‖ u32 0) under a row root built for it, k = 1
+  const short = modelShare(new Uint8Array(4), CHECKPOINT_NAMESPACE_SIZE + 4);
+  const host = publishBlob(new Uint8Array(0));
+  const leaves = [cellLeaf(short, 0, 0, 1, CHECKPOINT_NAMESPACE_SIZE), cellLeaf(host.rows[0]!.shares[0]!, 0, 1, 1, CHECKPOINT_NAMESPACE_SIZE)];
+  const rowRoots = [nmtRoot(leaves, CHECKPOINT_NAMESPACE_SIZE), host.rowRoots[1]!];
+  const fourBytes: BlobProof = {
+    k: 1,
+    dataRoot: computeDataRoot(rowRoots, host.colRoots),
+    rowRoots,
+    colRoots: host.colRoots,
+    rows: [{ row: 0, shares: [short], proof: nmtProveRange(leaves, CHECKPOINT_NAMESPACE_SIZE, 0, 1) }],
+  };
+  return [
+    invalid(
+      "row entries [row 1, row 0] of a square holding P1 P2 | P0: each verifies under its own row's root and, read in the given order, P0 P1 P2 is checkpoint 1 (hashing to modelAfter); the i-th entry must be row i",
+      "INCONSISTENT_SHARES",
+      one(c3, rowsOf(rotated, [rotated.rows[1]!, rotated.rows[0]!])),
+      ["Adversary", "Rule"],
+    ),
+    invalid(
+      "row 0's proof starts at column 1, and the share there is alone a good blob (checkpoint 1, hashing to modelAfter; column 0 holds another model-namespace share): a blob starts at column 0",
+      "INCONSISTENT_SHARES",
+      one(c1, fromCol1),
+      ["Adversary", "Rule"],
+    ),
+    invalid(
+      "the carried share is checkpoint 1's, zero-padded (it hashes to modelAfter), but the square holds it with its last padding byte 1: not under the row root",
+      "INCONSISTENT_SHARES",
+      one(c1, rowsOf(notUnder, [{ ...notUnder.rows[0]!, shares: blobShares(c1) }])),
+      ["Adversary", "Rule"],
+    ),
+    valid("dim 482: u32 length ‖ the 3860-byte checkpoint fill 8 shares exactly (4 + length = the data's 3864 bytes), k = 4, two full rows", one(c8, publishBlob(c8)), ["Boundary"]),
+    invalid(
+      "the length field says 3861, one byte past the 3860 the shares hold after it (those 3860 bytes are checkpoint 1 and hash to modelAfter)",
+      "INCONSISTENT_SHARES",
+      one(c8, onePast),
+      ["Boundary", "Rule"],
+    ),
+    invalid(
+      "the shares' data is exactly 4 bytes (one 33-byte share, namespace ‖ u32 0, under a row root built for it): a length field and an empty blob, which hashes to modelAfter and is not a checkpoint",
+      "MALFORMED_MESSAGE",
+      one(new Uint8Array(0), fourBytes),
+      ["Boundary", "Adversary"],
+    ),
   ];
 }
 
@@ -666,6 +758,9 @@ function publishBlobCases(rng: Rng): CaseSpec[] {
   return [
     valid("479 bytes: u32 length ‖ blob fill exactly one 483-byte share", { blob: toHex(rng.bytes(479)) }, ["Boundary", "Random"]),
     valid("480 bytes: two shares, k = 2, the second share zero-padded", { blob: toHex(rng.bytes(480)) }, ["Boundary", "Random"]),
+    // rows of k shares, the last one partial or full (Math.min(k, shares − r·k))
+    valid("967 bytes: three shares, k = 2: row 1 holds one share, its proof covers column 0 alone", { blob: toHex(rng.bytes(967)) }, ["Boundary", "Random"]),
+    valid("1928 bytes: four shares exactly, k = 2: rows 0 and 1 both full", { blob: toHex(rng.bytes(1928)) }, ["Boundary", "Random"]),
   ];
 }
 
