@@ -250,8 +250,8 @@ async function runSuite(suite: string, shard: [number, number] | undefined, incr
     byLoc.set(lk, [...(byLoc.get(lk) ?? []), m]);
   }
   const stale = equivalents.filter((e) => !mutants.some((m) => listed(m, [e]) && m.verdict !== "vectors"));
-  // only a whole run sees every mutant, so only it can call an entry stale
-  if (!shard) for (const e of stale) console.warn(`mutation: equivalent-mutants.json entry matches no surviving mutant: ${JSON.stringify(e)}`);
+  // only a whole run sees every mutant, so only it can call an entry stale (a recheck sees only those it re-tests)
+  if (!shard && !recheck) for (const e of stale) console.warn(`mutation: equivalent-mutants.json entry matches no surviving mutant: ${JSON.stringify(e)}`);
 
   const survivors = mutants.filter((m) => m.verdict === "survived");
   // common's own unit tests stand for its properties
